@@ -1,0 +1,95 @@
+import Database from 'better-sqlite3';
+import { migrations as defaultMigrations } from './migrations/index.ts';
+import type { Migration } from './migrations/types.ts';
+
+export type Db = Database.Database;
+
+export class DatabaseTooNewError extends Error {
+  constructor(
+    readonly found: number,
+    readonly supported: number,
+  ) {
+    super(
+      `this database was written by a newer version of Centre Register (schema ${found}; this app knows up to ${supported}). ` +
+        'Install the newer version; the database was not changed.',
+    );
+    this.name = 'DatabaseTooNewError';
+  }
+}
+
+export class MigrationListError extends Error {
+  override name = 'MigrationListError';
+}
+
+export interface OpenOptions {
+  readonly?: boolean;
+  /** Create and migrate the schema (default true for read-write handles). */
+  migrate?: boolean;
+  migrations?: readonly Migration[];
+}
+
+/**
+ * Opens a centre database. WAL with synchronous=FULL: every committed entry survives power loss,
+ * not only a crash of the process (better-sqlite3's WAL default, NORMAL, can lose the last commits).
+ */
+export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
+  try {
+    if (!options.readonly) db.pragma('journal_mode = WAL');
+    db.pragma('synchronous = FULL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    const list = options.migrations ?? defaultMigrations;
+    if (options.readonly) assertNotTooNew(db, list);
+    else if (options.migrate ?? true) migrate(db, list);
+    else assertNotTooNew(db, list);
+    return db;
+  } catch (err) {
+    db.close();
+    throw err;
+  }
+}
+
+export function schemaVersion(db: Db): number {
+  return db.pragma('user_version', { simple: true }) as number;
+}
+
+function latest(list: readonly Migration[]): number {
+  return list.length ? list[list.length - 1]!.version : 0;
+}
+
+function assertNotTooNew(db: Db, list: readonly Migration[]): void {
+  const found = schemaVersion(db);
+  if (found > latest(list)) throw new DatabaseTooNewError(found, latest(list));
+}
+
+export function checkMigrationList(list: readonly Migration[]): void {
+  let previous = 0;
+  for (const m of list) {
+    if (!Number.isInteger(m.version) || m.version <= previous) {
+      throw new MigrationListError(`migration ${m.name}: version ${m.version} does not increase on ${previous}`);
+    }
+    previous = m.version;
+  }
+}
+
+/**
+ * Runs every pending migration in one transaction: either the database ends at the latest schema
+ * or it is left exactly as it was.
+ */
+export function migrate(db: Db, list: readonly Migration[] = defaultMigrations): { from: number; to: number } {
+  checkMigrationList(list);
+  const from = schemaVersion(db);
+  const to = latest(list);
+  if (from > to) throw new DatabaseTooNewError(from, to);
+  if (from === to) return { from, to };
+  db.transaction(() => {
+    for (const m of list) {
+      if (m.version <= from) continue;
+      if (typeof m.up === 'string') db.exec(m.up);
+      else m.up(db);
+    }
+    db.pragma(`user_version = ${to}`);
+  }).immediate();
+  return { from, to };
+}

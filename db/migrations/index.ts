@@ -1,0 +1,9 @@
+// Listed statically, not found by scanning a folder: bundlers break directory scans, and the list
+// is the one place that says which schema this build of the app understands.
+
+import { migration0001 } from './0001-journal-and-register.ts';
+import type { Migration } from './types.ts';
+
+export const migrations: readonly Migration[] = [migration0001];
+
+export const LATEST_VERSION = migrations[migrations.length - 1]!.version;

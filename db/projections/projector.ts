@@ -1,0 +1,316 @@
+// Projections: the register tables, written from journal entries in the same transaction as the
+// entry. Each handler reads only the entry (and rows earlier entries wrote), so replaying the journal
+// into an empty database rebuilds exactly the same tables.
+
+import type { Statement } from 'better-sqlite3';
+import type { EventPayloads, EventType } from '../../domain/events.ts';
+import type { JournalEntry } from '../../domain/journal.ts';
+import { nameTokens } from '../../domain/names.ts';
+import type { Db } from '../connection.ts';
+
+type Handler<T extends EventType> = (e: JournalEntry, p: EventPayloads[T]) => void;
+
+const b = (v: boolean | undefined | null) => (v ? 1 : 0);
+const json = (v: unknown) => JSON.stringify(v ?? null);
+
+export class Projector {
+  private readonly s: Record<string, Statement>;
+  private readonly handlers: { [T in EventType]: Handler<T> };
+
+  constructor(private readonly db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      centre: p(
+        'INSERT INTO centre (singleton, centre_id, name, time_zone, profile_id, seq) VALUES (1, ?, ?, ?, ?, ?) ' +
+          'ON CONFLICT(singleton) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, profile_id = excluded.profile_id, seq = excluded.seq',
+      ),
+      accountInsert: p('INSERT INTO accounts (account_id, username, display_name, role, active, seq) VALUES (?, ?, ?, ?, 1, ?)'),
+      accountUpdate: p(
+        'UPDATE accounts SET display_name = coalesce(?, display_name), role = coalesce(?, role), active = coalesce(?, active), seq = ? WHERE account_id = ?',
+      ),
+      personInsert: p(
+        `INSERT INTO persons (person_id, family_name, given_names, name_original, sex, birth_date, claimed_age, claimed_age_on,
+          age_assessment, nationality, stateless, languages, interpreter_needed, status, unaccompanied, family_group,
+          vulnerabilities, trafficking_indicators, alerts, registered_seq, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      personGet: p('SELECT * FROM persons WHERE person_id = ?'),
+      personUpdate: p(
+        `UPDATE persons SET family_name = ?, given_names = ?, name_original = ?, sex = ?, birth_date = ?, claimed_age = ?,
+          claimed_age_on = ?, age_assessment = ?, nationality = ?, stateless = ?, languages = ?, interpreter_needed = ?,
+          unaccompanied = ?, family_group = ?, vulnerabilities = ?, trafficking_indicators = ?, alerts = ?, seq = ?
+         WHERE person_id = ?`,
+      ),
+      personStatus: p('UPDATE persons SET status = ?, seq = ? WHERE person_id = ?'),
+      personPresence: p('UPDATE persons SET present = ?, last_placement_id = coalesce(?, last_placement_id) WHERE person_id = ?'),
+      correctionInsert: p('INSERT INTO person_corrections (person_id, seq) VALUES (?, ?)'),
+      statusInsert: p('INSERT INTO person_status (person_id, status, at, reason, seq) VALUES (?, ?, ?, ?, ?)'),
+      namesDelete: p('DELETE FROM person_names WHERE person_id = ?'),
+      nameInsert: p('INSERT OR IGNORE INTO person_names (token, person_id) VALUES (?, ?)'),
+      placementInsert: p(
+        'INSERT INTO placements (placement_id, person_id, kind, admitted_at, admission, deadline, basis, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      placementEnd: p('UPDATE placements SET ended_at = ?, end_reason = ?, end_seq = ? WHERE placement_id = ?'),
+      placementDeadline: p(
+        'UPDATE placements SET deadline = CASE WHEN deadline IS NULL OR deadline < ? THEN ? ELSE deadline END, basis = ? WHERE placement_id = ?',
+      ),
+      placementOut: p('UPDATE placements SET out_since = ? WHERE placement_id = ?'),
+      placementPerson: p('SELECT person_id FROM placements WHERE placement_id = ?').pluck(),
+      orderInsert: p(
+        'INSERT INTO orders (order_id, placement_id, basis, authority, reference, issued_at, starts_at, expires_at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      roomInsert: p(
+        'INSERT INTO rooms (room_id, name, capacity, floor_area_m2, sex, age_group, regime, family, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      roomGet: p('SELECT * FROM rooms WHERE room_id = ?'),
+      roomUpdate: p(
+        'UPDATE rooms SET name = ?, capacity = ?, floor_area_m2 = ?, sex = ?, age_group = ?, regime = ?, family = ?, retired = ?, seq = ? WHERE room_id = ?',
+      ),
+      assignmentClose: p('UPDATE assignments SET to_time = ?, end_seq = ? WHERE assignment_id = ?'),
+      assignmentCloseOpen: p('UPDATE assignments SET to_time = ?, end_seq = ? WHERE placement_id = ? AND to_time IS NULL'),
+      assignmentInsert: p(
+        'INSERT INTO assignments (assignment_id, placement_id, person_id, room_id, from_time, actor, seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      movementInsert: p('INSERT INTO movements (placement_id, direction, purpose, at, seq) VALUES (?, ?, ?, ?, ?)'),
+      rightInsert: p(
+        `INSERT INTO rights (right_entry_id, placement_id, person_id, right_kind, state, language, version, interpreter, detail, at, actor, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      claimInsert: p('INSERT INTO asylum_claims (claim_id, placement_id, person_id, at, note, seq) VALUES (?, ?, ?, ?, ?, ?)'),
+      claimResolve: p('UPDATE asylum_claims SET resolved_at = ?, resolution = ?, resolved_seq = ? WHERE claim_id = ?'),
+      referralInsert: p(
+        'INSERT INTO referrals (referral_id, person_id, placement_id, kind, to_whom, note, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      measureInsert: p(
+        `INSERT INTO measures (measure_id, placement_id, person_id, kind, measure, reason, authorised_by, authorised_at, start_at, seq)
+         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+      ),
+      measureAuthorise: p('UPDATE measures SET authorised_by = ?, authorised_at = ? WHERE measure_id = ?'),
+      measureReview: p('INSERT INTO measure_reviews (measure_id, at, outcome, note, seq) VALUES (?, ?, ?, ?, ?)'),
+      measureEnd: p('UPDATE measures SET end_at = ?, end_seq = ? WHERE measure_id = ? AND end_at IS NULL'),
+      concernInsert: p(
+        'INSERT INTO medical_concerns (concern_id, placement_id, person_id, kind, note, at, review_due, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+      ),
+      reviewInsert: p(
+        'INSERT INTO detention_reviews (review_id, placement_id, concern_id, outcome, note, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+      visitInsert: p('INSERT INTO visits (visit_id, body, inspectors, started_at, ended_at, note, seq) VALUES (?, ?, ?, ?, ?, ?, ?)'),
+      recommendationInsert: p(
+        'INSERT INTO recommendations (recommendation_id, visit_id, text, response_due, seq) VALUES (?, ?, ?, ?, ?)',
+      ),
+      responseInsert: p('INSERT INTO responses (recommendation_id, text, at, seq) VALUES (?, ?, ?, ?)'),
+      recommendationAnswered: p(
+        'UPDATE recommendations SET answered_at = ? WHERE recommendation_id = ? AND answered_at IS NULL',
+      ),
+      lateInsert: p(
+        'INSERT INTO late_entries (seq, type, event_time, recorded_time, actor, person_id, placement_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
+      ),
+    };
+    this.handlers = this.buildHandlers();
+  }
+
+  apply(entry: JournalEntry, payload: unknown): void {
+    const handler = this.handlers[entry.type as EventType] as Handler<EventType> | undefined;
+    if (!handler) throw new Error(`no projection for entry type ${entry.type}`);
+    handler(entry, payload as EventPayloads[EventType]);
+  }
+
+  /** Records an entry as late; the person and placement let findings attach it to people. */
+  recordLate(entry: JournalEntry, personId: string | null, placementId: string | null): void {
+    this.s.lateInsert!.run(entry.seq, entry.type, entry.eventTime, entry.recordedTime, entry.actor, personId, placementId);
+  }
+
+  personOfPlacement(placementId: string): string | null {
+    return (this.s.placementPerson!.get(placementId) as string | undefined) ?? null;
+  }
+
+  private indexNames(personId: string, ...names: (string | undefined)[]): void {
+    this.s.namesDelete!.run(personId);
+    for (const token of nameTokens(...names)) this.s.nameInsert!.run(token, personId);
+  }
+
+  private buildHandlers(): { [T in EventType]: Handler<T> } {
+    const s = this.s as Record<string, Statement>;
+    const run = (name: string, ...args: unknown[]) => s[name]!.run(...args);
+    return {
+      'centre.configured': (e, p) => run('centre', p.centreId, p.name, p.timeZone, p.profileId, e.seq),
+      'account.created': (e, p) => run('accountInsert', p.accountId, p.username, p.displayName, p.role, e.seq),
+      'account.changed': (e, p) =>
+        run('accountUpdate', p.displayName ?? null, p.role ?? null, p.active === undefined ? null : b(p.active), e.seq, p.accountId),
+      'person.registered': (e, p) => {
+        run(
+          'personInsert',
+          p.personId,
+          p.familyName,
+          p.givenNames,
+          p.nameOriginal ?? '',
+          p.sex,
+          p.birthDate ?? null,
+          p.claimedAge ?? null,
+          p.claimedAgeOn ?? null,
+          p.ageAssessment,
+          p.nationality ?? null,
+          b(p.stateless),
+          json(p.languages),
+          b(p.interpreterNeeded),
+          p.status,
+          b(p.unaccompanied),
+          p.familyGroup ?? null,
+          json(p.vulnerabilities),
+          json(p.traffickingIndicators),
+          json(p.alerts),
+          e.seq,
+          e.seq,
+        );
+        run('statusInsert', p.personId, p.status, e.eventTime, 'registered', e.seq);
+        this.indexNames(p.personId, p.familyName, p.givenNames, p.nameOriginal);
+      },
+      'person.corrected': (e, p) => {
+        const row = s.personGet!.get(p.personId) as Record<string, unknown>;
+        const c = p.changes;
+        const pick = <K extends keyof typeof c>(key: K, column: string, encode: (v: NonNullable<(typeof c)[K]> | null) => unknown = (v) => v) =>
+          key in c ? encode((c[key] ?? null) as NonNullable<(typeof c)[K]> | null) : row[column];
+        const familyName = pick('familyName', 'family_name') as string;
+        const givenNames = pick('givenNames', 'given_names') as string;
+        const nameOriginal = pick('nameOriginal', 'name_original', (v) => v ?? '') as string;
+        run(
+          'personUpdate',
+          familyName,
+          givenNames,
+          nameOriginal,
+          pick('sex', 'sex'),
+          pick('birthDate', 'birth_date'),
+          pick('claimedAge', 'claimed_age'),
+          pick('claimedAgeOn', 'claimed_age_on'),
+          pick('ageAssessment', 'age_assessment'),
+          pick('nationality', 'nationality'),
+          pick('stateless', 'stateless', b),
+          pick('languages', 'languages', json),
+          pick('interpreterNeeded', 'interpreter_needed', b),
+          pick('unaccompanied', 'unaccompanied', b),
+          pick('familyGroup', 'family_group'),
+          pick('vulnerabilities', 'vulnerabilities', json),
+          pick('traffickingIndicators', 'trafficking_indicators', json),
+          pick('alerts', 'alerts', json),
+          e.seq,
+          p.personId,
+        );
+        run('correctionInsert', p.personId, e.seq);
+        if ('familyName' in c || 'givenNames' in c || 'nameOriginal' in c) {
+          this.indexNames(p.personId, familyName, givenNames, nameOriginal);
+        }
+      },
+      'person.status_changed': (e, p) => {
+        run('personStatus', p.status, e.seq, p.personId);
+        run('statusInsert', p.personId, p.status, e.eventTime, p.reason, e.seq);
+      },
+      'placement.admitted': (e, p) => {
+        run(
+          'placementInsert',
+          p.placementId,
+          p.personId,
+          p.kind,
+          e.eventTime,
+          json(p.admission),
+          p.order?.expiresAt ?? null,
+          p.order?.basis ?? null,
+          e.seq,
+        );
+        if (p.order) this.insertOrder(e, p.order);
+        run('personPresence', 1, p.placementId, p.personId);
+      },
+      'order.issued': (e, p) => {
+        this.insertOrder(e, p);
+        run('placementDeadline', p.expiresAt, p.expiresAt, p.basis, p.placementId);
+      },
+      'placement.ended': (e, p) => {
+        run('placementEnd', e.eventTime, p.reason, e.seq, p.placementId);
+        run('assignmentCloseOpen', e.eventTime, e.seq, p.placementId);
+        const personId = this.personOfPlacement(p.placementId);
+        run('personPresence', 0, null, personId);
+      },
+      'room.defined': (e, p) =>
+        run('roomInsert', p.roomId, p.name, p.capacity, p.floorAreaM2, p.sex, p.ageGroup, p.regime, b(p.family), e.seq),
+      'room.updated': (e, p) => {
+        const r = s.roomGet!.get(p.roomId) as Record<string, unknown>;
+        const has = (k: string) => k in p;
+        run(
+          'roomUpdate',
+          has('name') ? p.name : r.name,
+          has('capacity') ? p.capacity : r.capacity,
+          has('floorAreaM2') ? p.floorAreaM2 : r.floor_area_m2,
+          has('sex') ? p.sex : r.sex,
+          has('ageGroup') ? p.ageGroup : r.age_group,
+          has('regime') ? p.regime : r.regime,
+          has('family') ? b(p.family) : r.family,
+          has('retired') ? b(p.retired) : r.retired,
+          e.seq,
+          p.roomId,
+        );
+      },
+      'assignment.made': (e, p) => {
+        if (p.replaces) run('assignmentClose', e.eventTime, e.seq, p.replaces);
+        run('assignmentInsert', p.assignmentId, p.placementId, p.personId, p.roomId, e.eventTime, e.actor, e.seq);
+      },
+      'movement.recorded': (e, p) => {
+        run('movementInsert', p.placementId, p.direction, p.purpose, e.eventTime, e.seq);
+        run('placementOut', p.direction === 'exit' ? e.eventTime : null, p.placementId);
+      },
+      'right.recorded': (e, p) =>
+        run(
+          'rightInsert',
+          p.rightEntryId,
+          p.placementId,
+          p.personId,
+          p.right,
+          p.state,
+          p.language ?? null,
+          p.version ?? null,
+          p.interpreter ? json(p.interpreter) : null,
+          p.detail,
+          e.eventTime,
+          e.actor,
+          e.seq,
+        ),
+      'asylum.claimed': (e, p) => run('claimInsert', p.claimId, p.placementId, p.personId, e.eventTime, p.note, e.seq),
+      'asylum.resolved': (e, p) => run('claimResolve', e.eventTime, p.resolution, e.seq, p.claimId),
+      'referral.made': (e, p) =>
+        run('referralInsert', p.referralId, p.personId, p.placementId ?? null, p.kind, p.to, p.note, e.eventTime, e.seq),
+      'measure.started': (e, p) =>
+        run(
+          'measureInsert',
+          p.measureId,
+          p.placementId,
+          p.personId,
+          p.kind,
+          p.measure,
+          p.reason,
+          p.authorisedBy || null,
+          p.authorisedBy ? e.eventTime : null,
+          e.eventTime,
+          e.seq,
+        ),
+      'measure.authorised': (e, p) => run('measureAuthorise', p.authorisedBy, e.eventTime, p.measureId),
+      'measure.reviewed': (e, p) => {
+        run('measureReview', p.measureId, e.eventTime, p.outcome, p.note, e.seq);
+        if (p.outcome === 'end') run('measureEnd', e.eventTime, e.seq, p.measureId);
+      },
+      'measure.ended': (e, p) => run('measureEnd', e.eventTime, e.seq, p.measureId),
+      'medical.concern_raised': (e, p) =>
+        run('concernInsert', p.concernId, p.placementId, p.personId, p.kind, p.note, e.eventTime, p.reviewDue, e.seq),
+      'detention.reviewed': (e, p) =>
+        run('reviewInsert', p.reviewId, p.placementId, p.concernId ?? null, p.outcome, p.note, e.eventTime, e.seq),
+      'inspection.visited': (e, p) =>
+        run('visitInsert', p.visitId, p.body, json(p.inspectors), p.startedAt, p.endedAt ?? null, p.note, e.seq),
+      'recommendation.made': (e, p) => run('recommendationInsert', p.recommendationId, p.visitId, p.text, p.responseDue, e.seq),
+      'recommendation.answered': (e, p) => {
+        run('responseInsert', p.recommendationId, p.text, e.eventTime, e.seq);
+        run('recommendationAnswered', e.eventTime, p.recommendationId);
+      },
+    };
+  }
+
+  private insertOrder(e: JournalEntry, o: EventPayloads['order.issued']): void {
+    this.s.orderInsert!.run(o.orderId, o.placementId, o.basis, o.authority, o.reference, o.issuedAt, o.startsAt, o.expiresAt, e.seq);
+  }
+}

@@ -1,0 +1,210 @@
+// The reads a write needs before it is decided (the person, their open placement, the room and who
+// is in it at the event time). Prepared once: this is the hot path of every append.
+
+import type { Statement } from 'better-sqlite3';
+import type { AgeAssessment } from '../../domain/age.ts';
+import type { PersonStatus, PlacementKind, Regime, Sex, AgeGroup } from '../../domain/profile/types.ts';
+import type { Db } from '../connection.ts';
+
+export interface PersonRow {
+  personId: string;
+  sex: Sex;
+  birthDate: string | null;
+  claimedAge: number | null;
+  claimedAgeOn: string | null;
+  ageAssessment: AgeAssessment;
+  status: PersonStatus;
+  unaccompanied: boolean;
+  familyGroup: string | null;
+  traffickingIndicators: string[];
+  seq: number;
+}
+
+export interface PlacementRow {
+  placementId: string;
+  personId: string;
+  kind: PlacementKind;
+  admittedAt: string;
+  endedAt: string | null;
+  outSince: string | null;
+  seq: number;
+}
+
+export interface RoomRow {
+  roomId: string;
+  name: string;
+  capacity: number;
+  floorAreaM2: number;
+  sex: Sex | null;
+  ageGroup: AgeGroup | null;
+  regime: Regime;
+  family: boolean;
+  retired: boolean;
+}
+
+export interface OccupantRow {
+  assignmentId: string;
+  placementId: string;
+  personId: string;
+  kind: PlacementKind;
+  sex: Sex;
+  birthDate: string | null;
+  claimedAge: number | null;
+  claimedAgeOn: string | null;
+  ageAssessment: AgeAssessment;
+  status: PersonStatus;
+  familyGroup: string | null;
+}
+
+export interface OrderRow {
+  orderId: string;
+  basis: string;
+  startsAt: string;
+  expiresAt: string;
+  seq: number;
+}
+
+const PERSON_COLUMNS = `person_id AS personId, sex, birth_date AS birthDate, claimed_age AS claimedAge,
+  claimed_age_on AS claimedAgeOn, age_assessment AS ageAssessment, status, unaccompanied,
+  family_group AS familyGroup, trafficking_indicators AS traffickingIndicators, seq`;
+
+export class DecisionReads {
+  private readonly s: Record<string, Statement>;
+
+  constructor(db: Db) {
+    const p = (sql: string) => db.prepare(sql);
+    this.s = {
+      person: p(`SELECT ${PERSON_COLUMNS} FROM persons WHERE person_id = ?`),
+      personExists: p('SELECT 1 FROM persons WHERE person_id = ?').pluck(),
+      openPlacementOf: p(
+        `SELECT placement_id AS placementId, person_id AS personId, kind, admitted_at AS admittedAt, ended_at AS endedAt,
+                out_since AS outSince, seq
+         FROM placements WHERE person_id = ? AND ended_at IS NULL`,
+      ),
+      placement: p(
+        `SELECT placement_id AS placementId, person_id AS personId, kind, admitted_at AS admittedAt, ended_at AS endedAt,
+                out_since AS outSince, seq
+         FROM placements WHERE placement_id = ?`,
+      ),
+      room: p(
+        `SELECT room_id AS roomId, name, capacity, floor_area_m2 AS floorAreaM2, sex, age_group AS ageGroup, regime,
+                family, retired FROM rooms WHERE room_id = ?`,
+      ),
+      roomNameTaken: p('SELECT 1 FROM rooms WHERE name = ? AND retired = 0 AND room_id <> ?').pluck(),
+      // Two indexed halves: the open assignments, and the closed ones that were still running at t.
+      occupants: p(
+        `SELECT a.assignment_id AS assignmentId, a.placement_id AS placementId, a.person_id AS personId, pl.kind,
+                pe.sex, pe.birth_date AS birthDate, pe.claimed_age AS claimedAge, pe.claimed_age_on AS claimedAgeOn,
+                pe.age_assessment AS ageAssessment, pe.status, pe.family_group AS familyGroup
+         FROM (SELECT * FROM assignments WHERE room_id = @room AND to_time IS NULL AND from_time <= @at
+               UNION ALL
+               SELECT * FROM assignments WHERE room_id = @room AND to_time > @at AND from_time <= @at) a
+         JOIN placements pl ON pl.placement_id = a.placement_id
+         JOIN persons pe ON pe.person_id = a.person_id`,
+      ),
+      currentAssignment: p(
+        'SELECT assignment_id AS assignmentId, room_id AS roomId, from_time AS fromTime FROM assignments WHERE placement_id = ? AND to_time IS NULL',
+      ),
+      laterAssignment: p('SELECT 1 FROM assignments WHERE placement_id = ? AND from_time > ? LIMIT 1').pluck(),
+      orders: p(
+        'SELECT order_id AS orderId, basis, starts_at AS startsAt, expires_at AS expiresAt, seq FROM orders WHERE placement_id = ? ORDER BY starts_at',
+      ),
+      openClaims: p('SELECT claim_id AS claimId, at FROM asylum_claims WHERE placement_id = ? AND resolved_at IS NULL'),
+      claim: p(
+        'SELECT claim_id AS claimId, placement_id AS placementId, person_id AS personId, at, resolved_at AS resolvedAt FROM asylum_claims WHERE claim_id = ?',
+      ),
+      openMeasures: p('SELECT measure_id AS measureId FROM measures WHERE placement_id = ? AND end_at IS NULL'),
+      measure: p(
+        `SELECT measure_id AS measureId, placement_id AS placementId, person_id AS personId, kind, start_at AS startAt,
+                end_at AS endAt, authorised_by AS authorisedBy FROM measures WHERE measure_id = ?`,
+      ),
+      concern: p('SELECT concern_id AS concernId, placement_id AS placementId, at FROM medical_concerns WHERE concern_id = ?'),
+      visit: p('SELECT visit_id AS visitId, started_at AS startedAt FROM visits WHERE visit_id = ?'),
+      recommendation: p('SELECT recommendation_id AS recommendationId, visit_id AS visitId FROM recommendations WHERE recommendation_id = ?'),
+      account: p(
+        'SELECT account_id AS accountId, username, display_name AS displayName, role, active FROM accounts WHERE account_id = ?',
+      ),
+      lastMovement: p('SELECT direction, at FROM movements WHERE placement_id = ? ORDER BY at DESC, seq DESC LIMIT 1'),
+    };
+  }
+
+  person(personId: string): PersonRow | undefined {
+    const r = this.s.person!.get(personId) as (Omit<PersonRow, 'unaccompanied' | 'traffickingIndicators'> & { unaccompanied: number; traffickingIndicators: string }) | undefined;
+    return r && { ...r, unaccompanied: r.unaccompanied === 1, traffickingIndicators: JSON.parse(r.traffickingIndicators) as string[] };
+  }
+
+  personExists(personId: string): boolean {
+    return this.s.personExists!.get(personId) === 1;
+  }
+
+  openPlacementOf(personId: string): PlacementRow | undefined {
+    return this.s.openPlacementOf!.get(personId) as PlacementRow | undefined;
+  }
+
+  placement(placementId: string): PlacementRow | undefined {
+    return this.s.placement!.get(placementId) as PlacementRow | undefined;
+  }
+
+  room(roomId: string): RoomRow | undefined {
+    const r = this.s.room!.get(roomId) as (Omit<RoomRow, 'family' | 'retired'> & { family: number; retired: number }) | undefined;
+    return r && { ...r, family: r.family === 1, retired: r.retired === 1 };
+  }
+
+  roomNameTaken(name: string, exceptRoomId = ''): boolean {
+    return this.s.roomNameTaken!.get(name, exceptRoomId) === 1;
+  }
+
+  occupantsAt(roomId: string, at: string): OccupantRow[] {
+    return this.s.occupants!.all({ room: roomId, at }) as OccupantRow[];
+  }
+
+  currentAssignment(placementId: string): { assignmentId: string; roomId: string; fromTime: string } | undefined {
+    return this.s.currentAssignment!.get(placementId) as { assignmentId: string; roomId: string; fromTime: string } | undefined;
+  }
+
+  hasAssignmentAfter(placementId: string, at: string): boolean {
+    return this.s.laterAssignment!.get(placementId, at) === 1;
+  }
+
+  orders(placementId: string): OrderRow[] {
+    return this.s.orders!.all(placementId) as OrderRow[];
+  }
+
+  openClaims(placementId: string): { claimId: string; at: string }[] {
+    return this.s.openClaims!.all(placementId) as { claimId: string; at: string }[];
+  }
+
+  claim(claimId: string): { claimId: string; placementId: string; personId: string; at: string; resolvedAt: string | null } | undefined {
+    return this.s.claim!.get(claimId) as ReturnType<DecisionReads['claim']>;
+  }
+
+  openMeasures(placementId: string): string[] {
+    return (this.s.openMeasures!.all(placementId) as { measureId: string }[]).map((r) => r.measureId);
+  }
+
+  measure(measureId: string):
+    | { measureId: string; placementId: string; personId: string; kind: string; startAt: string; endAt: string | null; authorisedBy: string | null }
+    | undefined {
+    return this.s.measure!.get(measureId) as ReturnType<DecisionReads['measure']>;
+  }
+
+  concern(concernId: string): { concernId: string; placementId: string; at: string } | undefined {
+    return this.s.concern!.get(concernId) as ReturnType<DecisionReads['concern']>;
+  }
+
+  visit(visitId: string): { visitId: string; startedAt: string } | undefined {
+    return this.s.visit!.get(visitId) as ReturnType<DecisionReads['visit']>;
+  }
+
+  recommendation(recommendationId: string): { recommendationId: string; visitId: string } | undefined {
+    return this.s.recommendation!.get(recommendationId) as ReturnType<DecisionReads['recommendation']>;
+  }
+
+  account(accountId: string): { accountId: string; username: string; displayName: string; role: string; active: number } | undefined {
+    return this.s.account!.get(accountId) as ReturnType<DecisionReads['account']>;
+  }
+
+  lastMovement(placementId: string): { direction: 'exit' | 'return'; at: string } | undefined {
+    return this.s.lastMovement!.get(placementId) as ReturnType<DecisionReads['lastMovement']>;
+  }
+}

@@ -1,0 +1,131 @@
+import type { LegalBasis, LegalProfile, TermLength } from './profile/types.ts';
+import { reason, type Reason } from './reasons.ts';
+import { addCalendarMonths, addHours, toMs, type Instant } from './time.ts';
+
+/** The end of a term that starts at `start`: exact hours, or calendar months in the centre's zone. */
+export function termEnd(start: Instant, term: TermLength, timeZone: string): Instant {
+  return term.unit === 'hours' ? addHours(start, term.value) : addCalendarMonths(start, term.value, timeZone);
+}
+
+export function basisById(profile: LegalProfile, id: string): LegalBasis | undefined {
+  return profile.bases.find((b) => b.id === id);
+}
+
+/** An order's term as the decision gives it: a length, or a date and time until which it runs. */
+export type OrderTerm = TermLength | { unit: 'until'; value: Instant };
+
+export interface OrderTiming {
+  basis: string;
+  startsAt: Instant;
+  term?: OrderTerm | null;
+}
+
+export interface ComputedOrder {
+  basis: LegalBasis;
+  startsAt: Instant;
+  expiresAt: Instant;
+}
+
+/**
+ * Computes an order's expiry (the stay deadline it sets) and checks it against the basis's cap.
+ * Where the basis does not let the authority set the term, an order without a term runs for the cap.
+ */
+export function computeOrder(
+  profile: LegalProfile,
+  order: OrderTiming,
+  timeZone: string,
+  fieldPrefix = 'order',
+): { ok: true; value: ComputedOrder } | { ok: false; reasons: Reason[] } {
+  const basis = basisById(profile, order.basis);
+  if (!basis) {
+    return { ok: false, reasons: [reason('order.unknown_basis', `${fieldPrefix}.basis`, { basis: order.basis })] };
+  }
+  const term = order.term ?? null;
+  if (term === null && basis.termSetByDecision) {
+    return { ok: false, reasons: [reason('order.term_required', `${fieldPrefix}.term`, { basis: basis.id })] };
+  }
+  const cap = termEnd(order.startsAt, basis.maxTerm, timeZone);
+  const expiresAt =
+    term === null ? cap : term.unit === 'until' ? term.value : termEnd(order.startsAt, term, timeZone);
+  const reasons: Reason[] = [];
+  if (toMs(expiresAt) <= toMs(order.startsAt)) {
+    reasons.push(reason('order.term_not_positive', `${fieldPrefix}.term`));
+  }
+  if (toMs(expiresAt) > toMs(cap)) {
+    reasons.push(
+      reason('order.term_over_cap', `${fieldPrefix}.term`, {
+        basis: basis.id,
+        cap: formatTerm(basis.maxTerm),
+        capEnd: cap,
+        requestedEnd: expiresAt,
+      }),
+    );
+  }
+  if (reasons.length) return { ok: false, reasons };
+  return { ok: true, value: { basis, startsAt: order.startsAt, expiresAt } };
+}
+
+export interface HeldOrder {
+  basis: string;
+  startsAt: Instant;
+  expiresAt: Instant;
+}
+
+/**
+ * The run of orders on one basis that ends with the latest order: consecutive orders on the same
+ * basis, each starting no later than the previous one expires. Used for total caps and chaining.
+ */
+export function trailingRun(orders: readonly HeldOrder[], basis: string): HeldOrder[] {
+  const sorted = [...orders].sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0));
+  const run: HeldOrder[] = [];
+  for (let i = sorted.length - 1; i >= 0; i--) {
+    const o = sorted[i]!;
+    if (o.basis !== basis) break;
+    if (run.length && toMs(o.expiresAt) < toMs(run[0]!.startsAt)) break;
+    run.unshift(o);
+  }
+  return run;
+}
+
+/**
+ * Checks an extension (a new order on an open placement) against the total cap of its basis: for a
+ * basis with a total cap, the run of consecutive orders on that basis may not end after the cap counted
+ * from the start of the run.
+ */
+export function checkTotalCap(
+  profile: LegalProfile,
+  previous: readonly HeldOrder[],
+  next: ComputedOrder,
+  timeZone: string,
+  fieldPrefix = 'order',
+): Reason[] {
+  const total = next.basis.maxTotal;
+  if (!total) return [];
+  const run = trailingRun(previous, next.basis.id);
+  const joins = run.length > 0 && toMs(next.startsAt) <= toMs(run[run.length - 1]!.expiresAt);
+  const runStart = joins ? run[0]!.startsAt : next.startsAt;
+  const capEnd = termEnd(runStart, total, timeZone);
+  if (toMs(next.expiresAt) > toMs(capEnd)) {
+    return [
+      reason('order.total_over_cap', `${fieldPrefix}.term`, {
+        basis: next.basis.id,
+        cap: formatTerm(total),
+        since: runStart,
+        capEnd,
+        requestedEnd: next.expiresAt,
+      }),
+    ];
+  }
+  return [];
+}
+
+export function formatTerm(term: TermLength): string {
+  return `${term.value} ${term.unit}`;
+}
+
+/** The deadline of a forced placement: the expiry of the order that runs latest. */
+export function stayDeadline(orders: readonly HeldOrder[]): Instant | null {
+  let latest: Instant | null = null;
+  for (const o of orders) if (latest === null || o.expiresAt > latest) latest = o.expiresAt;
+  return latest;
+}

@@ -1,0 +1,164 @@
+// Discipline, isolation and medical concerns: never silent on a minor, isolation authorised and
+// reviewed in time, a medical concern followed by a detention review in time.
+
+import { HOUR_MS } from '../time.ts';
+import { isMinorAtMs } from './ages.ts';
+import { endMs, factMs, hoursBetween, makeContext, ms, placementFinding, type RuleContext } from './context.ts';
+import type { Finding, FindingsInput, MeasureFacts, PlacementFacts } from './types.ts';
+
+function startedMeasures(measures: readonly MeasureFacts[], atMs: number): MeasureFacts[] {
+  return measures.filter((m) => ms(m.startAt) <= atMs);
+}
+
+/** A measure ends with its own end or, failing that, with the stay. */
+function measureEnd(m: MeasureFacts, p: PlacementFacts, atMs: number): number | null {
+  const own = endMs(m.endAt, atMs);
+  const stay = endMs(p.endedAt, atMs);
+  return own === null ? stay : stay === null ? own : Math.min(own, stay);
+}
+
+/** measure.on_minor: a disciplinary measure or isolation started while the person was a minor. */
+export function measureOnMinor(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  for (const p of ctx.placements) {
+    for (const m of startedMeasures(p.measures, ctx.atMs)) {
+      if (!isMinorAtMs(p.person, ms(m.startAt), ctx.profile, ctx.timeZone)) continue;
+      out.push(
+        placementFinding(p, {
+          code: 'measure.on_minor',
+          severity: 'high',
+          from: ms(m.startAt),
+          to: measureEnd(m, p, ctx.atMs),
+          params: { measureId: m.measureId, kind: m.kind },
+          evidence: [m.seq, p.person.seq],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * isolation.unauthorised: isolation not authorised within the profile's window of its start. Open from
+ * the window's end until authorised or ended. An isolation that ended within the window and was never
+ * authorised is still a finding once the window has passed, over the isolation itself.
+ */
+export function isolationUnauthorised(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  const windowMs = ctx.profile.isolationAuthoriseHours * HOUR_MS;
+  for (const p of ctx.placements) {
+    for (const m of startedMeasures(p.measures, ctx.atMs)) {
+      if (m.kind !== 'isolation') continue;
+      const startMs = ms(m.startAt);
+      const dueMs = startMs + windowMs;
+      if (ctx.atMs <= dueMs) continue;
+      const authorisedMs = factMs(m.authorisedAt, ctx.atMs);
+      if (authorisedMs !== null && authorisedMs <= dueMs) continue;
+      const ended = measureEnd(m, p, ctx.atMs);
+      const params = { measureId: m.measureId, windowHours: ctx.profile.isolationAuthoriseHours };
+      if (ended !== null && ended <= dueMs) {
+        if (authorisedMs !== null) continue; // authorised after the fact, but it had already ended
+        out.push(
+          placementFinding(p, {
+            code: 'isolation.unauthorised',
+            severity: 'critical',
+            from: startMs,
+            to: ended,
+            params: { ...params, neverAuthorised: true },
+            evidence: [m.seq],
+          }),
+        );
+        continue;
+      }
+      const closes = [authorisedMs, ended].filter((x): x is number => x !== null);
+      out.push(
+        placementFinding(p, {
+          code: 'isolation.unauthorised',
+          severity: 'critical',
+          from: dueMs,
+          to: closes.length ? Math.min(...closes) : null,
+          params: { ...params, authorisedAt: authorisedMs !== null ? m.authorisedAt : null },
+          evidence: [m.seq],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * isolation.review_overdue: isolation must be reviewed at most the profile's window after its start
+ * and after each review. Each overrun is one finding: from when the review fell due until the review
+ * that came late, the end of the isolation, or still open at `at`.
+ */
+export function isolationReviewOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  const windowMs = ctx.profile.isolationReviewHours * HOUR_MS;
+  for (const p of ctx.placements) {
+    for (const m of startedMeasures(p.measures, ctx.atMs)) {
+      if (m.kind !== 'isolation') continue;
+      const ended = measureEnd(m, p, ctx.atMs);
+      const until = ended ?? ctx.atMs;
+      const checkpoints = [ms(m.startAt), ...m.reviews.map(ms).filter((r) => r <= until)].sort((a, b) => a - b);
+      for (let i = 0; i < checkpoints.length; i++) {
+        const dueMs = checkpoints[i]! + windowMs;
+        const next = checkpoints[i + 1];
+        const closedMs = next ?? ended;
+        if ((closedMs ?? ctx.atMs) <= dueMs) continue;
+        out.push(
+          placementFinding(p, {
+            code: 'isolation.review_overdue',
+            severity: 'high',
+            from: dueMs,
+            to: closedMs,
+            params: {
+              measureId: m.measureId,
+              windowHours: ctx.profile.isolationReviewHours,
+              hoursOverdue: hoursBetween(dueMs, closedMs ?? ctx.atMs),
+            },
+            evidence: [m.seq],
+          }),
+        );
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * medical.review_overdue: a medical concern opens a detention review due within the profile's window.
+ * Open from the due time until the review (late: closed at it) or the end of the stay; a stay that
+ * ended before the review fell due is no finding.
+ */
+export function medicalReviewOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  const windowMs = ctx.profile.medicalReviewHours * HOUR_MS;
+  for (const p of ctx.placements) {
+    const ended = endMs(p.endedAt, ctx.atMs);
+    for (const c of p.concerns) {
+      const concernMs = ms(c.at);
+      if (concernMs > ctx.atMs) continue;
+      const dueMs = concernMs + windowMs;
+      const reviewedMs = factMs(c.reviewedAt, ctx.atMs);
+      if (reviewedMs !== null && reviewedMs <= dueMs) continue;
+      if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
+      const byReview = reviewedMs !== null && (ended === null || reviewedMs <= ended);
+      const to = byReview ? reviewedMs : ended;
+      out.push(
+        placementFinding(p, {
+          code: 'medical.review_overdue',
+          severity: 'high',
+          from: dueMs,
+          to,
+          params: {
+            concernId: c.concernId,
+            windowHours: ctx.profile.medicalReviewHours,
+            hoursOverdue: hoursBetween(dueMs, to ?? ctx.atMs),
+          },
+          evidence: [c.seq, byReview ? c.reviewSeq : to !== null ? p.endSeq : null],
+        }),
+      );
+    }
+  }
+  return out;
+}

@@ -1,0 +1,180 @@
+// Protection: people who may never be forcibly placed, unaccompanied children, asylum claims made
+// during a forced stay, possible victims of trafficking. A person's status and indicators are the
+// current facts (the projections keep no history of them), so a status is taken to have held over
+// the whole stay.
+
+import { ageAt } from '../age.ts';
+import { HOUR_MS, toIso } from '../time.ts';
+import { isMinorAtMs, isUnderStayRuleAgeAtMs } from './ages.ts';
+import { endMs, factMs, hoursBetween, makeContext, ms, placementFinding, type RuleContext } from './context.ts';
+import type { Finding, FindingsInput, PlacementFacts, ReferralFacts } from './types.ts';
+
+/** forced.status_never_forced: a forced placement of an asylum seeker or refugee (report §19, §36). */
+export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  for (const p of ctx.placements) {
+    if (p.kind !== 'forced' || !ctx.profile.neverForced.includes(p.person.status)) continue;
+    const ended = endMs(p.endedAt, ctx.atMs);
+    out.push(
+      placementFinding(p, {
+        code: 'forced.status_never_forced',
+        severity: 'critical',
+        from: ms(p.admittedAt),
+        to: ended,
+        params: { status: p.person.status },
+        evidence: [p.person.seq, ended !== null ? p.endSeq : null],
+      }),
+    );
+  }
+  return out;
+}
+
+/** forced.child_under_age: a forced placement of a child under the age of responsibility (report §30). */
+export function childUnderAge(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  for (const p of ctx.placements) {
+    if (p.kind !== 'forced') continue;
+    if (!isUnderStayRuleAgeAtMs(p.person, ms(p.admittedAt), ctx.profile, ctx.timeZone)) continue;
+    const ended = endMs(p.endedAt, ctx.atMs);
+    out.push(
+      placementFinding(p, {
+        code: 'forced.child_under_age',
+        severity: 'critical',
+        from: ms(p.admittedAt),
+        to: ended,
+        params: {
+          age: ageAt(p.person, p.admittedAt, ctx.timeZone),
+          minAge: ctx.profile.minAgeForStayRuleBreach,
+        },
+        evidence: [p.person.seq, ended !== null ? p.endSeq : null],
+      }),
+    );
+  }
+  return out;
+}
+
+/** The earliest referral of a kind that is a fact at `atMs`. */
+function firstReferral(p: PlacementFacts, kind: ReferralFacts['kind'], atMs: number): ReferralFacts | null {
+  let first: ReferralFacts | null = null;
+  for (const r of p.referrals) {
+    if (r.kind !== kind || ms(r.at) > atMs) continue;
+    if (first === null || ms(r.at) < ms(first.at)) first = r;
+  }
+  return first;
+}
+
+/**
+ * minor.unaccompanied_not_referred: an unaccompanied minor (a minor at admission or now) held with no
+ * referral to the guardianship authority. Open from admission until referred (report §26–27: the
+ * child goes to guardianship, not detention). In the audit, a referral within the profile's window
+ * is no finding; a later one closes the finding at the referral, and release closes an unreferred one.
+ * A referral made before admission (in an earlier stay) counts.
+ */
+export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  const windowMs = ctx.profile.unaccompaniedReferralHours * HOUR_MS;
+  for (const p of ctx.placements) {
+    if (!p.person.unaccompanied) continue;
+    const admittedMs = ms(p.admittedAt);
+    const ended = endMs(p.endedAt, ctx.atMs);
+    const until = ended ?? ctx.atMs;
+    const minor =
+      isMinorAtMs(p.person, admittedMs, ctx.profile, ctx.timeZone) ||
+      isMinorAtMs(p.person, until, ctx.profile, ctx.timeZone);
+    if (!minor) continue;
+    const referral = firstReferral(p, 'guardianship', ctx.atMs);
+    const referredMs = referral ? ms(referral.at) : null;
+    if (referredMs !== null && referredMs <= admittedMs + windowMs) continue;
+    const to = referredMs !== null ? (ended !== null ? Math.min(referredMs, ended) : referredMs) : ended;
+    out.push(
+      placementFinding(p, {
+        code: 'minor.unaccompanied_not_referred',
+        severity: 'high',
+        from: admittedMs,
+        to,
+        params: {
+          age: ageAt(p.person, toIso(until), ctx.timeZone),
+          windowHours: ctx.profile.unaccompaniedReferralHours,
+          referredAt: referral?.at ?? null,
+        },
+        evidence: [p.person.seq, referral?.seq],
+      }),
+    );
+  }
+  return out;
+}
+
+/**
+ * asylum.claim_unresolved: a claim for asylum made during a forced stay must be resolved (release or
+ * transfer to asylum premises). Only forced placements: a voluntary stay holds no one. The end of the
+ * placement resolves a claim the register left open. Open claims are high once the profile's window
+ * has passed, medium before; in the audit, claims resolved after the window are medium, closed.
+ */
+export function asylumClaimUnresolved(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  const windowMs = ctx.profile.asylumClaimResolveHours * HOUR_MS;
+  for (const p of ctx.placements) {
+    if (p.kind !== 'forced') continue;
+    const ended = endMs(p.endedAt, ctx.atMs);
+    for (const c of p.claims) {
+      const claimMs = ms(c.at);
+      if (claimMs > ctx.atMs) continue;
+      const resolvedMs = factMs(c.resolvedAt, ctx.atMs);
+      const byResolution = resolvedMs !== null && (ended === null || resolvedMs <= ended);
+      const closedMs = byResolution ? resolvedMs : ended;
+      if (closedMs !== null && closedMs - claimMs <= windowMs) continue;
+      const open = closedMs === null;
+      out.push(
+        placementFinding(p, {
+          code: 'asylum.claim_unresolved',
+          severity: open && ctx.atMs - claimMs > windowMs ? 'high' : 'medium',
+          from: claimMs,
+          to: closedMs,
+          params: {
+            claimId: c.claimId,
+            hoursOpen: hoursBetween(claimMs, closedMs ?? ctx.atMs),
+            windowHours: ctx.profile.asylumClaimResolveHours,
+          },
+          evidence: [c.seq, byResolution ? c.resolvedSeq : closedMs !== null ? p.endSeq : null],
+        }),
+      );
+    }
+  }
+  return out;
+}
+
+/**
+ * trafficking.not_referred: indicators of trafficking met on screening and no referral to the police
+ * special unit within the profile's window of admission (report §40–48). Open from the window's end
+ * until the referral (late: closed at it) or the end of the stay. A stay that ended before the
+ * window closed is no finding (the window never ran out in the centre).
+ */
+export function traffickingNotReferred(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  const windowMs = ctx.profile.traffickingReferralHours * HOUR_MS;
+  for (const p of ctx.placements) {
+    if (p.person.traffickingIndicators.length === 0) continue;
+    const dueMs = ms(p.admittedAt) + windowMs;
+    const ended = endMs(p.endedAt, ctx.atMs);
+    if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
+    const referral = firstReferral(p, 'trafficking_police', ctx.atMs);
+    const referredMs = referral ? ms(referral.at) : null;
+    if (referredMs !== null && referredMs <= dueMs) continue;
+    const to = referredMs !== null ? (ended !== null ? Math.min(referredMs, ended) : referredMs) : ended;
+    out.push(
+      placementFinding(p, {
+        code: 'trafficking.not_referred',
+        severity: 'high',
+        from: dueMs,
+        to,
+        params: {
+          indicators: p.person.traffickingIndicators.join(','),
+          windowHours: ctx.profile.traffickingReferralHours,
+          referredAt: referral?.at ?? null,
+        },
+        evidence: [p.person.seq, referral?.seq],
+      }),
+    );
+  }
+  return out;
+}

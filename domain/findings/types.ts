@@ -1,0 +1,187 @@
+// Facts the findings engine reads and the findings it derives. The engine is pure: the db layer
+// loads these facts from the projections (only what the instant or the audit needs) and the engine
+// decides. Findings are never stored by hand; they are recomputed at any instant.
+
+import type { AgeAssessment } from '../age.ts';
+import type { LegalProfile, PersonStatus, PlacementKind, RightKind, Sex } from '../profile/types.ts';
+import type { ReasonParams } from '../reasons.ts';
+import type { RoomCategories } from '../separation.ts';
+import type { Instant } from '../time.ts';
+
+export type Severity = 'critical' | 'high' | 'medium' | 'low';
+
+export const FINDING_CODES = [
+  'stay.exceeded',
+  'stay.near_limit',
+  'order.gap',
+  'order.chained',
+  'forced.status_never_forced',
+  'forced.child_under_age',
+  'minor.unaccompanied_not_referred',
+  'asylum.claim_unresolved',
+  'trafficking.not_referred',
+  'separation.breach',
+  'room.over_capacity',
+  'room.floor_area',
+  'rights.missing',
+  'rights.late',
+  'entry.late',
+  'recommendation.overdue',
+  'measure.on_minor',
+  'isolation.unauthorised',
+  'isolation.review_overdue',
+  'medical.review_overdue',
+] as const;
+export type FindingCode = (typeof FINDING_CODES)[number];
+
+export interface Finding {
+  code: FindingCode;
+  severity: Severity;
+  personIds: string[];
+  placementIds: string[];
+  roomId?: string;
+  /** When the breach began (or is due to begin, for near-limit warnings). */
+  from: Instant;
+  /** When it ended; null while it still holds at the instant of the check. */
+  to: Instant | null;
+  params: ReasonParams;
+  /** Journal sequence numbers of the entries that show it. */
+  evidence: number[];
+}
+
+export interface PersonFacts {
+  personId: string;
+  sex: Sex;
+  birthDate: string | null;
+  claimedAge: number | null;
+  claimedAgeOn: string | null;
+  ageAssessment: AgeAssessment;
+  status: PersonStatus;
+  unaccompanied: boolean;
+  traffickingIndicators: string[];
+  familyGroup: string | null;
+  /** The entry that registered the person, or last corrected them. */
+  seq: number;
+}
+
+export interface OrderFacts {
+  orderId: string;
+  basis: string;
+  startsAt: Instant;
+  expiresAt: Instant;
+  seq: number;
+}
+
+export interface RightFacts {
+  right: RightKind;
+  state: 'offered' | 'exercised' | 'declined';
+  at: Instant;
+  seq: number;
+}
+
+export interface ClaimFacts {
+  claimId: string;
+  at: Instant;
+  resolvedAt: Instant | null;
+  seq: number;
+  resolvedSeq: number | null;
+}
+
+export interface ReferralFacts {
+  kind: 'guardianship' | 'child_care' | 'trafficking_police';
+  at: Instant;
+  seq: number;
+}
+
+export interface MeasureFacts {
+  measureId: string;
+  kind: 'disciplinary' | 'isolation';
+  startAt: Instant;
+  endAt: Instant | null;
+  authorisedBy: string | null;
+  authorisedAt: Instant | null;
+  /** Times of reviews, ascending. */
+  reviews: Instant[];
+  seq: number;
+}
+
+export interface ConcernFacts {
+  concernId: string;
+  at: Instant;
+  /** The first detention review recorded at or after the concern. */
+  reviewedAt: Instant | null;
+  seq: number;
+  reviewSeq: number | null;
+}
+
+export interface PlacementFacts {
+  placementId: string;
+  personId: string;
+  kind: PlacementKind;
+  admittedAt: Instant;
+  endedAt: Instant | null;
+  seq: number;
+  endSeq: number | null;
+  person: PersonFacts;
+  orders: OrderFacts[];
+  rights: RightFacts[];
+  claims: ClaimFacts[];
+  /** Referrals of the person, from any placement. */
+  referrals: ReferralFacts[];
+  measures: MeasureFacts[];
+  concerns: ConcernFacts[];
+}
+
+export interface RoomFacts extends RoomCategories {
+  roomId: string;
+  name: string;
+  capacity: number;
+  floorAreaM2: number;
+  seq: number;
+}
+
+export interface AssignmentFacts {
+  assignmentId: string;
+  placementId: string;
+  personId: string;
+  roomId: string;
+  from: Instant;
+  to: Instant | null;
+  actor: string;
+  seq: number;
+}
+
+export interface RecommendationFacts {
+  recommendationId: string;
+  visitId: string;
+  responseDue: Instant;
+  answeredAt: Instant | null;
+  seq: number;
+}
+
+export interface LateEntryFacts {
+  seq: number;
+  type: string;
+  eventTime: Instant;
+  recordedTime: Instant;
+  actor: string;
+  personId: string | null;
+  placementId: string | null;
+}
+
+export interface FindingsInput {
+  profile: LegalProfile;
+  timeZone: string;
+  at: Instant;
+  /**
+   * current: what holds at `at` (present placements; recent late entries).
+   * history: the full audit up to `at`, past breaches with their intervals included.
+   */
+  mode: 'current' | 'history';
+  placements: PlacementFacts[];
+  rooms: RoomFacts[];
+  /** Assignments of the given placements (all of them in history mode). */
+  assignments: AssignmentFacts[];
+  recommendations: RecommendationFacts[];
+  lateEntries: LateEntryFacts[];
+}

@@ -1,0 +1,171 @@
+// Instants are stored and exchanged as ISO-8601 UTC strings with millisecond precision
+// ("2026-03-01T08:00:00.000Z"): fixed width, so they sort and compare as text in SQLite.
+// Calendar arithmetic (months, local dates, birthdays) happens in the centre's time zone,
+// because a court's "6 months" and a child's birthday are local-calendar facts.
+// Only ECMAScript built-ins (Date, Intl) are used: this file runs in Node and in browsers.
+
+export type Instant = string;
+
+/** The clock is injected everywhere so tests and the CLI's --clock can move time. */
+export type Clock = () => number;
+
+export const systemClock: Clock = () => Date.now();
+
+export function fixedClock(at: Instant | number): Clock {
+  const ms = typeof at === 'number' ? at : toMs(at);
+  return () => ms;
+}
+
+const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
+
+export const HOUR_MS = 3_600_000;
+export const DAY_MS = 24 * HOUR_MS;
+
+export function isInstant(text: string): boolean {
+  return ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+}
+
+/** Normalises any ISO instant with an offset to the canonical UTC form. */
+export function normaliseInstant(text: string): Instant {
+  if (!isInstant(text)) throw new RangeError(`not an ISO-8601 instant with a zone: ${text}`);
+  return new Date(Date.parse(text)).toISOString();
+}
+
+export function toMs(at: Instant): number {
+  const ms = Date.parse(at);
+  if (Number.isNaN(ms)) throw new RangeError(`not an instant: ${at}`);
+  return ms;
+}
+
+export function toIso(ms: number): Instant {
+  return new Date(ms).toISOString();
+}
+
+export function addHours(at: Instant, hours: number): Instant {
+  return toIso(toMs(at) + hours * HOUR_MS);
+}
+
+export function isCalendarDate(text: string): boolean {
+  const m = ISO_DATE.exec(text);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  return mo >= 1 && mo <= 12 && d >= 1 && d <= daysInMonth(y, mo);
+}
+
+export function daysInMonth(year: number, month: number): number {
+  return new Date(Date.UTC(year, month, 0)).getUTCDate();
+}
+
+export interface LocalDateTime {
+  year: number;
+  month: number; // 1-12
+  day: number;
+  hour: number;
+  minute: number;
+  second: number;
+  millisecond: number;
+}
+
+const formatters = new Map<string, Intl.DateTimeFormat>();
+
+function formatterFor(timeZone: string): Intl.DateTimeFormat {
+  let f = formatters.get(timeZone);
+  if (!f) {
+    f = new Intl.DateTimeFormat('en-US', {
+      timeZone,
+      hourCycle: 'h23',
+      year: 'numeric',
+      month: 'numeric',
+      day: 'numeric',
+      hour: 'numeric',
+      minute: 'numeric',
+      second: 'numeric',
+    });
+    formatters.set(timeZone, f);
+  }
+  return f;
+}
+
+export function isTimeZone(timeZone: string): boolean {
+  try {
+    formatterFor(timeZone);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+export function localParts(ms: number, timeZone: string): LocalDateTime {
+  const parts = formatterFor(timeZone).formatToParts(new Date(ms));
+  const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
+  return {
+    year: get('year'),
+    month: get('month'),
+    day: get('day'),
+    hour: get('hour'),
+    minute: get('minute'),
+    second: get('second'),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+  };
+}
+
+function offsetMs(ms: number, timeZone: string): number {
+  const p = localParts(ms, timeZone);
+  const asUtc = Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond);
+  return asUtc - ms;
+}
+
+/**
+ * The UTC instant of a local wall-clock time. Where the wall-clock time falls in a DST gap the
+ * later reading wins; where it is ambiguous (clocks set back) the earlier instant is taken.
+ */
+export function fromLocal(local: LocalDateTime, timeZone: string): number {
+  const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second, local.millisecond);
+  const first = guess - offsetMs(guess, timeZone);
+  const second = guess - offsetMs(first, timeZone);
+  return Math.min(first, second);
+}
+
+/** The local calendar date (YYYY-MM-DD) of an instant in a zone. */
+export function localDate(at: Instant | number, timeZone: string): string {
+  const p = localParts(typeof at === 'number' ? at : toMs(at), timeZone);
+  return `${p.year}-${pad(p.month)}-${pad(p.day)}`;
+}
+
+/**
+ * Adds calendar months in the centre's zone, keeping the wall-clock time. A day that does not exist
+ * in the target month is clamped to that month's last day (31 Aug + 6 months = 28/29 Feb), never
+ * rolled over into the next month: rolling over would let a "6 months" term run past the legal cap.
+ */
+export function addCalendarMonths(at: Instant, months: number, timeZone: string): Instant {
+  const p = localParts(toMs(at), timeZone);
+  const totalMonths = p.year * 12 + (p.month - 1) + months;
+  const year = Math.floor(totalMonths / 12);
+  const month = (totalMonths % 12) + 1;
+  const day = Math.min(p.day, daysInMonth(year, month));
+  return toIso(fromLocal({ ...p, year, month, day }, timeZone));
+}
+
+export function addCalendarDays(at: Instant, days: number, timeZone: string): Instant {
+  const p = localParts(toMs(at), timeZone);
+  const shifted = new Date(Date.UTC(p.year, p.month - 1, p.day + days));
+  return toIso(
+    fromLocal(
+      { ...p, year: shifted.getUTCFullYear(), month: shifted.getUTCMonth() + 1, day: shifted.getUTCDate() },
+      timeZone,
+    ),
+  );
+}
+
+function pad(n: number): string {
+  return n < 10 ? `0${n}` : String(n);
+}
+
+export function minInstant(a: Instant, b: Instant): Instant {
+  return a < b ? a : b;
+}
+
+export function maxInstant(a: Instant, b: Instant): Instant {
+  return a > b ? a : b;
+}

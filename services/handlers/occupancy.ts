@@ -1,0 +1,47 @@
+import { ageGroupAt } from '../../domain/age.ts';
+import type { PlacementKind } from '../../domain/profile/types.ts';
+import { reason, type Reason } from '../../domain/reasons.ts';
+import { occupantConflicts, regimeOf, type OccupantCategories } from '../../domain/separation.ts';
+import type { Instant } from '../../domain/time.ts';
+import type { OccupantRow, PersonRow, RoomRow } from '../../db/queries/decision-reads.ts';
+import type { Ctx } from '../context.ts';
+
+export function categoriesOf(
+  ctx: Ctx,
+  person: Pick<PersonRow, 'personId' | 'sex' | 'birthDate' | 'claimedAge' | 'claimedAgeOn' | 'ageAssessment' | 'status' | 'familyGroup'>,
+  placement: { placementId: string; kind: PlacementKind },
+  at: Instant,
+): OccupantCategories {
+  return {
+    personId: person.personId,
+    placementId: placement.placementId,
+    sex: person.sex,
+    ageGroup: ageGroupAt(person, at, ctx.profile, ctx.timeZone),
+    regime: regimeOf(placement.kind, person.status),
+    familyGroup: person.familyGroup,
+  };
+}
+
+/** Why a person may not be put in a room at an instant: categories, family rule, beds. */
+export function assignmentBars(
+  ctx: Ctx,
+  person: PersonRow,
+  placement: { placementId: string; kind: PlacementKind },
+  room: RoomRow,
+  at: Instant,
+  acceptOverCapacity: boolean,
+): Reason[] {
+  if (room.retired) return [reason('room.retired', 'roomId', { room: room.name })];
+  const others = ctx.reads
+    .occupantsAt(room.roomId, at)
+    .filter((o: OccupantRow) => o.placementId !== placement.placementId)
+    .map((o) => categoriesOf(ctx, o, o, at));
+  const reasons: Reason[] = occupantConflicts(room, categoriesOf(ctx, person, placement, at), others).map((r) => ({
+    ...r,
+    params: { ...r.params, roomName: room.name },
+  }));
+  if (others.length >= room.capacity && !acceptOverCapacity) {
+    reasons.push(reason('room.full', 'roomId', { room: room.name, capacity: room.capacity, occupants: others.length }));
+  }
+  return reasons;
+}

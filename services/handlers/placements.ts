@@ -1,0 +1,181 @@
+import type { z } from 'zod';
+import type { OrderTerm } from '../../domain/deadline.ts';
+import type { orderInput } from '../../domain/api/inputs.ts';
+import type { OrderIssued } from '../../domain/events.ts';
+import { decideAdmission, decideExtension } from '../../domain/placement.ts';
+import { reason, type Reason } from '../../domain/reasons.ts';
+import { toMs, type Instant } from '../../domain/time.ts';
+import { FUTURE_TOLERANCE_MS, type Ctx } from '../context.ts';
+import { notFound, refused } from '../errors.ts';
+import { assignmentBars } from './occupancy.ts';
+import type { Handler, Handlers } from './types.ts';
+
+type OrderInput = z.output<typeof orderInput>;
+
+function orderPayload(order: OrderInput, orderId: string, placementId: string, startsAt: Instant, expiresAt: Instant): OrderIssued {
+  return {
+    orderId,
+    placementId,
+    basis: order.basis,
+    authority: order.authority,
+    reference: order.reference,
+    issuedAt: order.issuedAt,
+    startsAt,
+    expiresAt,
+    term: order.term ?? null,
+  };
+}
+
+function termOf(order: OrderInput): OrderTerm | null {
+  return order.term ?? null;
+}
+
+/** Reasons an admission would be refused, and what it would compute: shared by check and admit. */
+function decide(ctx: Ctx, input: Parameters<Handler<'placements.admit'>>[1]) {
+  const admittedAt = ctx.eventTime(input.at);
+  const person = ctx.reads.person(input.personId);
+  if (!person) throw notFound('person.not_found', 'personId', input.personId);
+  const reasons: Reason[] = [];
+  const startsAt = input.order?.startsAt ?? admittedAt;
+  const decision = decideAdmission(ctx.profile, ctx.timeZone, person, {
+    kind: input.kind,
+    admittedAt,
+    alreadyPlaced: ctx.reads.openPlacementOf(input.personId) !== undefined,
+    order: input.order ? { basis: input.order.basis, startsAt, term: termOf(input.order) } : null,
+  });
+  if (!decision.ok) reasons.push(...decision.reasons);
+  if (input.kind === 'forced') {
+    if (!input.admission.screening) reasons.push(reason('admission.screening_required', 'admission.screening'));
+    if (!input.admission.alternativesNotUsedBecause.trim()) {
+      reasons.push(reason('admission.alternatives_required', 'admission.alternativesNotUsedBecause'));
+    }
+  }
+  if (input.order && toMs(input.order.issuedAt) > ctx.nowMs() + FUTURE_TOLERANCE_MS) {
+    reasons.push(reason('order.issued_in_future', 'order.issuedAt'));
+  }
+  const placementId = ctx.nextId('S');
+  if (input.roomId) {
+    const room = ctx.reads.room(input.roomId);
+    if (!room) reasons.push(reason('room.not_found', 'roomId', { id: input.roomId }));
+    else reasons.push(...assignmentBars(ctx, person, { placementId, kind: input.kind }, room, admittedAt, input.acceptOverCapacity));
+  }
+  const order = decision.ok ? decision.value.order : null;
+  return { admittedAt, person, reasons, order, startsAt, placementId };
+}
+
+export const placementHandlers: Handlers<'placements.check' | 'placements.admit' | 'placements.addOrder' | 'placements.end'> = {
+  'placements.check': (ctx, input) => {
+    const d = decide(ctx, input);
+    return { ok: d.reasons.length === 0, reasons: d.reasons, deadline: d.order?.expiresAt ?? null };
+  },
+
+  'placements.admit': (ctx, input) => {
+    const d = decide(ctx, input);
+    if (d.reasons.length) throw refused(...d.reasons);
+    const placementId = d.placementId;
+    const order =
+      input.order && d.order
+        ? orderPayload(input.order, `O${placementId.slice(1)}`, placementId, d.startsAt, d.order.expiresAt)
+        : null;
+    let entry = ctx.append(
+      'placement.admitted',
+      { placementId, personId: input.personId, kind: input.kind, admission: input.admission, order },
+      { eventTime: d.admittedAt, personId: input.personId, placementId },
+    );
+    if (input.admission.screening?.asylumIntent) {
+      // A wish to seek asylum voiced at screening is a claim: it must be resolved, and is flagged until it is.
+      entry = ctx.append(
+        'asylum.claimed',
+        { claimId: ctx.nextId('C'), placementId, personId: input.personId, note: 'asylum intent stated at admission screening' },
+        { eventTime: d.admittedAt, personId: input.personId, placementId },
+      );
+    }
+    if (input.roomId) {
+      entry = ctx.append(
+        'assignment.made',
+        {
+          assignmentId: ctx.nextId('A'),
+          placementId,
+          personId: input.personId,
+          roomId: input.roomId,
+          replaces: null,
+          familyException: ctx.reads.room(input.roomId)?.family ? d.person.familyGroup : null,
+          overCapacity: input.acceptOverCapacity && d.reasons.length === 0 && isFull(ctx, input.roomId, d.admittedAt),
+        },
+        { eventTime: d.admittedAt, personId: input.personId, placementId },
+      );
+    }
+    return { seq: entry.seq, id: placementId, deadline: order?.expiresAt ?? null };
+  },
+
+  'placements.addOrder': (ctx, input) => {
+    const eventTime = ctx.eventTime(input.at);
+    const placement = ctx.reads.placement(input.placementId);
+    if (!placement) throw notFound('placement.not_found', 'placementId', input.placementId);
+    const person = ctx.reads.person(placement.personId)!;
+    const previous = ctx.reads.orders(input.placementId);
+    const latest = previous.reduce<Instant | null>((m, o) => (m === null || o.expiresAt > m ? o.expiresAt : m), null);
+    // An extension issued before the current order runs out continues it; one issued later starts at issue.
+    const startsAt =
+      input.order.startsAt ?? (latest !== null && input.order.issuedAt <= latest ? latest : input.order.issuedAt);
+    if (toMs(startsAt) < toMs(placement.admittedAt)) {
+      throw refused(reason('order.starts_before_admission', 'order.startsAt', { admittedAt: placement.admittedAt }));
+    }
+    const decision = decideExtension(ctx.profile, ctx.timeZone, person, placement, previous, {
+      basis: input.order.basis,
+      startsAt,
+      term: termOf(input.order),
+    });
+    if (!decision.ok) throw refused(...decision.reasons);
+    const orderId = ctx.nextId('O');
+    const entry = ctx.append(
+      'order.issued',
+      orderPayload(input.order, orderId, input.placementId, startsAt, decision.value.expiresAt),
+      { eventTime, personId: placement.personId, placementId: input.placementId },
+    );
+    return { seq: entry.seq, id: orderId, deadline: decision.value.expiresAt };
+  },
+
+  'placements.end': (ctx, input) => {
+    const eventTime = ctx.eventTime(input.at);
+    const placement = ctx.reads.placement(input.placementId);
+    if (!placement) throw notFound('placement.not_found', 'placementId', input.placementId);
+    const reasons: Reason[] = [];
+    if (placement.endedAt !== null) reasons.push(reason('placement.ended', 'placementId', { endedAt: placement.endedAt }));
+    if (toMs(eventTime) < toMs(placement.admittedAt)) {
+      reasons.push(reason('placement.end_before_admission', 'at', { admittedAt: placement.admittedAt }));
+    }
+    const current = ctx.reads.currentAssignment(input.placementId);
+    if (current && toMs(current.fromTime) > toMs(eventTime)) {
+      reasons.push(reason('placement.end_before_last_move', 'at', { movedAt: current.fromTime }));
+    }
+    const openClaims = ctx.reads.openClaims(input.placementId);
+    // Non-refoulement: nobody is removed while their claim for asylum is open.
+    if (input.reason === 'removal' && openClaims.length) {
+      reasons.push(reason('placement.removal_with_open_claim', 'reason', { claims: openClaims.length }));
+    }
+    if (reasons.length) throw refused(...reasons);
+    const who = { eventTime, personId: placement.personId, placementId: input.placementId };
+    const resolution =
+      input.reason === 'asylum_premises' ? 'transferred_to_asylum_premises' : input.reason === 'release' ? 'released' : null;
+    if (resolution) {
+      for (const c of openClaims) {
+        ctx.append('asylum.resolved', { claimId: c.claimId, resolution, note: 'placement ended' }, who);
+      }
+    }
+    for (const measureId of ctx.reads.openMeasures(input.placementId)) {
+      ctx.append('measure.ended', { measureId, note: 'placement ended' }, who);
+    }
+    const entry = ctx.append(
+      'placement.ended',
+      { placementId: input.placementId, reason: input.reason, destination: input.destination, note: input.note },
+      who,
+    );
+    return { seq: entry.seq, id: input.placementId };
+  },
+};
+
+function isFull(ctx: Ctx, roomId: string, at: Instant): boolean {
+  const room = ctx.reads.room(roomId);
+  return room !== undefined && ctx.reads.occupantsAt(roomId, at).length >= room.capacity;
+}
