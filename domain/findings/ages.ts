@@ -11,21 +11,10 @@ import { daysInMonth, fromLocal, HOUR_MS, toIso } from '../time.ts';
 /** Zone offsets run from −12 h to +14 h: a local midnight lies within this of the UTC midnight. */
 const ZONE_MARGIN_MS = 15 * HOUR_MS;
 
-type Threshold = { year: number; month: number; day: number; utcMidnight: number } | 'reached' | null;
-
-/** Thresholds per age evidence and number of years: the audit asks about the same person often. */
-const thresholds = new WeakMap<AgeEvidence, Map<number, Threshold>>();
+export type Threshold = { year: number; month: number; day: number; utcMidnight: number } | 'reached' | null;
 
 /** The local date on which the person reaches `years`, 'reached' if their claimed age already does, null if unknown. */
 export function thresholdDate(evidence: AgeEvidence, years: number): Threshold {
-  let byYears = thresholds.get(evidence);
-  if (!byYears) thresholds.set(evidence, (byYears = new Map()));
-  let t = byYears.get(years);
-  if (t === undefined) byYears.set(years, (t = computeThreshold(evidence, years)));
-  return t;
-}
-
-function computeThreshold(evidence: AgeEvidence, years: number): Threshold {
   let base: string;
   let add: number;
   if (evidence.birthDate) {
@@ -44,7 +33,7 @@ function computeThreshold(evidence: AgeEvidence, years: number): Threshold {
   let month = m;
   let day = d;
   // completedYears: someone born on 29 Feb turns a year older on 1 Mar in a common year.
-  if (day > daysInMonth(year, month)) {
+  if (day > 28 && day > daysInMonth(year, month)) {
     month += 1;
     day = 1;
     if (month > 12) {
@@ -63,23 +52,46 @@ export function thresholdInstant(evidence: AgeEvidence, years: number, timeZone:
 }
 
 /**
- * Whether someone is under `years` at `ms` from the UTC calendar alone; undefined when `ms` is
+ * Whether someone is under a threshold at `ms` from the UTC calendar alone; undefined when `ms` is
  * within a zone offset of the threshold date and only the local calendar can tell.
  */
-function underByUtc(evidence: AgeEvidence, years: number, ms: number): boolean | undefined {
-  const date = thresholdDate(evidence, years);
-  if (date === null || date === 'reached') return false;
-  const midnight = date.utcMidnight;
-  if (ms < midnight - ZONE_MARGIN_MS) return true;
-  if (ms >= midnight + ZONE_MARGIN_MS) return false;
+function underByUtc(threshold: Threshold, ms: number): boolean | undefined {
+  if (threshold === null || threshold === 'reached') return false;
+  if (ms < threshold.utcMidnight - ZONE_MARGIN_MS) return true;
+  if (ms >= threshold.utcMidnight + ZONE_MARGIN_MS) return false;
   return undefined;
+}
+
+/**
+ * A person's minority over time, worked out once: fixed by an assessment, or a step at the date of
+ * majority. The room sweep asks it at every change point.
+ */
+export interface MinorityLine {
+  evidence: AgeEvidence;
+  /** Set where an assessment without a birth date decides (isMinorAt's first two rules). */
+  fixed: boolean | null;
+  majority: Threshold;
+}
+
+export function minorityLine(evidence: AgeEvidence, profile: LegalProfile): MinorityLine {
+  const fixed =
+    !evidence.birthDate && evidence.ageAssessment === 'assessed_minor'
+      ? true
+      : !evidence.birthDate && evidence.ageAssessment === 'assessed_adult'
+        ? false
+        : null;
+  return { evidence, fixed, majority: fixed === null ? thresholdDate(evidence, profile.ageOfMajority) : null };
+}
+
+/** isMinorAt on a precomputed line. */
+export function isMinorOnLine(line: MinorityLine, ms: number, profile: LegalProfile, timeZone: string): boolean {
+  if (line.fixed !== null) return line.fixed;
+  return underByUtc(line.majority, ms) ?? isMinorAt(line.evidence, toIso(ms), profile, timeZone);
 }
 
 /** isMinorAt, at an instant in milliseconds. */
 export function isMinorAtMs(evidence: AgeEvidence, ms: number, profile: LegalProfile, timeZone: string): boolean {
-  if (!evidence.birthDate && evidence.ageAssessment === 'assessed_minor') return true;
-  if (!evidence.birthDate && evidence.ageAssessment === 'assessed_adult') return false;
-  return underByUtc(evidence, profile.ageOfMajority, ms) ?? isMinorAt(evidence, toIso(ms), profile, timeZone);
+  return isMinorOnLine(minorityLine(evidence, profile), ms, profile, timeZone);
 }
 
 /** isUnderStayRuleAgeAt, at an instant in milliseconds. */
@@ -91,29 +103,24 @@ export function isUnderStayRuleAgeAtMs(
 ): boolean {
   if (!evidence.birthDate && evidence.ageAssessment === 'assessed_adult') return false;
   return (
-    underByUtc(evidence, profile.minAgeForStayRuleBreach, ms) ??
+    underByUtc(thresholdDate(evidence, profile.minAgeForStayRuleBreach), ms) ??
     isUnderStayRuleAgeAt(evidence, toIso(ms), profile, timeZone)
   );
 }
 
 /**
- * The instant within (fromMs, toMs) at which the person comes of age, if the age group can change
- * there; null otherwise. Cheap unless the threshold date is near the interval.
+ * The instant within (fromMs, toMs) at which the person comes of age, if their age group can change
+ * there; null otherwise. Cheap unless the date of majority is near the interval.
  */
 export function comingOfAgeWithin(
-  evidence: AgeEvidence,
+  line: MinorityLine,
   fromMs: number,
   toMsValue: number,
-  profile: LegalProfile,
   timeZone: string,
 ): number | null {
-  if (!evidence.birthDate && (evidence.ageAssessment === 'assessed_minor' || evidence.ageAssessment === 'assessed_adult')) {
-    return null;
-  }
-  const date = thresholdDate(evidence, profile.ageOfMajority);
-  if (date === null || date === 'reached') return null;
-  const midnight = date.utcMidnight;
-  if (midnight + ZONE_MARGIN_MS <= fromMs || midnight - ZONE_MARGIN_MS >= toMsValue) return null;
-  const exact = thresholdInstant(evidence, profile.ageOfMajority, timeZone);
-  return exact !== null && exact > fromMs && exact < toMsValue ? exact : null;
+  const date = line.majority;
+  if (line.fixed !== null || date === null || date === 'reached') return null;
+  if (date.utcMidnight + ZONE_MARGIN_MS <= fromMs || date.utcMidnight - ZONE_MARGIN_MS >= toMsValue) return null;
+  const exact = fromLocal({ year: date.year, month: date.month, day: date.day, hour: 0, minute: 0, second: 0, millisecond: 0 }, timeZone);
+  return exact > fromMs && exact < toMsValue ? exact : null;
 }

@@ -3,11 +3,11 @@
 
 import { HOUR_MS } from '../time.ts';
 import { isMinorAtMs } from './ages.ts';
-import { endMs, factMs, hoursBetween, makeContext, ms, placementFinding, type RuleContext } from './context.ts';
+import { endMs, factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, MeasureFacts, PlacementFacts } from './types.ts';
 
 function startedMeasures(measures: readonly MeasureFacts[], atMs: number): MeasureFacts[] {
-  return measures.filter((m) => ms(m.startAt) <= atMs);
+  return measures.filter((m) => msOf(m.startAt) <= atMs);
 }
 
 /** A measure ends with its own end or, failing that, with the stay. */
@@ -22,12 +22,12 @@ export function measureOnMinor(input: FindingsInput, ctx: RuleContext = makeCont
   const out: Finding[] = [];
   for (const p of ctx.placements) {
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
-      if (!isMinorAtMs(p.person, ms(m.startAt), ctx.profile, ctx.timeZone)) continue;
+      if (!isMinorAtMs(p.person, msOf(m.startAt), ctx.profile, ctx.timeZone)) continue;
       out.push(
         placementFinding(p, {
           code: 'measure.on_minor',
           severity: 'high',
-          from: ms(m.startAt),
+          from: msOf(m.startAt),
           to: measureEnd(m, p, ctx.atMs),
           params: { measureId: m.measureId, kind: m.kind },
           evidence: [m.seq, p.person.seq],
@@ -49,7 +49,7 @@ export function isolationUnauthorised(input: FindingsInput, ctx: RuleContext = m
   for (const p of ctx.placements) {
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
       if (m.kind !== 'isolation') continue;
-      const startMs = ms(m.startAt);
+      const startMs = msOf(m.startAt);
       const dueMs = startMs + windowMs;
       if (ctx.atMs <= dueMs) continue;
       const authorisedMs = factMs(m.authorisedAt, ctx.atMs);
@@ -99,7 +99,7 @@ export function isolationReviewOverdue(input: FindingsInput, ctx: RuleContext = 
       if (m.kind !== 'isolation') continue;
       const ended = measureEnd(m, p, ctx.atMs);
       const until = ended ?? ctx.atMs;
-      const checkpoints = [ms(m.startAt), ...m.reviews.map(ms).filter((r) => r <= until)].sort((a, b) => a - b);
+      const checkpoints = [msOf(m.startAt), ...m.reviews.map(msOf).filter((r) => r <= until)].sort((a, b) => a - b);
       for (let i = 0; i < checkpoints.length; i++) {
         const dueMs = checkpoints[i]! + windowMs;
         const next = checkpoints[i + 1];
@@ -136,7 +136,7 @@ export function medicalReviewOverdue(input: FindingsInput, ctx: RuleContext = ma
   for (const p of ctx.placements) {
     const ended = endMs(p.endedAt, ctx.atMs);
     for (const c of p.concerns) {
-      const concernMs = ms(c.at);
+      const concernMs = msOf(c.at);
       if (concernMs > ctx.atMs) continue;
       const dueMs = concernMs + windowMs;
       const reviewedMs = factMs(c.reviewedAt, ctx.atMs);

@@ -1,8 +1,7 @@
 // Oversight: entries recorded long after the event (possible backdating) and inspectors'
 // recommendations left unanswered past their deadline.
 
-
-import { factMs, finding, hoursBetween, makeContext, ms, type RuleContext } from './context.ts';
+import { factMs, finding, hoursBetween, makeContext, msOf, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput } from './types.ts';
 
 /**
@@ -13,9 +12,9 @@ import type { Finding, FindingsInput } from './types.ts';
 export function lateEntries(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   for (const e of input.lateEntries) {
-    const recordedMs = ms(e.recordedTime);
+    const recordedMs = msOf(e.recordedTime);
     if (recordedMs > ctx.atMs) continue;
-    const eventMs = ms(e.eventTime);
+    const eventMs = msOf(e.eventTime);
     out.push(
       finding({
         code: 'entry.late',
@@ -39,7 +38,7 @@ export function lateEntries(input: FindingsInput, ctx: RuleContext = makeContext
 export function recommendationsOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   for (const r of input.recommendations) {
-    const dueMs = ms(r.responseDue);
+    const dueMs = msOf(r.responseDue);
     if (dueMs >= ctx.atMs) continue;
     const answeredMs = factMs(r.answeredAt, ctx.atMs);
     if (answeredMs !== null && answeredMs <= dueMs) continue;

@@ -6,7 +6,7 @@
 import { ageAt } from '../age.ts';
 import { HOUR_MS, toIso } from '../time.ts';
 import { isMinorAtMs, isUnderStayRuleAgeAtMs } from './ages.ts';
-import { endMs, factMs, hoursBetween, makeContext, ms, placementFinding, type RuleContext } from './context.ts';
+import { endMs, factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, PlacementFacts, ReferralFacts } from './types.ts';
 
 /** forced.status_never_forced: a forced placement of an asylum seeker or refugee (report §19, §36). */
@@ -19,7 +19,7 @@ export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeC
       placementFinding(p, {
         code: 'forced.status_never_forced',
         severity: 'critical',
-        from: ms(p.admittedAt),
+        from: msOf(p.admittedAt),
         to: ended,
         params: { status: p.person.status },
         evidence: [p.person.seq, ended !== null ? p.endSeq : null],
@@ -34,13 +34,13 @@ export function childUnderAge(input: FindingsInput, ctx: RuleContext = makeConte
   const out: Finding[] = [];
   for (const p of ctx.placements) {
     if (p.kind !== 'forced') continue;
-    if (!isUnderStayRuleAgeAtMs(p.person, ms(p.admittedAt), ctx.profile, ctx.timeZone)) continue;
+    if (!isUnderStayRuleAgeAtMs(p.person, msOf(p.admittedAt), ctx.profile, ctx.timeZone)) continue;
     const ended = endMs(p.endedAt, ctx.atMs);
     out.push(
       placementFinding(p, {
         code: 'forced.child_under_age',
         severity: 'critical',
-        from: ms(p.admittedAt),
+        from: msOf(p.admittedAt),
         to: ended,
         params: {
           age: ageAt(p.person, p.admittedAt, ctx.timeZone),
@@ -57,8 +57,8 @@ export function childUnderAge(input: FindingsInput, ctx: RuleContext = makeConte
 function firstReferral(p: PlacementFacts, kind: ReferralFacts['kind'], atMs: number): ReferralFacts | null {
   let first: ReferralFacts | null = null;
   for (const r of p.referrals) {
-    if (r.kind !== kind || ms(r.at) > atMs) continue;
-    if (first === null || ms(r.at) < ms(first.at)) first = r;
+    if (r.kind !== kind || msOf(r.at) > atMs) continue;
+    if (first === null || msOf(r.at) < msOf(first.at)) first = r;
   }
   return first;
 }
@@ -75,7 +75,7 @@ export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext 
   const windowMs = ctx.profile.unaccompaniedReferralHours * HOUR_MS;
   for (const p of ctx.placements) {
     if (!p.person.unaccompanied) continue;
-    const admittedMs = ms(p.admittedAt);
+    const admittedMs = msOf(p.admittedAt);
     const ended = endMs(p.endedAt, ctx.atMs);
     const until = ended ?? ctx.atMs;
     const minor =
@@ -83,7 +83,7 @@ export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext 
       isMinorAtMs(p.person, until, ctx.profile, ctx.timeZone);
     if (!minor) continue;
     const referral = firstReferral(p, 'guardianship', ctx.atMs);
-    const referredMs = referral ? ms(referral.at) : null;
+    const referredMs = referral ? msOf(referral.at) : null;
     if (referredMs !== null && referredMs <= admittedMs + windowMs) continue;
     const to = referredMs !== null ? (ended !== null ? Math.min(referredMs, ended) : referredMs) : ended;
     out.push(
@@ -117,7 +117,7 @@ export function asylumClaimUnresolved(input: FindingsInput, ctx: RuleContext = m
     if (p.kind !== 'forced') continue;
     const ended = endMs(p.endedAt, ctx.atMs);
     for (const c of p.claims) {
-      const claimMs = ms(c.at);
+      const claimMs = msOf(c.at);
       if (claimMs > ctx.atMs) continue;
       const resolvedMs = factMs(c.resolvedAt, ctx.atMs);
       const byResolution = resolvedMs !== null && (ended === null || resolvedMs <= ended);
@@ -154,11 +154,11 @@ export function traffickingNotReferred(input: FindingsInput, ctx: RuleContext = 
   const windowMs = ctx.profile.traffickingReferralHours * HOUR_MS;
   for (const p of ctx.placements) {
     if (p.person.traffickingIndicators.length === 0) continue;
-    const dueMs = ms(p.admittedAt) + windowMs;
+    const dueMs = msOf(p.admittedAt) + windowMs;
     const ended = endMs(p.endedAt, ctx.atMs);
     if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
     const referral = firstReferral(p, 'trafficking_police', ctx.atMs);
-    const referredMs = referral ? ms(referral.at) : null;
+    const referredMs = referral ? msOf(referral.at) : null;
     if (referredMs !== null && referredMs <= dueMs) continue;
     const to = referredMs !== null ? (ended !== null ? Math.min(referredMs, ended) : referredMs) : ended;
     out.push(

@@ -3,7 +3,7 @@
 // the requirement) within its window after admission.
 
 import { HOUR_MS } from '../time.ts';
-import { endMs, hoursBetween, makeContext, ms, placementFinding, type RuleContext } from './context.ts';
+import { endMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, RightFacts } from './types.ts';
 
 /**
@@ -14,14 +14,14 @@ import type { Finding, FindingsInput, RightFacts } from './types.ts';
 export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   for (const p of ctx.placements) {
-    const admittedMs = ms(p.admittedAt);
+    const admittedMs = msOf(p.admittedAt);
     const ended = endMs(p.endedAt, ctx.atMs);
     const first = firstRecords(p.rights, ctx.atMs);
     for (const req of ctx.profile.requiredRights) {
       if (!req.for.includes(p.kind)) continue;
       const dueMs = admittedMs + req.withinHours * HOUR_MS;
       const record = first.get(req.right);
-      const recordMs = record ? ms(record.at) : null;
+      const recordMs = record ? msOf(record.at) : null;
       if (recordMs !== null && recordMs <= dueMs) continue;
       if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
       const params = { right: req.right, windowHours: req.withinHours };
@@ -57,10 +57,10 @@ export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeCont
 function firstRecords(rights: readonly RightFacts[], atMs: number): Map<RightFacts['right'], RightFacts> {
   const first = new Map<RightFacts['right'], RightFacts>();
   for (const r of rights) {
-    const t = ms(r.at);
+    const t = msOf(r.at);
     if (t > atMs) continue;
     const known = first.get(r.right);
-    if (!known || t < ms(known.at)) first.set(r.right, r);
+    if (!known || t < msOf(known.at)) first.set(r.right, r);
   }
   return first;
 }

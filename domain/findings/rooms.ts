@@ -21,13 +21,22 @@
 
 import { separationConflicts, regimeOf, type OccupantCategories, type SeparationConflict } from '../separation.ts';
 
-import { comingOfAgeWithin, isMinorAtMs } from './ages.ts';
-import { endMs, finding, makeContext, ms, type RuleContext } from './context.ts';
+import { comingOfAgeWithin, isMinorOnLine, minorityLine, type MinorityLine } from './ages.ts';
+import { endMs, finding, makeContext, msOf, type RuleContext } from './context.ts';
 import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts } from './types.ts';
+
+/** What the sweep needs of a placement, worked out once however many assignments it has. */
+interface Resident {
+  placement: PlacementFacts;
+  categories: OccupantCategories;
+  minority: MinorityLine;
+  /** The placement's end as a fact at `at`; Infinity while it runs. */
+  endMs: number;
+}
 
 interface Stay {
   assignment: AssignmentFacts;
-  placement: PlacementFacts;
+  resident: Resident;
   startMs: number;
   /** Infinity while the assignment runs at `at`. */
   endMs: number;
@@ -62,16 +71,6 @@ interface RoomInterval {
   evidence: Set<number>;
 }
 
-const END = 0;
-const START = 1;
-const COMING_OF_AGE = 2;
-
-interface RoomEvent {
-  t: number;
-  kind: typeof END | typeof START | typeof COMING_OF_AGE;
-  stay: Stay;
-}
-
 /** separation.breach, room.over_capacity and room.floor_area, with their intervals. */
 export function roomFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const stays = staysByRoom(input, ctx);
@@ -89,54 +88,62 @@ export function roomFindings(input: FindingsInput, ctx: RuleContext = makeContex
 /** The assignments that are facts at `at`, of known placements, grouped by room. */
 function staysByRoom(input: FindingsInput, ctx: RuleContext): Map<string, Stay[]> {
   const byRoom = new Map<string, Stay[]>();
-  const stayEnds = new Map<PlacementFacts, number>();
+  const residents = new Map<string, Resident | null>();
   for (const assignment of input.assignments) {
-    const placement = ctx.placementById.get(assignment.placementId);
-    if (!placement) continue;
-    const startMs = ms(assignment.from);
+    let resident = residents.get(assignment.placementId);
+    if (resident === undefined) {
+      const placement = ctx.placementById.get(assignment.placementId);
+      resident = placement ? residentOf(placement, ctx) : null;
+      residents.set(assignment.placementId, resident);
+    }
+    if (resident === null) continue;
+    const startMs = msOf(assignment.from);
     if (startMs > ctx.atMs) continue;
     // An assignment left open when the stay ended ends with the stay.
-    const ownEnd = endMs(assignment.to, ctx.atMs) ?? Infinity;
-    let stayEnd = stayEnds.get(placement);
-    if (stayEnd === undefined) stayEnds.set(placement, (stayEnd = endMs(placement.endedAt, ctx.atMs) ?? Infinity));
-    const end = Math.min(ownEnd, stayEnd);
+    const end = Math.min(endMs(assignment.to, ctx.atMs) ?? Infinity, resident.endMs);
     if (end <= startMs) continue;
     let list = byRoom.get(assignment.roomId);
     if (!list) byRoom.set(assignment.roomId, (list = []));
-    list.push({ assignment, placement, startMs, endMs: end });
+    list.push({ assignment, resident, startMs, endMs: end });
   }
   return byRoom;
 }
 
-function categoriesAt(stay: Stay, ms: number, ctx: RuleContext): OccupantCategories {
-  const { placement } = stay;
+function residentOf(placement: PlacementFacts, ctx: RuleContext): Resident {
   const person = placement.person;
   return {
-    personId: placement.personId,
-    placementId: placement.placementId,
-    sex: person.sex,
-    ageGroup: isMinorAtMs(person, ms, ctx.profile, ctx.timeZone) ? 'minor' : 'adult',
-    regime: regimeOf(placement.kind, person.status),
-    familyGroup: person.familyGroup,
+    placement,
+    categories: {
+      personId: placement.personId,
+      placementId: placement.placementId,
+      sex: person.sex,
+      ageGroup: 'adult', // set per instant by categoriesAt
+      regime: regimeOf(placement.kind, person.status),
+      familyGroup: person.familyGroup,
+    },
+    minority: minorityLine(person, ctx.profile),
+    endMs: endMs(placement.endedAt, ctx.atMs) ?? Infinity,
   };
 }
 
+/** The occupant's categories at an instant: only the age group moves with time. */
+function categoriesAt(stay: Stay, t: number, ctx: RuleContext): OccupantCategories {
+  const { categories, minority } = stay.resident;
+  const ageGroup = isMinorOnLine(minority, t, ctx.profile, ctx.timeZone) ? 'minor' : 'adult';
+  return ageGroup === categories.ageGroup ? categories : { ...categories, ageGroup };
+}
+
 function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: Breach[], out: Finding[]): void {
-  const events: RoomEvent[] = [];
+  // Three sorted streams merged in time, rather than one array of event objects: arrivals, leavings
+  // (of assignments that have ended) and comings of age (rare).
+  const byStart = stays.sort((a, b) => a.startMs - b.startMs);
+  const byEnd = stays.filter((s) => s.endMs !== Infinity).sort((a, b) => a.endMs - b.endMs);
+  const comingOfAge: { t: number; stay: Stay }[] = [];
   for (const stay of stays) {
-    events.push({ t: stay.startMs, kind: START, stay });
-    if (stay.endMs !== Infinity) events.push({ t: stay.endMs, kind: END, stay });
-    const comingOfAge = comingOfAgeWithin(
-      stay.placement.person,
-      stay.startMs,
-      Math.min(stay.endMs, ctx.atMs + 1),
-      ctx.profile,
-      ctx.timeZone,
-    );
-    if (comingOfAge !== null) events.push({ t: comingOfAge, kind: COMING_OF_AGE, stay });
+    const t = comingOfAgeWithin(stay.resident.minority, stay.startMs, Math.min(stay.endMs, ctx.atMs + 1), ctx.timeZone);
+    if (t !== null) comingOfAge.push({ t, stay });
   }
-  // Intervals are half-open: at one instant, leavers leave before arrivals arrive.
-  events.sort((a, b) => a.t - b.t || a.kind - b.kind);
+  comingOfAge.sort((a, b) => a.t - b.t);
 
   const active = new Map<Stay, Occupant>();
   let overCapacity: RoomInterval | null = null;
@@ -163,36 +170,49 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
       o.breach.codes.add(r.code);
       const other = r.params?.['other'];
       if (typeof other === 'string') {
-        for (const x of active.values()) if (x.stay.placement.personId === other) o.breach.evidence.add(x.stay.assignment.seq);
+        for (const x of active.values()) if (x.stay.resident.placement.personId === other) o.breach.evidence.add(x.stay.assignment.seq);
       }
     }
   };
 
-  let i = 0;
-  while (i < events.length) {
-    const t = events[i]!.t;
+  // Outside a family room the answer depends on sex, age group and regime alone: a dozen
+  // combinations at most, so each is asked of separationConflicts once per room.
+  const byCategories = new Map<string, SeparationConflict | undefined>();
+  const ownConflict = (c: OccupantCategories): SeparationConflict | undefined => {
+    const key = `${c.sex}|${c.ageGroup}|${c.regime}`;
+    if (!byCategories.has(key)) byCategories.set(key, separationConflicts(room, [c])[0]);
+    return byCategories.get(key);
+  };
+
+  let si = 0;
+  let ei = 0;
+  let ci = 0;
+  for (;;) {
+    // Intervals are half-open: at one instant, leavers leave before arrivals arrive.
+    const t = Math.min(byStart[si]?.startMs ?? Infinity, byEnd[ei]?.endMs ?? Infinity, comingOfAge[ci]?.t ?? Infinity);
+    if (t === Infinity) break;
     const arrived: Occupant[] = [];
     const recheck: Occupant[] = [];
     let moved = false;
-    for (; i < events.length && events[i]!.t === t; i++) {
-      const ev = events[i]!;
-      if (ev.kind === END) {
-        const o = active.get(ev.stay);
-        if (!o) continue;
-        closeBreach(o, t);
-        active.delete(ev.stay);
-        moved = true;
-      } else if (ev.kind === START) {
-        const o: Occupant = { stay: ev.stay, categories: categoriesAt(ev.stay, t, ctx), breach: null };
-        active.set(ev.stay, o);
-        arrived.push(o);
-        moved = true;
-      } else {
-        const o = active.get(ev.stay);
-        if (!o) continue;
-        o.categories = categoriesAt(ev.stay, t, ctx);
-        recheck.push(o);
-      }
+    for (; ei < byEnd.length && byEnd[ei]!.endMs === t; ei++) {
+      const o = active.get(byEnd[ei]!);
+      if (!o) continue;
+      closeBreach(o, t);
+      active.delete(o.stay);
+      moved = true;
+    }
+    for (; si < byStart.length && byStart[si]!.startMs === t; si++) {
+      const stay = byStart[si]!;
+      const o: Occupant = { stay, categories: categoriesAt(stay, t, ctx), breach: null };
+      active.set(stay, o);
+      arrived.push(o);
+      moved = true;
+    }
+    for (; ci < comingOfAge.length && comingOfAge[ci]!.t === t; ci++) {
+      const o = active.get(comingOfAge[ci]!.stay);
+      if (!o) continue;
+      o.categories = categoriesAt(o.stay, t, ctx);
+      recheck.push(o);
     }
 
     // Separation.
@@ -204,7 +224,8 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
         for (const o of occupants) apply(o, byKey.get(`${o.categories.placementId}\u0000${o.categories.personId}`), t);
       }
     } else {
-      for (const o of [...arrived, ...recheck]) apply(o, separationConflicts(room, [o.categories])[0], t);
+      for (const o of arrived) apply(o, ownConflict(o.categories), t);
+      for (const o of recheck) apply(o, ownConflict(o.categories), t);
     }
 
     // Capacity and floor area change only when people come or go.
@@ -288,7 +309,7 @@ function floorAreaFinding(room: RoomFacts, iv: RoomInterval, to: number | null, 
 function mergeBreaches(breaches: Breach[]): Finding[] {
   const groups = new Map<string, Breach[]>();
   for (const b of breaches) {
-    const key = `${b.room.roomId}\u0000${b.stay.placement.personId}`;
+    const key = `${b.room.roomId}\u0000${b.stay.resident.placement.personId}`;
     let list = groups.get(key);
     if (!list) groups.set(key, (list = []));
     list.push(b);
@@ -304,7 +325,7 @@ function mergeBreaches(breaches: Breach[]): Finding[] {
         finding({
           code: 'separation.breach',
           severity: 'critical',
-          personIds: [current.stay.placement.personId],
+          personIds: [current.stay.resident.placement.personId],
           placementIds: [...placements],
           roomId: current.room.roomId,
           from: current.fromMs,
@@ -330,7 +351,7 @@ function mergeBreaches(breaches: Breach[]): Finding[] {
         flush();
         current = b;
       }
-      placements.add(b.stay.placement.placementId);
+      placements.add(b.stay.resident.placement.placementId);
     }
     flush();
   }

@@ -4,7 +4,7 @@
 
 import { basisById } from '../deadline.ts';
 import { addCalendarMonths, addHours } from '../time.ts';
-import { endMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, ms, placementFinding, type RuleContext } from './context.ts';
+import { endMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, OrderFacts, PlacementFacts } from './types.ts';
 
 interface HeldOrderMs {
@@ -16,7 +16,7 @@ interface HeldOrderMs {
 /** The placement's orders that are facts at `at` (started at or before it), sorted by start. */
 export function ordersAsOf(p: PlacementFacts, atMs: number): HeldOrderMs[] {
   return p.orders
-    .map((order) => ({ order, startMs: ms(order.startsAt), expiresMs: ms(order.expiresAt) }))
+    .map((order) => ({ order, startMs: msOf(order.startsAt), expiresMs: msOf(order.expiresAt) }))
     .filter((o) => o.startMs <= atMs)
     .sort((a, b) => a.startMs - b.startMs || a.expiresMs - b.expiresMs);
 }
@@ -37,7 +37,7 @@ export function stayExceeded(input: FindingsInput, ctx: RuleContext = makeContex
   const out: Finding[] = [];
   for (const p of ctx.placements) {
     if (p.kind !== 'forced') continue;
-    const admittedMs = ms(p.admittedAt);
+    const admittedMs = msOf(p.admittedAt);
     const ended = endMs(p.endedAt, ctx.atMs);
     const latest = latestOrder(ordersAsOf(p, ended ?? ctx.atMs));
     const from = latest === null ? admittedMs : Math.max(latest.expiresMs, admittedMs);
@@ -75,7 +75,7 @@ export function stayNearLimit(input: FindingsInput, ctx: RuleContext = makeConte
     const basis = basisById(ctx.profile, latest.order.basis);
     if (!basis) continue;
     const warn = basis.warnBefore;
-    const warnFrom = ms(
+    const warnFrom = msOf(
       warn.unit === 'hours'
         ? addHours(latest.order.expiresAt, -warn.value)
         : addCalendarMonths(latest.order.expiresAt, -warn.value, ctx.timeZone),
@@ -110,7 +110,7 @@ export function orderGaps(input: FindingsInput, ctx: RuleContext = makeContext(i
     if (p.kind !== 'forced') continue;
     const ended = endMs(p.endedAt, ctx.atMs);
     const until = ended ?? ctx.atMs;
-    let coveredTo = ms(p.admittedAt);
+    let coveredTo = msOf(p.admittedAt);
     let previous: OrderFacts | null = null;
     for (const o of ordersAsOf(p, until)) {
       // An order starting exactly when the placement ends closes nothing inside it.

@@ -1,0 +1,260 @@
+// The command line, parsed: global flags (--db, --clock, anywhere on the line), one command, and that
+// command's flags and arguments, turned into a typed Command. Anything malformed is a UsageError,
+// which main reports with exit code 2 and a pointer to `centre help`.
+
+import { isInstant, normaliseInstant, type Instant } from '../../domain/time.ts';
+
+export class UsageError extends Error {
+  override name = 'UsageError';
+}
+
+export interface CentreOptions {
+  name: string;
+  timeZone: string;
+  profileId: string | null;
+  head: string;
+  headName: string | null;
+  passwordFile: string;
+}
+
+export type Command =
+  | { name: 'init'; centre: CentreOptions | null }
+  | { name: 'seed'; persons: number; years: number; rngSeed: number }
+  | { name: 'call'; method: string; json: string | null; as: string | null }
+  | { name: 'methods' }
+  | { name: 'findings'; json: boolean; history: boolean }
+  | { name: 'journal.verify' }
+  | { name: 'docs' }
+  | { name: 'help' };
+
+export interface Invocation {
+  db: string;
+  clock: Instant | null;
+  command: Command;
+}
+
+type FlagKind = 'value' | 'switch';
+
+interface CommandSyntax {
+  flags: Record<string, FlagKind>;
+  /** Names of the positional arguments, for messages; `?` marks an optional one. */
+  args: string[];
+}
+
+const GLOBAL_FLAGS: Record<string, FlagKind> = { db: 'value', clock: 'value' };
+
+const SYNTAX: Record<string, CommandSyntax> = {
+  init: {
+    flags: {
+      name: 'value',
+      'time-zone': 'value',
+      profile: 'value',
+      head: 'value',
+      'head-name': 'value',
+      'password-file': 'value',
+    },
+    args: [],
+  },
+  seed: { flags: { persons: 'value', years: 'value', 'rng-seed': 'value' }, args: [] },
+  call: { flags: { as: 'value' }, args: ['method', 'json?'] },
+  methods: { flags: {}, args: [] },
+  findings: { flags: { json: 'switch', history: 'switch' }, args: [] },
+  journal: { flags: {}, args: ['subcommand'] },
+  docs: { flags: {}, args: [] },
+  help: { flags: {}, args: ['command?'] },
+};
+
+export const COMMAND_NAMES = Object.keys(SYNTAX);
+
+interface Tokens {
+  command: string | null;
+  flags: Map<string, string | true>;
+  args: string[];
+}
+
+function tokenise(argv: readonly string[]): Tokens {
+  const tokens: Tokens = { command: null, flags: new Map(), args: [] };
+  let onlyArgs = false;
+  for (let i = 0; i < argv.length; i++) {
+    const token = argv[i]!;
+    if (onlyArgs || token === '-' || !token.startsWith('-')) {
+      if (tokens.command === null) tokens.command = token;
+      else tokens.args.push(token);
+      continue;
+    }
+    if (token === '--') {
+      onlyArgs = true;
+      continue;
+    }
+    if (token === '-h' || token === '--help') {
+      tokens.flags.set('help', true);
+      continue;
+    }
+    if (!token.startsWith('--')) throw new UsageError(`unknown flag ${token}`);
+    const eq = token.indexOf('=');
+    const name = eq === -1 ? token.slice(2) : token.slice(2, eq);
+    const syntax = tokens.command === null ? undefined : SYNTAX[tokens.command];
+    const kind = GLOBAL_FLAGS[name] ?? syntax?.flags[name] ?? anyCommandFlag(name);
+    if (!kind) throw new UsageError(`unknown flag --${name}`);
+    if (tokens.flags.has(name)) throw new UsageError(`--${name} given twice`);
+    if (kind === 'switch') {
+      if (eq !== -1) throw new UsageError(`--${name} takes no value`);
+      tokens.flags.set(name, true);
+    } else if (eq !== -1) {
+      tokens.flags.set(name, token.slice(eq + 1));
+    } else {
+      const value = argv[i + 1];
+      if (value === undefined || (value.startsWith('--') && value.length > 2)) throw new UsageError(`--${name} needs a value`);
+      tokens.flags.set(name, value);
+      i++;
+    }
+  }
+  return tokens;
+}
+
+/** A command's flag seen before the command itself: its kind, checked again once the command is known. */
+function anyCommandFlag(name: string): FlagKind | undefined {
+  for (const syntax of Object.values(SYNTAX)) {
+    const kind = syntax.flags[name];
+    if (kind) return kind;
+  }
+  return undefined;
+}
+
+function positiveInteger(flag: string, text: string | undefined, fallback?: number): number {
+  if (text === undefined) {
+    if (fallback === undefined) throw new UsageError(`--${flag} is required`);
+    return fallback;
+  }
+  if (!/^\d+$/.test(text) || Number(text) < 1 || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--${flag} expects a positive whole number, not "${text}"`);
+  }
+  return Number(text);
+}
+
+function nonNegativeInteger(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  if (!/^\d+$/.test(text) || !Number.isSafeInteger(Number(text))) {
+    throw new UsageError(`--${flag} expects a whole number, not "${text}"`);
+  }
+  return Number(text);
+}
+
+function positiveNumber(flag: string, text: string | undefined, fallback: number): number {
+  if (text === undefined) return fallback;
+  const n = Number(text);
+  if (!/^\d+(\.\d+)?$/.test(text) || !(n > 0)) throw new UsageError(`--${flag} expects a positive number, not "${text}"`);
+  return n;
+}
+
+function centreOptions(get: (flag: string) => string | undefined): CentreOptions | null {
+  const given = ['name', 'time-zone', 'profile', 'head', 'head-name', 'password-file'].filter((f) => get(f) !== undefined);
+  if (given.length === 0) return null;
+  const missing = ['name', 'time-zone', 'head', 'password-file'].filter((f) => get(f) === undefined);
+  if (missing.length) {
+    throw new UsageError(`init with --${given[0]} also needs ${missing.map((f) => `--${f}`).join(', ')}`);
+  }
+  return {
+    name: get('name')!,
+    timeZone: get('time-zone')!,
+    profileId: get('profile') ?? null,
+    head: get('head')!,
+    headName: get('head-name') ?? null,
+    passwordFile: get('password-file')!,
+  };
+}
+
+/** Parses argv (without node and the script) into an Invocation, or throws UsageError. */
+export function parseArgs(argv: readonly string[], env: Record<string, string | undefined> = {}): Invocation {
+  const tokens = tokenise(argv);
+  const db = (tokens.flags.get('db') as string | undefined) ?? env['CENTRE_DB'] ?? './centre.db';
+  if (db === '') throw new UsageError('--db needs a path');
+  const clockText = tokens.flags.get('clock') as string | undefined;
+  let clock: Instant | null = null;
+  if (clockText !== undefined) {
+    if (!isInstant(clockText)) {
+      throw new UsageError(`--clock expects an ISO-8601 instant with a zone, e.g. 2026-03-01T08:00:00Z, not "${clockText}"`);
+    }
+    clock = normaliseInstant(clockText);
+  }
+  const wantsHelp = tokens.flags.has('help');
+  if (tokens.command === null) {
+    if (wantsHelp) return { db, clock, command: { name: 'help' } };
+    throw new UsageError('no command given');
+  }
+  const name = tokens.command;
+  const syntax = SYNTAX[name];
+  if (!syntax) throw new UsageError(`unknown command "${name}"`);
+  if (wantsHelp) return { db, clock, command: { name: 'help' } };
+  for (const flag of tokens.flags.keys()) {
+    if (!(flag in GLOBAL_FLAGS) && !(flag in syntax.flags)) throw new UsageError(`${name} does not take --${flag}`);
+  }
+  const required = syntax.args.filter((a) => !a.endsWith('?'));
+  if (tokens.args.length < required.length) {
+    throw new UsageError(`${name} needs ${required.slice(tokens.args.length).map((a) => `<${a}>`).join(' ')}`);
+  }
+  if (tokens.args.length > syntax.args.length) {
+    throw new UsageError(`${name}: unexpected argument "${tokens.args[syntax.args.length]}"`);
+  }
+  const get = (flag: string) => tokens.flags.get(flag) as string | undefined;
+  const has = (flag: string) => tokens.flags.get(flag) === true;
+  return { db, clock, command: toCommand(name, tokens.args, get, has) };
+}
+
+function toCommand(
+  name: string,
+  args: string[],
+  get: (flag: string) => string | undefined,
+  has: (flag: string) => boolean,
+): Command {
+  switch (name) {
+    case 'init':
+      return { name, centre: centreOptions(get) };
+    case 'seed':
+      return {
+        name,
+        persons: positiveInteger('persons', get('persons')),
+        years: positiveNumber('years', get('years'), 10),
+        rngSeed: nonNegativeInteger('rng-seed', get('rng-seed'), 1),
+      };
+    case 'call':
+      return { name, method: args[0]!, json: args[1] ?? null, as: get('as') ?? null };
+    case 'findings':
+      return { name, json: has('json'), history: has('history') };
+    case 'journal':
+      if (args[0] !== 'verify') throw new UsageError(`unknown journal subcommand "${args[0]}" (expected: journal verify)`);
+      return { name: 'journal.verify' };
+    case 'methods':
+    case 'docs':
+    case 'help':
+      return { name };
+    default:
+      throw new UsageError(`unknown command "${name}"`);
+  }
+}
+
+export const USAGE = `Centre Register: command line
+
+usage: centre [--db PATH] [--clock ISO-8601] <command>
+
+  init [--name NAME --time-zone ZONE --profile ID --head USERNAME --head-name NAME --password-file F]
+                            create or migrate the database; with the centre options, also set up the
+                            centre and its first head-of-centre account (password read from the file)
+  seed --persons N [--years Y] [--rng-seed S]
+                            fill the database with a synthetic register (default 10 years, seed 1)
+  call <method> [JSON|-] --as USER
+                            call any API method as an account, print the JSON result
+                            (JSON from the argument, or from stdin with -; default {})
+  methods                   list every API method with its input schema as JSON
+  findings [--json] [--history]
+                            findings at the clock's instant (--history: the full audit)
+  journal verify            exit 0 if the chain is intact; exit 1 naming the first bad seq
+  docs                      print the API reference (Markdown) generated from the contract
+  help                      this text
+
+global flags (before or after the command):
+  --db PATH                 the database file (default: $CENTRE_DB, else ./centre.db)
+  --clock ISO-8601          fix the clock at this instant, e.g. 2026-03-01T08:00:00Z
+
+exit codes: 0 success; 1 refused or invalid call, broken journal, unusable database; 2 usage error
+`;

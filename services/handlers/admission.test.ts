@@ -1,0 +1,175 @@
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
+import { admissionRecord, admitForced, courtOrder, defineRooms, expulsionOrder, personInput, serviceOrder, type Rooms } from '../../test/support/fixtures.ts';
+
+let c: TestCentre;
+let rooms: Rooms;
+beforeEach(() => {
+  c = createTestCentre();
+  rooms = defineRooms(c);
+});
+afterEach(() => c.close());
+
+const codes = (err: { reasons: { code: string }[] }) => err.reasons.map((r) => r.code).sort();
+
+describe('admission', () => {
+  it('refuses to force-place an asylum seeker, a refugee, a child of 15', () => {
+    for (const person of [{ status: 'asylum_seeker' as const }, { status: 'refugee' as const }, { birthDate: '2011-01-01' }]) {
+      const personId = c.call('persons.register', personInput(person)).id!;
+      const err = c.refuse('placements.admit', { personId, kind: 'forced', order: serviceOrder(c.clock.iso), admission: admissionRecord() });
+      expect(err.kind).toBe('refused');
+      expect(codes(err)).toEqual([person.birthDate ? 'forced.child_under_age' : 'forced.status_never_forced']);
+    }
+  });
+
+  it('accepts a child of 16 on a forced placement, in a minors’ room', () => {
+    const { deadline } = admitForced(c, { birthDate: '2010-01-01' }, rooms.minorsForcedMale);
+    expect(deadline).not.toBeNull();
+  });
+
+  it('a forced placement needs the screening and why alternatives were not used', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    const err = c.refuse('placements.admit', { personId, kind: 'forced', order: serviceOrder(c.clock.iso), admission: admissionRecord(false) });
+    expect(codes(err)).toEqual(['admission.alternatives_required', 'admission.screening_required']);
+  });
+
+  it('shows every refusal before saving with placements.check, writing nothing', () => {
+    const personId = c.call('persons.register', personInput({ sex: 'female', status: 'refugee' })).id!;
+    const head = c.call('journal.head', {});
+    const check = c.call('placements.check', {
+      personId,
+      kind: 'forced',
+      order: serviceOrder(c.clock.iso, { unit: 'hours', value: 25 }),
+      admission: admissionRecord(),
+      roomId: rooms.menForced,
+    });
+    expect(check.ok).toBe(false);
+    expect(check.reasons.map((r) => r.code).sort()).toEqual(['forced.status_never_forced', 'order.term_over_cap', 'separation.sex']);
+    expect(c.call('journal.head', {})).toEqual(head);
+  });
+
+  it('refuses a 24 h 01 Service order and a 73 h court order', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    const over = c.refuse('placements.admit', {
+      personId,
+      kind: 'forced',
+      order: serviceOrder(c.clock.iso, { unit: 'until', value: '2026-03-03T08:01:00Z' }),
+      admission: admissionRecord(),
+    });
+    expect(codes(over)).toEqual(['order.term_over_cap']);
+    const court = c.refuse('placements.admit', { personId, kind: 'forced', order: courtOrder(c.clock.iso, 73), admission: admissionRecord() });
+    expect(codes(court)).toEqual(['order.term_over_cap']);
+    const ok = c.call('placements.admit', { personId, kind: 'forced', order: courtOrder(c.clock.iso, 71), admission: admissionRecord() });
+    expect(ok.deadline).toBe('2026-03-05T07:00:00.000Z');
+  });
+
+  it('extends with new orders, never by editing, up to the 6-month total', () => {
+    const { placementId } = admitForced(c);
+    const court = c.call('placements.addOrder', { placementId, order: courtOrder('2026-03-03T07:00:00Z') });
+    expect(court.deadline).toBe('2026-03-06T08:00:00.000Z'); // continues from the Service order's expiry
+    const ex = c.call('placements.addOrder', { placementId, order: expulsionOrder('2026-03-05T10:00:00Z', 6) });
+    expect(ex.deadline).toBe('2026-09-06T08:00:00.000Z');
+    const file = c.call('register.personFile', { personId: c.call('register.population', {}).rows[0]!.personId });
+    expect(file.placements[0]!.orders.map((o) => o.basis)).toEqual(['service_order', 'court_order', 'expulsion_evasion']);
+    c.clock.set('2026-09-01T08:00:00Z');
+    const over = c.refuse('placements.addOrder', {
+      placementId,
+      order: { ...expulsionOrder('2026-09-01T08:00:00Z', 1) },
+    });
+    expect(codes(over)).toEqual(['order.total_over_cap']);
+  });
+
+  it('records the admission record of Mandela Rule 7 as given', () => {
+    const { personId } = admitForced(c);
+    const file = c.call('register.personFile', { personId });
+    const admission = file.placements[0]!.admission as ReturnType<typeof admissionRecord>;
+    expect(admission.property).toEqual([{ item: 'mobile phone', quantity: 1, note: 'black' }]);
+    expect(admission.apprehension).toEqual({ place: 'Baku, Nizami district', at: '2026-03-02T05:00:00.000Z' });
+    expect(admission.alternativesNotUsedBecause).toMatch(/No fixed address/);
+  });
+
+  it('asylum intent at screening opens a claim that must be resolved; removal is refused while it is open', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    const admission = admissionRecord();
+    admission.screening = { vulnerabilitiesFound: [], traffickingIndicators: [], asylumIntent: true, notes: '' };
+    const { id: placementId } = c.call('placements.admit', { personId, kind: 'forced', order: serviceOrder(c.clock.iso), admission });
+    expect(c.call('findings.current', {}).findings.map((f) => f.code)).toContain('asylum.claim_unresolved');
+    const err = c.refuse('placements.end', { placementId, reason: 'removal' });
+    expect(codes(err)).toEqual(['placement.removal_with_open_claim']);
+    c.call('placements.end', { placementId, reason: 'asylum_premises', destination: 'Asylum reception centre' });
+    const file = c.call('register.personFile', { personId });
+    expect(file.placements[0]!.claims[0]!.resolution).toBe('transferred_to_asylum_premises');
+  });
+
+  it('refuses a second placement while one is open, and readmission keeps the person’s alerts', () => {
+    const personId = c.call('persons.register', personInput({ alerts: ['penicillin allergy'] })).id!;
+    const first = c.call('placements.admit', { personId, kind: 'voluntary', admission: admissionRecord(false) });
+    expect(codes(c.refuse('placements.admit', { personId, kind: 'voluntary', admission: admissionRecord(false) }))).toEqual([
+      'placement.already_placed',
+    ]);
+    c.clock.advanceHours(24);
+    c.call('placements.end', { placementId: first.id, reason: 'voluntary_departure' });
+    c.clock.advanceHours(24 * 30);
+    c.call('placements.admit', { personId, kind: 'voluntary', admission: admissionRecord(false) });
+    const file = c.call('register.personFile', { personId });
+    expect(file.placements).toHaveLength(2);
+    expect(file.person.alerts).toEqual(['penicillin allergy']);
+  });
+
+  it('refuses an event time in the future', () => {
+    const err = c.refuse('persons.register', { ...personInput(), at: '2026-03-02T09:00:00Z' });
+    expect(codes(err)).toEqual(['time.in_future']);
+  });
+});
+
+describe('rooms and separation through the API', () => {
+  it('refuses a woman in a men’s room, and says why', () => {
+    const { placementId } = admitForced(c, { sex: 'female', givenNames: 'Leyla' });
+    const err = c.refuse('rooms.assign', { placementId, roomId: rooms.menForced });
+    expect(codes(err)).toEqual(['separation.sex']);
+    expect(err.reasons[0]!.field).toBe('roomId');
+    expect(err.message).toMatch(/A1 is for male; this person is female/);
+    c.call('rooms.assign', { placementId, roomId: rooms.womenForced });
+  });
+
+  it('refuses a voluntary resident in a forced room', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    const err = c.refuse('placements.admit', { personId, kind: 'voluntary', admission: admissionRecord(false), roomId: rooms.menForced });
+    expect(codes(err)).toEqual(['separation.regime']);
+  });
+
+  it('a family shares a family room; another family may not join', () => {
+    const mother = c.call('persons.register', personInput({ sex: 'female', familyGroup: 'FAM-1' })).id!;
+    const son = c.call('persons.register', personInput({ birthDate: '2016-04-01', familyGroup: 'FAM-1' })).id!;
+    const other = c.call('persons.register', personInput({ familyGroup: 'FAM-2' })).id!;
+    for (const personId of [mother, son]) {
+      c.call('placements.admit', { personId, kind: 'voluntary', admission: admissionRecord(false), roomId: rooms.familyVoluntary });
+    }
+    const err = c.refuse('placements.admit', { personId: other, kind: 'voluntary', admission: admissionRecord(false), roomId: rooms.familyVoluntary });
+    expect(codes(err)).toEqual(['separation.family_room_other_family']);
+    const board = c.call('register.roomBoard', {});
+    const f1 = board.rooms.find((r) => r.name === 'F1')!;
+    expect(f1.occupants).toHaveLength(2);
+    expect(f1.conflicts).toEqual([]);
+    const entry = c.call('journal.entries', { fromSeq: 1, limit: 5000 }).filter((e) => e.type === 'assignment.made').at(-1)!;
+    expect((entry.payload as { familyException: string }).familyException).toBe('FAM-1');
+  });
+
+  it('refuses a full room unless over-filling is confirmed, and moves close the previous assignment', () => {
+    const a = admitForced(c, {}, rooms.menForced);
+    admitForced(c, { familyName: 'Second' }, rooms.menForced);
+    const third = admitForced(c, { familyName: 'Third' });
+    expect(codes(c.refuse('rooms.assign', { placementId: third.placementId, roomId: rooms.menForced }))).toEqual(['room.full']);
+    c.call('rooms.assign', { placementId: third.placementId, roomId: rooms.menForced, acceptOverCapacity: true });
+    expect(c.call('findings.current', {}).findings.map((f) => f.code)).toContain('room.over_capacity');
+    c.clock.advanceHours(1);
+    const a2 = c.call('rooms.define', { name: 'A2', capacity: 2, floorAreaM2: 12, sex: 'male', ageGroup: 'adult', regime: 'forced' }, 'head').id!;
+    c.call('rooms.assign', { placementId: a.placementId, roomId: a2 }, 'duty');
+    const history = c.call('register.personFile', { personId: a.personId }).placements[0]!.assignments;
+    expect(history.map((h) => [h.roomName, h.from, h.to])).toEqual([
+      ['A1', '2026-03-02T08:00:00.000Z', '2026-03-02T09:00:00.000Z'],
+      ['A2', '2026-03-02T09:00:00.000Z', null],
+    ]);
+    expect(c.call('findings.current', {}).findings.map((f) => f.code)).not.toContain('room.over_capacity');
+  });
+});
