@@ -209,12 +209,18 @@ export interface MeasureReviewsTable {
   seq: number;
 }
 
+export interface MedicalNotesTable {
+  ref: string;
+  salt: string;
+  text: string;
+}
+
 export interface MedicalConcernsTable {
   concern_id: string;
   placement_id: string;
   person_id: string;
   kind: string;
-  note: string;
+  note_ref: string | null;
   at: string;
   review_due: string;
   seq: number;
@@ -225,7 +231,7 @@ export interface DetentionReviewsTable {
   placement_id: string;
   concern_id: string | null;
   outcome: string;
-  note: string;
+  note_ref: string | null;
   at: string;
   seq: number;
 }
@@ -286,6 +292,7 @@ export interface DB {
   referrals: ReferralsTable;
   measures: MeasuresTable;
   measure_reviews: MeasureReviewsTable;
+  medical_notes: MedicalNotesTable;
   medical_concerns: MedicalConcernsTable;
   detention_reviews: DetentionReviewsTable;
   visits: VisitsTable;

@@ -108,7 +108,14 @@ export interface MovementRecorded {
   purpose: string;
 }
 
-export type RightRecorded = In<typeof I.rightRecord> & { rightEntryId: string; personId: string };
+/**
+ * A medical note is kept out of the journal (DESIGN §7: not exported to HQ): the payload holds
+ * hex SHA-256 of salt + "\n" + text, and the note itself sits in the centre's medical_notes table.
+ */
+export type MedicalNoteRef = string;
+
+/** For a medical examination the detail is a medical note: `detail` is empty and `detailRef` refers to it. */
+export type RightRecorded = In<typeof I.rightRecord> & { rightEntryId: string; personId: string; detailRef?: MedicalNoteRef | null };
 
 export interface AsylumClaimed {
   claimId: string;
@@ -126,12 +133,13 @@ export type MeasureAuthorised = In<typeof I.measureAuthorise>;
 export type MeasureReviewed = In<typeof I.measureReview>;
 export type MeasureEnded = In<typeof I.measureEnd>;
 
-export type MedicalConcernRaised = In<typeof I.medicalConcern> & {
+export type MedicalConcernRaised = Omit<In<typeof I.medicalConcern>, 'note'> & {
   concernId: string;
   personId: string;
   reviewDue: Instant;
+  noteRef: MedicalNoteRef | null;
 };
-export type DetentionReviewed = In<typeof I.detentionReview> & { reviewId: string };
+export type DetentionReviewed = Omit<In<typeof I.detentionReview>, 'note'> & { reviewId: string; noteRef: MedicalNoteRef | null };
 
 export type VisitRecorded = In<typeof I.inspectionVisit> & { visitId: string };
 export type RecommendationMade = In<typeof I.inspectionRecommend> & { recommendationId: string };

@@ -2,6 +2,7 @@
 // resolves the caller, checks the role, and runs the handler; writes run in one IMMEDIATE
 // transaction, so a refused or failed call leaves the database exactly as it was.
 
+import type { Statement, Transaction } from 'better-sqlite3';
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type OutputOf } from '../domain/api/contract.ts';
 import type { AccountView } from '../domain/api/outputs.ts';
@@ -55,6 +56,11 @@ export class CentreService {
   private readonly projector: Projector;
   private readonly reads: DecisionReads;
   private centreCache: CentreSettings | null = null;
+  // Prepared once: statements and transaction wrappers cost more to build than to run on the hot path.
+  private readonly byToken: Statement;
+  private readonly byUsername: Statement;
+  private readonly centreRow: Statement;
+  private readonly tx: Transaction<(run: () => unknown[]) => unknown[]>;
 
   constructor(
     readonly db: Db,
@@ -65,6 +71,13 @@ export class CentreService {
     this.writer = new JournalWriter(db);
     this.projector = new Projector(db);
     this.reads = new DecisionReads(db);
+    this.byToken = db.prepare(
+      `SELECT a.account_id, a.username, a.display_name, a.role, a.active FROM sessions s
+       JOIN accounts a ON a.account_id = s.account_id WHERE s.token = ? AND s.expires_at > ?`,
+    );
+    this.byUsername = db.prepare('SELECT account_id, username, display_name, role, active FROM accounts WHERE username = ?');
+    this.centreRow = db.prepare('SELECT centre_id, name, time_zone, profile_id FROM centre');
+    this.tx = db.transaction((run: () => unknown[]) => run());
   }
 
   /** Calls one method. Throws ApiError with every reason when the call is refused or invalid. */
@@ -110,7 +123,7 @@ export class CentreService {
     // Sign-in is not wrapped: a failed attempt must still count towards the lockout.
     if (prepared.length === 1 && prepared[0]!.method === 'accounts.signIn') return run();
     try {
-      return writes ? this.db.transaction(run).immediate() : this.db.transaction(run).deferred();
+      return writes ? this.tx.immediate(run) : this.tx.deferred(run);
     } finally {
       if (writes) this.centreCache = null;
     }
@@ -121,17 +134,10 @@ export class CentreService {
     if (caller === null) throw new ApiError('unauthenticated', [reason('auth.required')]);
     let row: { account_id: string; username: string; display_name: string; role: Role; active: number } | undefined;
     if ('token' in caller) {
-      row = this.db
-        .prepare(
-          `SELECT a.account_id, a.username, a.display_name, a.role, a.active FROM sessions s
-           JOIN accounts a ON a.account_id = s.account_id WHERE s.token = ? AND s.expires_at > ?`,
-        )
-        .get(caller.token, now) as typeof row;
+      row = this.byToken.get(caller.token, now) as typeof row;
       if (!row) throw new ApiError('unauthenticated', [reason('auth.session_expired')]);
     } else {
-      row = this.db
-        .prepare('SELECT account_id, username, display_name, role, active FROM accounts WHERE username = ?')
-        .get(caller.username) as typeof row;
+      row = this.byUsername.get(caller.username) as typeof row;
       if (!row) throw new ApiError('unauthenticated', [reason('auth.unknown_account', 'as', { username: caller.username })]);
     }
     if (row.active !== 1) throw new ApiError('unauthenticated', [reason('auth.account_disabled')]);
@@ -140,7 +146,7 @@ export class CentreService {
 
   centre(): CentreSettings | null {
     if (this.centreCache) return this.centreCache;
-    const row = this.db.prepare('SELECT centre_id, name, time_zone, profile_id FROM centre').get() as
+    const row = this.centreRow.get() as
       | { centre_id: string; name: string; time_zone: string; profile_id: string }
       | undefined;
     if (!row) return null;

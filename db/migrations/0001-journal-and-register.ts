@@ -250,12 +250,21 @@ CREATE TABLE measure_reviews (
 ) STRICT;
 CREATE INDEX measure_reviews_measure ON measure_reviews(measure_id, at);
 
+-- Medical details live outside the journal: the journal holds only a salted SHA-256 reference to
+-- each note, so a journal slice for headquarters carries no medical detail and still verifies,
+-- while an inspection bundle carries the notes and proves them against their references.
+CREATE TABLE medical_notes (
+  ref   TEXT PRIMARY KEY,
+  salt  TEXT NOT NULL,
+  text  TEXT NOT NULL
+) STRICT;
+
 CREATE TABLE medical_concerns (
   concern_id    TEXT PRIMARY KEY,
   placement_id  TEXT NOT NULL REFERENCES placements(placement_id),
   person_id     TEXT NOT NULL REFERENCES persons(person_id),
   kind          TEXT NOT NULL,
-  note          TEXT NOT NULL,
+  note_ref      TEXT,
   at            TEXT NOT NULL,
   review_due    TEXT NOT NULL,
   seq           INTEGER NOT NULL
@@ -267,7 +276,7 @@ CREATE TABLE detention_reviews (
   placement_id  TEXT NOT NULL REFERENCES placements(placement_id),
   concern_id    TEXT REFERENCES medical_concerns(concern_id),
   outcome       TEXT NOT NULL,
-  note          TEXT NOT NULL,
+  note_ref      TEXT,
   at            TEXT NOT NULL,
   seq           INTEGER NOT NULL
 ) STRICT;

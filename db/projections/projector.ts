@@ -45,7 +45,7 @@ export class Projector {
       personPresence: p('UPDATE persons SET present = ?, last_placement_id = coalesce(?, last_placement_id) WHERE person_id = ?'),
       correctionInsert: p('INSERT INTO person_corrections (person_id, seq) VALUES (?, ?)'),
       statusInsert: p('INSERT INTO person_status (person_id, status, at, reason, seq) VALUES (?, ?, ?, ?, ?)'),
-      namesDelete: p('DELETE FROM person_names WHERE person_id = ?'),
+      nameDelete: p('DELETE FROM person_names WHERE token = ? AND person_id = ?'),
       nameInsert: p('INSERT OR IGNORE INTO person_names (token, person_id) VALUES (?, ?)'),
       placementInsert: p(
         'INSERT INTO placements (placement_id, person_id, kind, admitted_at, admission, deadline, basis, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
@@ -89,10 +89,10 @@ export class Projector {
       measureReview: p('INSERT INTO measure_reviews (measure_id, at, outcome, note, seq) VALUES (?, ?, ?, ?, ?)'),
       measureEnd: p('UPDATE measures SET end_at = ?, end_seq = ? WHERE measure_id = ? AND end_at IS NULL'),
       concernInsert: p(
-        'INSERT INTO medical_concerns (concern_id, placement_id, person_id, kind, note, at, review_due, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO medical_concerns (concern_id, placement_id, person_id, kind, note_ref, at, review_due, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
       reviewInsert: p(
-        'INSERT INTO detention_reviews (review_id, placement_id, concern_id, outcome, note, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
+        'INSERT INTO detention_reviews (review_id, placement_id, concern_id, outcome, note_ref, at, seq) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
       visitInsert: p('INSERT INTO visits (visit_id, body, inspectors, started_at, ended_at, note, seq) VALUES (?, ?, ?, ?, ?, ?, ?)'),
       recommendationInsert: p(
@@ -124,8 +124,12 @@ export class Projector {
     return (this.s.placementPerson!.get(placementId) as string | undefined) ?? null;
   }
 
-  private indexNames(personId: string, ...names: (string | undefined)[]): void {
-    this.s.namesDelete!.run(personId);
+  /**
+   * Replaces a person's name tokens. The old tokens are deleted by primary key (token, person_id):
+   * a delete by person_id alone would scan the whole index, once per registration.
+   */
+  private indexNames(personId: string, previous: (string | undefined)[], names: (string | undefined)[]): void {
+    for (const token of nameTokens(...previous)) this.s.nameDelete!.run(token, personId);
     for (const token of nameTokens(...names)) this.s.nameInsert!.run(token, personId);
   }
 
@@ -163,7 +167,7 @@ export class Projector {
           e.seq,
         );
         run('statusInsert', p.personId, p.status, e.eventTime, 'registered', e.seq);
-        this.indexNames(p.personId, p.familyName, p.givenNames, p.nameOriginal);
+        this.indexNames(p.personId, [], [p.familyName, p.givenNames, p.nameOriginal]);
       },
       'person.corrected': (e, p) => {
         const row = s.personGet!.get(p.personId) as Record<string, unknown>;
@@ -197,7 +201,8 @@ export class Projector {
         );
         run('correctionInsert', p.personId, e.seq);
         if ('familyName' in c || 'givenNames' in c || 'nameOriginal' in c) {
-          this.indexNames(p.personId, familyName, givenNames, nameOriginal);
+          const before = [row.family_name, row.given_names, row.name_original] as string[];
+          this.indexNames(p.personId, before, [familyName, givenNames, nameOriginal]);
         }
       },
       'person.status_changed': (e, p) => {
@@ -297,9 +302,9 @@ export class Projector {
       },
       'measure.ended': (e, p) => run('measureEnd', e.eventTime, e.seq, p.measureId),
       'medical.concern_raised': (e, p) =>
-        run('concernInsert', p.concernId, p.placementId, p.personId, p.kind, p.note, e.eventTime, p.reviewDue, e.seq),
+        run('concernInsert', p.concernId, p.placementId, p.personId, p.kind, p.noteRef, e.eventTime, p.reviewDue, e.seq),
       'detention.reviewed': (e, p) =>
-        run('reviewInsert', p.reviewId, p.placementId, p.concernId ?? null, p.outcome, p.note, e.eventTime, e.seq),
+        run('reviewInsert', p.reviewId, p.placementId, p.concernId ?? null, p.outcome, p.noteRef, e.eventTime, e.seq),
       'inspection.visited': (e, p) =>
         run('visitInsert', p.visitId, p.body, json(p.inspectors), p.startedAt, p.endedAt ?? null, p.note, e.seq),
       'recommendation.made': (e, p) => run('recommendationInsert', p.recommendationId, p.visitId, p.text, p.responseDue, e.seq),

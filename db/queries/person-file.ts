@@ -13,6 +13,7 @@ import type {
   RightView,
 } from '../../domain/api/outputs.ts';
 import type { PersonStatus, PlacementKind, RightKind } from '../../domain/profile/types.ts';
+import { sql } from 'kysely';
 import { kysely, type Sql } from '../sql.ts';
 import { personView } from './register.ts';
 
@@ -103,12 +104,41 @@ export function personFile(q: Sql, personId: string, medical: boolean): Omit<Per
     (r) => r.placement_id,
   );
   const concerns = groupBy(
-    q.all(kysely.selectFrom('medical_concerns').selectAll().where('placement_id', 'in', ids.length ? ids : ['']).orderBy('at')),
+    q.all(
+      kysely
+        .selectFrom('medical_concerns as c')
+        .leftJoin('medical_notes as n', 'n.ref', 'c.note_ref')
+        .selectAll('c')
+        .select('n.text as note')
+        .where('c.placement_id', 'in', ids.length ? ids : [''])
+        .orderBy('c.at'),
+    ),
     (r) => r.placement_id,
   );
   const detentionReviews = groupBy(
-    q.all(kysely.selectFrom('detention_reviews').selectAll().where('placement_id', 'in', ids.length ? ids : ['']).orderBy('at')),
+    q.all(
+      kysely
+        .selectFrom('detention_reviews as d')
+        .leftJoin('medical_notes as n', 'n.ref', 'd.note_ref')
+        .selectAll('d')
+        .select('n.text as note')
+        .where('d.placement_id', 'in', ids.length ? ids : [''])
+        .orderBy('d.at'),
+    ),
     (r) => r.placement_id,
+  );
+  const medicalDetails = new Map(
+    medical
+      ? (q.all(
+          kysely
+            .selectFrom('rights as r')
+            .innerJoin('journal as j', 'j.seq', 'r.seq')
+            .innerJoin('medical_notes as n', (j) => j.on('n.ref', '=', sql<string>`json_extract(j.payload, '$.detailRef')`))
+            .select(['r.right_entry_id', 'n.text'])
+            .where('r.placement_id', 'in', ids.length ? ids : [''])
+            .where('r.right_kind', '=', 'medical_examination'),
+        ).map((r) => [r.right_entry_id, r.text] as const))
+      : [],
   );
 
   const placementViews: PlacementView[] = placements.map((p) => {
@@ -153,7 +183,7 @@ export function personFile(q: Sql, personId: string, medical: boolean): Omit<Per
           language: r.language,
           version: r.version,
           interpreter: r.interpreter ? (JSON.parse(r.interpreter) as { name: string; mode: string }) : null,
-          detail: r.detail,
+          detail: medicalDetails.get(r.right_entry_id) ?? r.detail,
           at: r.at,
           actor: r.actor,
           seq: r.seq,
@@ -179,7 +209,7 @@ export function personFile(q: Sql, personId: string, medical: boolean): Omit<Per
         (c): ConcernView => ({
           concernId: c.concern_id,
           kind: c.kind,
-          note: medical ? c.note : '',
+          note: medical ? (c.note ?? '') : '',
           at: c.at,
           reviewDue: c.review_due,
           seq: c.seq,
@@ -190,7 +220,7 @@ export function personFile(q: Sql, personId: string, medical: boolean): Omit<Per
           reviewId: d.review_id,
           concernId: d.concern_id,
           outcome: d.outcome,
-          note: medical ? d.note : '',
+          note: medical ? (d.note ?? '') : '',
           at: d.at,
           seq: d.seq,
         }),

@@ -40,6 +40,8 @@ interface Stay {
   startMs: number;
   /** Infinity while the assignment runs at `at`. */
   endMs: number;
+  /** Its occupant while the sweep has it in the room. */
+  occupant: Occupant | null;
 }
 
 interface OpenBreach {
@@ -52,6 +54,28 @@ interface Occupant {
   stay: Stay;
   categories: OccupantCategories;
   breach: OpenBreach | null;
+  /** Index in the room's occupant list. */
+  pos: number;
+}
+
+/** The people in a room: an unordered list with O(1) removal (a Map keyed by object costs more). */
+class Occupancy {
+  readonly list: Occupant[] = [];
+
+  add(o: Occupant): void {
+    o.pos = this.list.length;
+    this.list.push(o);
+    o.stay.occupant = o;
+  }
+
+  remove(o: Occupant): void {
+    const last = this.list.pop()!;
+    if (last !== o) {
+      this.list[o.pos] = last;
+      last.pos = o.pos;
+    }
+    o.stay.occupant = null;
+  }
 }
 
 interface Breach {
@@ -104,7 +128,7 @@ function staysByRoom(input: FindingsInput, ctx: RuleContext): Map<string, Stay[]
     if (end <= startMs) continue;
     let list = byRoom.get(assignment.roomId);
     if (!list) byRoom.set(assignment.roomId, (list = []));
-    list.push({ assignment, resident, startMs, endMs: end });
+    list.push({ assignment, resident, startMs, endMs: end, occupant: null });
   }
   return byRoom;
 }
@@ -145,7 +169,7 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
   }
   comingOfAge.sort((a, b) => a.t - b.t);
 
-  const active = new Map<Stay, Occupant>();
+  const active = new Occupancy();
   let overCapacity: RoomInterval | null = null;
   let crowded: RoomInterval | null = null;
 
@@ -170,7 +194,7 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
       o.breach.codes.add(r.code);
       const other = r.params?.['other'];
       if (typeof other === 'string') {
-        for (const x of active.values()) if (x.stay.resident.placement.personId === other) o.breach.evidence.add(x.stay.assignment.seq);
+        for (const x of active.list) if (x.stay.resident.placement.personId === other) o.breach.evidence.add(x.stay.assignment.seq);
       }
     }
   };
@@ -195,21 +219,21 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
     const recheck: Occupant[] = [];
     let moved = false;
     for (; ei < byEnd.length && byEnd[ei]!.endMs === t; ei++) {
-      const o = active.get(byEnd[ei]!);
+      const o = byEnd[ei]!.occupant;
       if (!o) continue;
       closeBreach(o, t);
-      active.delete(o.stay);
+      active.remove(o);
       moved = true;
     }
     for (; si < byStart.length && byStart[si]!.startMs === t; si++) {
       const stay = byStart[si]!;
-      const o: Occupant = { stay, categories: categoriesAt(stay, t, ctx), breach: null };
-      active.set(stay, o);
+      const o: Occupant = { stay, categories: categoriesAt(stay, t, ctx), breach: null, pos: 0 };
+      active.add(o);
       arrived.push(o);
       moved = true;
     }
     for (; ci < comingOfAge.length && comingOfAge[ci]!.t === t; ci++) {
-      const o = active.get(comingOfAge[ci]!.stay);
+      const o = comingOfAge[ci]!.stay.occupant;
       if (!o) continue;
       o.categories = categoriesAt(o.stay, t, ctx);
       recheck.push(o);
@@ -218,7 +242,7 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
     // Separation.
     if (room.family) {
       if (moved || recheck.length) {
-        const occupants = [...active.values()];
+        const occupants = [...active.list];
         const conflicts = separationConflicts(room, occupants.map((o) => o.categories));
         const byKey = new Map(conflicts.map((c) => [`${c.placementId}\u0000${c.personId}`, c]));
         for (const o of occupants) apply(o, byKey.get(`${o.categories.placementId}\u0000${o.categories.personId}`), t);
@@ -230,7 +254,7 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
 
     // Capacity and floor area change only when people come or go.
     if (moved) {
-      const count = active.size;
+      const count = active.list.length;
       const area = count > 0 ? room.floorAreaM2 / count : Infinity;
       overCapacity = track(overCapacity, count > room.capacity, t, count, area, active, arrived, (iv) =>
         out.push(capacityFinding(room, iv, t)),
@@ -241,7 +265,7 @@ function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: B
     }
   }
 
-  for (const o of active.values()) closeBreach(o, null);
+  for (const o of active.list) closeBreach(o, null);
   if (overCapacity) out.push(capacityFinding(room, overCapacity, null));
   if (crowded) out.push(floorAreaFinding(room, crowded, null, ctx));
 }
@@ -253,7 +277,7 @@ function track(
   t: number,
   count: number,
   area: number,
-  active: Map<Stay, Occupant>,
+  active: Occupancy,
   arrived: readonly Occupant[],
   close: (interval: RoomInterval) => void,
 ): RoomInterval | null {
@@ -263,7 +287,7 @@ function track(
   }
   if (!interval) {
     const evidence = new Set<number>();
-    for (const o of active.values()) evidence.add(o.stay.assignment.seq);
+    for (const o of active.list) evidence.add(o.stay.assignment.seq);
     return { fromMs: t, maxOccupants: count, minAreaPerPerson: area, evidence };
   }
   for (const o of arrived) interval.evidence.add(o.stay.assignment.seq);

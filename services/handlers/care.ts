@@ -4,6 +4,7 @@
 import { reason } from '../../domain/reasons.ts';
 import { addHours, toMs } from '../../domain/time.ts';
 import { notFound, refused } from '../errors.ts';
+import { storeMedicalNote } from '../medical-notes.ts';
 import { openPlacementAt } from './rooms.ts';
 import type { Handlers } from './types.ts';
 
@@ -49,9 +50,13 @@ export const careHandlers: Handlers<CareMethods> = {
     if (blocking.length) throw refused(...blocking);
     const rightEntryId = ctx.nextId('RT');
     const { at: _at, ...right } = input;
+    // What a medical examination found is a medical note: referenced from the journal, kept beside it.
+    const medical = input.right === 'medical_examination' && right.detail.trim() !== '';
     const entry = ctx.append(
       'right.recorded',
-      { ...right, rightEntryId, personId: placement.personId },
+      medical
+        ? { ...right, detail: '', detailRef: storeMedicalNote(ctx.db, right.detail), rightEntryId, personId: placement.personId }
+        : { ...right, rightEntryId, personId: placement.personId },
       { eventTime, personId: placement.personId, placementId: input.placementId },
     );
     return { seq: entry.seq, id: rightEntryId };
@@ -160,10 +165,16 @@ export const careHandlers: Handlers<CareMethods> = {
     const { placement, reasons } = openPlacementAt(ctx, input.placementId, eventTime);
     if (reasons.length) throw refused(...reasons);
     const concernId = ctx.nextId('MC');
-    const { at: _at, ...concern } = input;
+    const { at: _at, note, ...concern } = input;
     const entry = ctx.append(
       'medical.concern_raised',
-      { ...concern, concernId, personId: placement.personId, reviewDue: addHours(eventTime, ctx.profile.medicalReviewHours) },
+      {
+        ...concern,
+        concernId,
+        personId: placement.personId,
+        reviewDue: addHours(eventTime, ctx.profile.medicalReviewHours),
+        noteRef: storeMedicalNote(ctx.db, note),
+      },
       { eventTime, personId: placement.personId, placementId: input.placementId },
     );
     return { seq: entry.seq, id: concernId };
@@ -180,8 +191,8 @@ export const careHandlers: Handlers<CareMethods> = {
       }
     }
     const reviewId = ctx.nextId('DR');
-    const { at: _at, ...review } = input;
-    const entry = ctx.append('detention.reviewed', { ...review, reviewId }, {
+    const { at: _at, note, ...review } = input;
+    const entry = ctx.append('detention.reviewed', { ...review, reviewId, noteRef: storeMedicalNote(ctx.db, note) }, {
       eventTime,
       personId: placement.personId,
       placementId: input.placementId,

@@ -32,16 +32,16 @@ export function assignmentBars(
   acceptOverCapacity: boolean,
 ): Reason[] {
   if (room.retired) return [reason('room.retired', 'roomId', { room: room.name })];
-  const others = ctx.reads
-    .occupantsAt(room.roomId, at)
-    .filter((o: OccupantRow) => o.placementId !== placement.placementId)
-    .map((o) => categoriesOf(ctx, o, o, at));
+  const occupants = ctx.reads.occupantsAt(room.roomId, at).filter((o: OccupantRow) => o.placementId !== placement.placementId);
+  // Only a family room's rule looks at the other occupants' categories (one family per room); elsewhere
+  // each person is checked against the room alone, so the others' ages (an Intl call each) are not needed.
+  const others = room.family ? occupants.map((o) => categoriesOf(ctx, o, o, at)) : [];
   const reasons: Reason[] = occupantConflicts(room, categoriesOf(ctx, person, placement, at), others).map((r) => ({
     ...r,
     params: { ...r.params, roomName: room.name },
   }));
-  if (others.length >= room.capacity && !acceptOverCapacity) {
-    reasons.push(reason('room.full', 'roomId', { room: room.name, capacity: room.capacity, occupants: others.length }));
+  if (occupants.length >= room.capacity && !acceptOverCapacity) {
+    reasons.push(reason('room.full', 'roomId', { room: room.name, capacity: room.capacity, occupants: occupants.length }));
   }
   return reasons;
 }

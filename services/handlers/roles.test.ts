@@ -145,3 +145,21 @@ describe('a refused call changes nothing', () => {
     expect(c.call('register.search', { name: 'Karimov' }).rows).toEqual([]);
   });
 });
+
+describe('medical details stay out of the journal', () => {
+  it('keeps notes beside the journal, referenced by a salted hash, and shows them to medical readers', () => {
+    const { personId, placementId } = admitForced(c);
+    c.call('medical.raiseConcern', { placementId, kind: 'possible_torture_victim', note: 'scars consistent with beating' }, ROLE_USERS.medical);
+    c.call('rights.record', { placementId, right: 'medical_examination', state: 'exercised', detail: 'BP 150/95' }, ROLE_USERS.medical);
+    c.call('medical.reviewDetention', { placementId, outcome: 'release', note: 'detention harms health' }, ROLE_USERS.head);
+    const journal = JSON.stringify(c.call('journal.entries', { fromSeq: 1, limit: 5000 }));
+    for (const secret of ['scars', 'BP 150', 'harms health']) expect(journal).not.toContain(secret);
+    const medicalView = c.call('register.personFile', { personId }, ROLE_USERS.medical).placements[0]!;
+    expect(medicalView.concerns[0]!.note).toBe('scars consistent with beating');
+    expect(medicalView.rights.find((r) => r.right === 'medical_examination')!.detail).toBe('BP 150/95');
+    expect(medicalView.detentionReviews[0]!.note).toBe('detention harms health');
+    const registrarView = c.call('register.personFile', { personId }, ROLE_USERS.registrar).placements[0]!;
+    expect(registrarView.rights.find((r) => r.right === 'medical_examination')!.detail).toBe('');
+    expect(registrarView.detentionReviews[0]!.note).toBe('');
+  });
+});
