@@ -19,7 +19,15 @@ export interface CentreTable {
   name: string;
   time_zone: string;
   profile_id: string;
+  public_key: string;
+  key_fingerprint: string;
   seq: number;
+}
+
+export interface CentreKeysTable {
+  singleton: number;
+  public_key: string;
+  private_seed: string;
 }
 
 export interface AccountsTable {
@@ -275,6 +283,7 @@ export interface LateEntriesTable {
 export interface DB {
   journal: JournalTable;
   centre: CentreTable;
+  centre_keys: CentreKeysTable;
   accounts: AccountsTable;
   credentials: CredentialsTable;
   sessions: SessionsTable;

@@ -16,6 +16,9 @@ export interface CentreConfigured {
   name: string;
   timeZone: string;
   profileId: string;
+  /** The centre's Ed25519 public key (raw 32 bytes, base64) and its hex SHA-256: pinned by whoever holds the journal. */
+  publicKey: string;
+  keyFingerprint: string;
 }
 
 export interface AccountCreated {

@@ -1,3 +1,5 @@
+import { randomUUID } from 'node:crypto';
+import { newCentreKeys, type CentreKeys } from './keys.ts';
 import type { AccountView } from '../domain/api/outputs.ts';
 import { canonicalJson, type JournalEntry } from '../domain/journal.ts';
 import type { EventPayloads, EventType } from '../domain/events.ts';
@@ -40,6 +42,10 @@ export class Ctx {
     readonly actor: AccountView,
     readonly now: Instant,
     private readonly centreSettings: CentreSettings | null,
+    /** Source of random identifiers (the centre id): injected so a seeded centre is reproducible. */
+    readonly randomId: () => string = randomUUID,
+    /** Source of the centre's key pair at set-up: injected for the same reason. */
+    readonly newKeys: () => CentreKeys = newCentreKeys,
   ) {}
 
   get centre(): CentreSettings {

@@ -2,6 +2,8 @@
 // resolves the caller, checks the role, and runs the handler; writes run in one IMMEDIATE
 // transaction, so a refused or failed call leaves the database exactly as it was.
 
+import { randomUUID } from 'node:crypto';
+import { newCentreKeys, type CentreKeys } from './keys.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type OutputOf } from '../domain/api/contract.ts';
@@ -41,6 +43,10 @@ export type Caller = { token: string } | { username: string } | null;
 
 export interface ServiceOptions {
   clock?: Clock;
+  /** Source of random identifiers (the centre id); default crypto.randomUUID. Seeds pass a seeded one. */
+  randomId?: () => string;
+  /** Makes the centre's key pair at set-up; default a random Ed25519 pair. Seeds pass a seeded one. */
+  newKeys?: () => CentreKeys;
 }
 
 const SYSTEM: AccountView = { accountId: 'system', username: 'system', displayName: 'system', role: 'head_of_centre', active: true };
@@ -52,6 +58,8 @@ export function zodReasons(error: z.ZodError): Reason[] {
 export class CentreService {
   readonly sql: Sql;
   readonly clock: Clock;
+  private readonly randomId: () => string;
+  private readonly newKeys: () => CentreKeys;
   private readonly writer: JournalWriter;
   private readonly projector: Projector;
   private readonly reads: DecisionReads;
@@ -67,6 +75,8 @@ export class CentreService {
     options: ServiceOptions = {},
   ) {
     this.clock = options.clock ?? systemClock;
+    this.randomId = options.randomId ?? randomUUID;
+    this.newKeys = options.newKeys ?? newCentreKeys;
     this.sql = new Sql(db);
     this.writer = new JournalWriter(db);
     this.projector = new Projector(db);
@@ -111,7 +121,7 @@ export class CentreService {
       if (writes) this.writer.begin();
       const actor = this.resolve(caller, prepared, now);
       const centre = this.centre();
-      const ctx = new Ctx(this.db, this.sql, this.reads, this.writer, this.projector, actor, now, centre);
+      const ctx = new Ctx(this.db, this.sql, this.reads, this.writer, this.projector, actor, now, centre, this.randomId, this.newKeys);
       return prepared.map((p) => {
         if (p.spec.kind !== 'session' && p.spec.roles.length && !p.spec.roles.includes(actor.role)) {
           throw new ApiError('forbidden', [reason('auth.forbidden', undefined, { method: p.method, role: actor.role })]);

@@ -35,7 +35,16 @@ CREATE TABLE centre (
   name        TEXT NOT NULL,
   time_zone   TEXT NOT NULL,
   profile_id  TEXT NOT NULL,
+  public_key  TEXT NOT NULL,
+  key_fingerprint TEXT NOT NULL,
   seq         INTEGER NOT NULL
+) STRICT;
+
+-- The centre's Ed25519 signing key: made at first run, never journaled, never exported.
+CREATE TABLE centre_keys (
+  singleton     INTEGER PRIMARY KEY CHECK (singleton = 1),
+  public_key    TEXT NOT NULL,
+  private_seed  TEXT NOT NULL
 ) STRICT;
 
 CREATE TABLE accounts (

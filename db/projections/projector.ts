@@ -21,7 +21,7 @@ export class Projector {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       centre: p(
-        'INSERT INTO centre (singleton, centre_id, name, time_zone, profile_id, seq) VALUES (1, ?, ?, ?, ?, ?) ' +
+        'INSERT INTO centre (singleton, centre_id, name, time_zone, profile_id, public_key, key_fingerprint, seq) VALUES (1, ?, ?, ?, ?, ?, ?, ?) ' +
           'ON CONFLICT(singleton) DO UPDATE SET name = excluded.name, time_zone = excluded.time_zone, profile_id = excluded.profile_id, seq = excluded.seq',
       ),
       accountInsert: p('INSERT INTO accounts (account_id, username, display_name, role, active, seq) VALUES (?, ?, ?, ?, 1, ?)'),
@@ -137,7 +137,7 @@ export class Projector {
     const s = this.s as Record<string, Statement>;
     const run = (name: string, ...args: unknown[]) => s[name]!.run(...args);
     return {
-      'centre.configured': (e, p) => run('centre', p.centreId, p.name, p.timeZone, p.profileId, e.seq),
+      'centre.configured': (e, p) => run('centre', p.centreId, p.name, p.timeZone, p.profileId, p.publicKey, p.keyFingerprint, e.seq),
       'account.created': (e, p) => run('accountInsert', p.accountId, p.username, p.displayName, p.role, e.seq),
       'account.changed': (e, p) =>
         run('accountUpdate', p.displayName ?? null, p.role ?? null, p.active === undefined ? null : b(p.active), e.seq, p.accountId),

@@ -38,6 +38,8 @@ export interface CentreView {
   name: string | null;
   timeZone: string | null;
   profileId: string | null;
+  /** Hex SHA-256 of the centre's Ed25519 public key. */
+  keyFingerprint: string | null;
 }
 
 export interface PersonView {

@@ -28,10 +28,10 @@ export function thresholdDate(evidence: AgeEvidence, years: number): Threshold {
   } else {
     return null;
   }
-  const [y, m, d] = base.split('-').map(Number) as [number, number, number];
-  let year = y + add;
-  let month = m;
-  let day = d;
+  // YYYY-MM-DD, read by character codes: this runs once per placement in the audit.
+  let year = number(base, 0, 4) + add;
+  let month = number(base, 5, 2);
+  let day = number(base, 8, 2);
   // completedYears: someone born on 29 Feb turns a year older on 1 Mar in a common year.
   if (day > 28 && day > daysInMonth(year, month)) {
     month += 1;
@@ -42,6 +42,12 @@ export function thresholdDate(evidence: AgeEvidence, years: number): Threshold {
     }
   }
   return { year, month, day, utcMidnight: Date.UTC(year, month - 1, day) };
+}
+
+function number(text: string, from: number, length: number): number {
+  let value = 0;
+  for (let i = from; i < from + length; i++) value = value * 10 + text.charCodeAt(i) - 48;
+  return value;
 }
 
 /** The first instant of the local date on which the person reaches `years`, when it is a date. */

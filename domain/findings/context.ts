@@ -104,7 +104,16 @@ export function round1(x: number): number {
 }
 
 export function uniqueSorted(values: Iterable<number>): number[] {
-  return [...new Set(values)].sort((a, b) => a - b);
+  return sortedUnique([...values]);
+}
+
+/** Sorts in place and drops repeats. */
+function sortedUnique(values: number[]): number[] {
+  if (values.length > 1) values.sort((a, b) => a - b);
+  let n = 0;
+  for (let i = 0; i < values.length; i++) if (i === 0 || values[i] !== values[n - 1]) values[n++] = values[i]!;
+  values.length = n;
+  return values;
 }
 
 export interface FindingSpec {
@@ -120,24 +129,29 @@ export interface FindingSpec {
 }
 
 export function finding(spec: FindingSpec): Finding {
-  const f: Finding = {
-    code: spec.code,
-    severity: spec.severity,
-    personIds: spec.personIds ?? [],
-    placementIds: spec.placementIds ?? [],
-    from: toIso(spec.from),
-    to: spec.to === null ? null : toIso(spec.to),
-    params: spec.params ?? {},
-    evidence: uniqueSorted([...spec.evidence].filter((s): s is number => typeof s === 'number')),
-  };
-  if (spec.roomId !== undefined) f.roomId = spec.roomId;
-  return f;
+  const evidence: number[] = [];
+  for (const seq of spec.evidence) if (typeof seq === 'number') evidence.push(seq);
+  return build(spec, spec.personIds ?? [], spec.placementIds ?? [], evidence);
 }
 
 /** A finding about one placement: its person and placement, its admission entry as evidence. */
-export function placementFinding(
-  p: PlacementFacts,
-  spec: Omit<FindingSpec, 'personIds' | 'placementIds'>,
-): Finding {
-  return finding({ ...spec, personIds: [p.personId], placementIds: [p.placementId], evidence: [p.seq, ...spec.evidence] });
+export function placementFinding(p: PlacementFacts, spec: Omit<FindingSpec, 'personIds' | 'placementIds'>): Finding {
+  const evidence: number[] = [p.seq];
+  for (const seq of spec.evidence) if (typeof seq === 'number') evidence.push(seq);
+  return build(spec, [p.personId], [p.placementId], evidence);
+}
+
+function build(spec: Omit<FindingSpec, 'personIds' | 'placementIds'>, personIds: string[], placementIds: string[], evidence: number[]): Finding {
+  const f: Finding = {
+    code: spec.code,
+    severity: spec.severity,
+    personIds,
+    placementIds,
+    from: toIso(spec.from),
+    to: spec.to === null ? null : toIso(spec.to),
+    params: spec.params ?? {},
+    evidence: sortedUnique(evidence),
+  };
+  if (spec.roomId !== undefined) f.roomId = spec.roomId;
+  return f;
 }

@@ -18,16 +18,14 @@ import {
 } from './protection.ts';
 import { rightsFindings } from './rights.ts';
 import { roomFindings } from './rooms.ts';
-import { orderChained, orderGaps, stayExceeded, stayNearLimit } from './stay.ts';
+import { stayFindings } from './stay.ts';
 import { FINDING_CODES, type Finding, type FindingCode, type FindingsInput, type Severity } from './types.ts';
 
 export type Rule = (input: FindingsInput, ctx: RuleContext) => Finding[];
 
 export const RULES: readonly Rule[] = [
-  stayExceeded,
-  stayNearLimit,
-  orderGaps,
-  orderChained,
+  // stay.exceeded, stay.near_limit, order.gap, order.chained: one pass, the orders read once.
+  stayFindings,
   statusNeverForced,
   childUnderAge,
   unaccompaniedNotReferred,

@@ -2,6 +2,7 @@
 // (offered, exercised or declined — declining consular contact is the person's choice and satisfies
 // the requirement) within its window after admission.
 
+import type { RightKind } from '../profile/types.ts';
 import { HOUR_MS } from '../time.ts';
 import { endMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, RightFacts } from './types.ts';
@@ -16,24 +17,23 @@ export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeCont
   for (const p of ctx.placements) {
     const admittedMs = msOf(p.admittedAt);
     const ended = endMs(p.endedAt, ctx.atMs);
-    const first = firstRecords(p.rights, ctx.atMs);
     for (const req of ctx.profile.requiredRights) {
       if (!req.for.includes(p.kind)) continue;
       const dueMs = admittedMs + req.withinHours * HOUR_MS;
-      const record = first.get(req.right);
-      const recordMs = record ? msOf(record.at) : null;
-      if (recordMs !== null && recordMs <= dueMs) continue;
+      // The window is still open, or the stay ended before it closed: nothing to say yet.
       if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
+      const record = firstRecord(p.rights, req.right, ctx.atMs);
+      if (record && record.ms <= dueMs) continue;
       const params = { right: req.right, windowHours: req.withinHours };
-      if (record && recordMs !== null) {
+      if (record) {
         out.push(
           placementFinding(p, {
             code: 'rights.late',
             severity: 'low',
             from: dueMs,
-            to: recordMs,
-            params: { ...params, state: record.state, hoursLate: hoursBetween(dueMs, recordMs) },
-            evidence: [record.seq],
+            to: record.ms,
+            params: { ...params, state: record.fact.state, hoursLate: hoursBetween(dueMs, record.ms) },
+            evidence: [record.fact.seq],
           }),
         );
       } else {
@@ -53,14 +53,13 @@ export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeCont
   return out;
 }
 
-/** The first record of each right that is a fact at `atMs`. */
-function firstRecords(rights: readonly RightFacts[], atMs: number): Map<RightFacts['right'], RightFacts> {
-  const first = new Map<RightFacts['right'], RightFacts>();
+/** The first record of a right that is a fact at `atMs` (any state: offered, exercised, declined). */
+function firstRecord(rights: readonly RightFacts[], right: RightKind, atMs: number): { fact: RightFacts; ms: number } | null {
+  let first: { fact: RightFacts; ms: number } | null = null;
   for (const r of rights) {
+    if (r.right !== right) continue;
     const t = msOf(r.at);
-    if (t > atMs) continue;
-    const known = first.get(r.right);
-    if (!known || t < msOf(known.at)) first.set(r.right, r);
+    if (t <= atMs && (first === null || t < first.ms)) first = { fact: r, ms: t };
   }
   return first;
 }

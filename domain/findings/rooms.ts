@@ -1,8 +1,9 @@
 // Rooms: separation (art. 84.3), capacity and floor area, over time.
 //
-// One sweep per room: its assignments become start and end events, sorted once, and an active set
-// is kept while walking them; the room is re-checked at every instant its occupancy changes. The
-// whole audit is O(n log n) in the number of assignments.
+// One sweep per room: its assignments are sorted once by start and once by end, and the two streams
+// are walked together keeping the set of occupants; the room is re-checked at every instant its
+// occupancy changes. The whole audit is O(n log n) in the number of assignments, and allocates little
+// per assignment (the audit of 150,000 assignments is meant to take well under a second).
 //
 // What is re-checked at a change point:
 // - in a room that is not a family room, an occupant's conflicts depend only on their own categories
@@ -19,8 +20,7 @@
 // - In the current state the db gives the assignments of present placements only, so the `from` of
 //   an open room finding is as early as those assignments show (people who left are not seen).
 
-import { separationConflicts, regimeOf, type OccupantCategories, type SeparationConflict } from '../separation.ts';
-
+import { regimeOf, separationConflicts, type OccupantCategories, type SeparationConflict } from '../separation.ts';
 import { comingOfAgeWithin, isMinorOnLine, minorityLine, type MinorityLine } from './ages.ts';
 import { endMs, finding, makeContext, msOf, type RuleContext } from './context.ts';
 import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts } from './types.ts';
@@ -28,54 +28,31 @@ import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts
 /** What the sweep needs of a placement, worked out once however many assignments it has. */
 interface Resident {
   placement: PlacementFacts;
-  categories: OccupantCategories;
+  /** The placement's categories, as an adult and as a minor (see categoriesAt). */
+  adult: OccupantCategories;
+  minor: OccupantCategories;
   minority: MinorityLine;
   /** The placement's end as a fact at `at`; Infinity while it runs. */
   endMs: number;
 }
 
+/** One assignment in the sweep, and its state while the person is in the room. */
 interface Stay {
   assignment: AssignmentFacts;
   resident: Resident;
   startMs: number;
   /** Infinity while the assignment runs at `at`. */
   endMs: number;
-  /** Its occupant while the sweep has it in the room. */
-  occupant: Occupant | null;
+  categories: OccupantCategories;
+  breach: OpenBreach | null;
+  /** Index in the room's occupant list while in the room, −1 otherwise. */
+  pos: number;
 }
 
 interface OpenBreach {
   fromMs: number;
   codes: Set<string>;
   evidence: Set<number>;
-}
-
-interface Occupant {
-  stay: Stay;
-  categories: OccupantCategories;
-  breach: OpenBreach | null;
-  /** Index in the room's occupant list. */
-  pos: number;
-}
-
-/** The people in a room: an unordered list with O(1) removal (a Map keyed by object costs more). */
-class Occupancy {
-  readonly list: Occupant[] = [];
-
-  add(o: Occupant): void {
-    o.pos = this.list.length;
-    this.list.push(o);
-    o.stay.occupant = o;
-  }
-
-  remove(o: Occupant): void {
-    const last = this.list.pop()!;
-    if (last !== o) {
-      this.list[o.pos] = last;
-      last.pos = o.pos;
-    }
-    o.stay.occupant = null;
-  }
 }
 
 interface Breach {
@@ -102,8 +79,7 @@ export function roomFindings(input: FindingsInput, ctx: RuleContext = makeContex
   const breaches: Breach[] = [];
   for (const room of input.rooms) {
     const roomStays = stays.get(room.roomId);
-    if (!roomStays) continue;
-    sweepRoom(room, roomStays, ctx, breaches, out);
+    if (roomStays) new RoomSweep(room, ctx, breaches, out).run(roomStays);
   }
   out.push(...mergeBreaches(breaches));
   return out;
@@ -111,16 +87,12 @@ export function roomFindings(input: FindingsInput, ctx: RuleContext = makeContex
 
 /** The assignments that are facts at `at`, of known placements, grouped by room. */
 function staysByRoom(input: FindingsInput, ctx: RuleContext): Map<string, Stay[]> {
+  const residents = new Map<string, Resident>();
+  for (const p of ctx.placements) residents.set(p.placementId, residentOf(p, ctx));
   const byRoom = new Map<string, Stay[]>();
-  const residents = new Map<string, Resident | null>();
   for (const assignment of input.assignments) {
-    let resident = residents.get(assignment.placementId);
-    if (resident === undefined) {
-      const placement = ctx.placementById.get(assignment.placementId);
-      resident = placement ? residentOf(placement, ctx) : null;
-      residents.set(assignment.placementId, resident);
-    }
-    if (resident === null) continue;
+    const resident = residents.get(assignment.placementId);
+    if (resident === undefined) continue;
     const startMs = msOf(assignment.from);
     if (startMs > ctx.atMs) continue;
     // An assignment left open when the stay ended ends with the stay.
@@ -128,202 +100,231 @@ function staysByRoom(input: FindingsInput, ctx: RuleContext): Map<string, Stay[]
     if (end <= startMs) continue;
     let list = byRoom.get(assignment.roomId);
     if (!list) byRoom.set(assignment.roomId, (list = []));
-    list.push({ assignment, resident, startMs, endMs: end, occupant: null });
+    list.push({ assignment, resident, startMs, endMs: end, categories: resident.adult, breach: null, pos: -1 });
   }
   return byRoom;
 }
 
 function residentOf(placement: PlacementFacts, ctx: RuleContext): Resident {
   const person = placement.person;
+  const adult: OccupantCategories = {
+    personId: placement.personId,
+    placementId: placement.placementId,
+    sex: person.sex,
+    ageGroup: 'adult',
+    regime: regimeOf(placement.kind, person.status),
+    familyGroup: person.familyGroup,
+  };
   return {
     placement,
-    categories: {
-      personId: placement.personId,
-      placementId: placement.placementId,
-      sex: person.sex,
-      ageGroup: 'adult', // set per instant by categoriesAt
-      regime: regimeOf(placement.kind, person.status),
-      familyGroup: person.familyGroup,
-    },
+    adult,
+    minor: { ...adult, ageGroup: 'minor' },
     minority: minorityLine(person, ctx.profile),
     endMs: endMs(placement.endedAt, ctx.atMs) ?? Infinity,
   };
 }
 
-/** The occupant's categories at an instant: only the age group moves with time. */
-function categoriesAt(stay: Stay, t: number, ctx: RuleContext): OccupantCategories {
-  const { categories, minority } = stay.resident;
-  const ageGroup = isMinorOnLine(minority, t, ctx.profile, ctx.timeZone) ? 'minor' : 'adult';
-  return ageGroup === categories.ageGroup ? categories : { ...categories, ageGroup };
-}
+const SEX_INDEX = { male: 0, female: 1 } as const;
+const REGIME_INDEX = { forced: 0, voluntary: 1, asylum: 2 } as const;
 
-function sweepRoom(room: RoomFacts, stays: Stay[], ctx: RuleContext, breaches: Breach[], out: Finding[]): void {
-  // Three sorted streams merged in time, rather than one array of event objects: arrivals, leavings
-  // (of assignments that have ended) and comings of age (rare).
-  const byStart = stays.sort((a, b) => a.startMs - b.startMs);
-  const byEnd = stays.filter((s) => s.endMs !== Infinity).sort((a, b) => a.endMs - b.endMs);
-  const comingOfAge: { t: number; stay: Stay }[] = [];
-  for (const stay of stays) {
-    const t = comingOfAgeWithin(stay.resident.minority, stay.startMs, Math.min(stay.endMs, ctx.atMs + 1), ctx.timeZone);
-    if (t !== null) comingOfAge.push({ t, stay });
-  }
-  comingOfAge.sort((a, b) => a.t - b.t);
+class RoomSweep {
+  /** The people in the room: an unordered list with O(1) removal. */
+  private readonly occupants: Stay[] = [];
+  /** Who arrived, and who came of age, at the instant being checked (reused, never reallocated). */
+  private readonly arrived: Stay[] = [];
+  private arrivedCount = 0;
+  private readonly recheck: Stay[] = [];
+  private recheckCount = 0;
+  private overCapacity: RoomInterval | null = null;
+  private crowded: RoomInterval | null = null;
+  /**
+   * Outside a family room the answer depends on sex, age group and regime alone: twelve combinations,
+   * each asked of separationConflicts once per room.
+   */
+  private readonly ownConflicts: (SeparationConflict | null | undefined)[] = [];
 
-  const active = new Occupancy();
-  let overCapacity: RoomInterval | null = null;
-  let crowded: RoomInterval | null = null;
+  constructor(
+    private readonly room: RoomFacts,
+    private readonly ctx: RuleContext,
+    private readonly breaches: Breach[],
+    private readonly out: Finding[],
+  ) {}
 
-  const closeBreach = (o: Occupant, t: number | null) => {
-    if (!o.breach) return;
-    breaches.push({
-      room,
-      stay: o.stay,
-      fromMs: o.breach.fromMs,
-      untilMs: t,
-      codes: o.breach.codes,
-      evidence: o.breach.evidence,
-      actors: new Set([o.stay.assignment.actor]),
-    });
-    o.breach = null;
-  };
+  run(stays: Stay[]): void {
+    const { ctx } = this;
+    const byStart = stays.sort((a, b) => a.startMs - b.startMs);
+    const byEnd = stays.filter((s) => s.endMs !== Infinity).sort((a, b) => a.endMs - b.endMs);
+    const comingOfAge: { t: number; stay: Stay }[] = [];
+    for (const stay of stays) {
+      const t = comingOfAgeWithin(stay.resident.minority, stay.startMs, Math.min(stay.endMs, ctx.atMs + 1), ctx.timeZone);
+      if (t !== null) comingOfAge.push({ t, stay });
+    }
+    comingOfAge.sort((a, b) => a.t - b.t);
 
-  const apply = (o: Occupant, conflict: SeparationConflict | undefined, t: number) => {
-    if (!conflict) return closeBreach(o, t);
-    if (!o.breach) o.breach = { fromMs: t, codes: new Set(), evidence: new Set([room.seq, o.stay.assignment.seq]) };
-    for (const r of conflict.reasons) {
-      o.breach.codes.add(r.code);
-      const other = r.params?.['other'];
-      if (typeof other === 'string') {
-        for (const x of active.list) if (x.stay.resident.placement.personId === other) o.breach.evidence.add(x.stay.assignment.seq);
+    let si = 0;
+    let ei = 0;
+    let ci = 0;
+    for (;;) {
+      const t = Math.min(byStart[si]?.startMs ?? Infinity, byEnd[ei]?.endMs ?? Infinity, comingOfAge[ci]?.t ?? Infinity);
+      if (t === Infinity) break;
+      this.arrivedCount = 0;
+      this.recheckCount = 0;
+      let moved = false;
+      // Intervals are half-open: at one instant, leavers leave before arrivals arrive.
+      for (; ei < byEnd.length && byEnd[ei]!.endMs === t; ei++) {
+        const stay = byEnd[ei]!;
+        if (stay.pos < 0) continue;
+        this.closeBreach(stay, t);
+        this.leave(stay);
+        moved = true;
       }
-    }
-  };
-
-  // Outside a family room the answer depends on sex, age group and regime alone: a dozen
-  // combinations at most, so each is asked of separationConflicts once per room.
-  const byCategories = new Map<string, SeparationConflict | undefined>();
-  const ownConflict = (c: OccupantCategories): SeparationConflict | undefined => {
-    const key = `${c.sex}|${c.ageGroup}|${c.regime}`;
-    if (!byCategories.has(key)) byCategories.set(key, separationConflicts(room, [c])[0]);
-    return byCategories.get(key);
-  };
-
-  let si = 0;
-  let ei = 0;
-  let ci = 0;
-  for (;;) {
-    // Intervals are half-open: at one instant, leavers leave before arrivals arrive.
-    const t = Math.min(byStart[si]?.startMs ?? Infinity, byEnd[ei]?.endMs ?? Infinity, comingOfAge[ci]?.t ?? Infinity);
-    if (t === Infinity) break;
-    const arrived: Occupant[] = [];
-    const recheck: Occupant[] = [];
-    let moved = false;
-    for (; ei < byEnd.length && byEnd[ei]!.endMs === t; ei++) {
-      const o = byEnd[ei]!.occupant;
-      if (!o) continue;
-      closeBreach(o, t);
-      active.remove(o);
-      moved = true;
-    }
-    for (; si < byStart.length && byStart[si]!.startMs === t; si++) {
-      const stay = byStart[si]!;
-      const o: Occupant = { stay, categories: categoriesAt(stay, t, ctx), breach: null, pos: 0 };
-      active.add(o);
-      arrived.push(o);
-      moved = true;
-    }
-    for (; ci < comingOfAge.length && comingOfAge[ci]!.t === t; ci++) {
-      const o = comingOfAge[ci]!.stay.occupant;
-      if (!o) continue;
-      o.categories = categoriesAt(o.stay, t, ctx);
-      recheck.push(o);
+      for (; si < byStart.length && byStart[si]!.startMs === t; si++) {
+        const stay = byStart[si]!;
+        stay.categories = categoriesAt(stay, t, ctx);
+        this.enter(stay);
+        this.arrived[this.arrivedCount++] = stay;
+        moved = true;
+      }
+      for (; ci < comingOfAge.length && comingOfAge[ci]!.t === t; ci++) {
+        const stay = comingOfAge[ci]!.stay;
+        if (stay.pos < 0) continue;
+        stay.categories = categoriesAt(stay, t, ctx);
+        this.recheck[this.recheckCount++] = stay;
+      }
+      this.checkSeparation(t, moved);
+      if (moved) this.checkSpace(t);
     }
 
-    // Separation.
+    for (const stay of this.occupants) this.closeBreach(stay, null);
+    if (this.overCapacity) this.out.push(this.capacityFinding(this.overCapacity, null));
+    if (this.crowded) this.out.push(this.floorAreaFinding(this.crowded, null));
+  }
+
+  private enter(stay: Stay): void {
+    stay.pos = this.occupants.length;
+    this.occupants.push(stay);
+  }
+
+  private leave(stay: Stay): void {
+    const last = this.occupants.pop()!;
+    if (last !== stay) {
+      this.occupants[stay.pos] = last;
+      last.pos = stay.pos;
+    }
+    stay.pos = -1;
+  }
+
+  private checkSeparation(t: number, moved: boolean): void {
+    const { room } = this;
     if (room.family) {
-      if (moved || recheck.length) {
-        const occupants = [...active.list];
-        const conflicts = separationConflicts(room, occupants.map((o) => o.categories));
-        const byKey = new Map(conflicts.map((c) => [`${c.placementId}\u0000${c.personId}`, c]));
-        for (const o of occupants) apply(o, byKey.get(`${o.categories.placementId}\u0000${o.categories.personId}`), t);
+      // Anyone's standing depends on everyone else in the room.
+      if (!moved && this.recheckCount === 0) return;
+      const conflicts = separationConflicts(room, this.occupants.map((s) => s.categories));
+      const byKey = new Map(conflicts.map((c) => [`${c.placementId}\u0000${c.personId}`, c]));
+      for (const stay of [...this.occupants]) {
+        this.apply(stay, byKey.get(`${stay.categories.placementId}\u0000${stay.categories.personId}`), t);
       }
     } else {
-      for (const o of arrived) apply(o, ownConflict(o.categories), t);
-      for (const o of recheck) apply(o, ownConflict(o.categories), t);
-    }
-
-    // Capacity and floor area change only when people come or go.
-    if (moved) {
-      const count = active.list.length;
-      const area = count > 0 ? room.floorAreaM2 / count : Infinity;
-      overCapacity = track(overCapacity, count > room.capacity, t, count, area, active, arrived, (iv) =>
-        out.push(capacityFinding(room, iv, t)),
-      );
-      crowded = track(crowded, count > 0 && area < ctx.profile.minFloorAreaPerPersonM2, t, count, area, active, arrived, (iv) =>
-        out.push(floorAreaFinding(room, iv, t, ctx)),
-      );
+      for (let i = 0; i < this.arrivedCount; i++) this.apply(this.arrived[i]!, this.ownConflict(this.arrived[i]!.categories), t);
+      for (let i = 0; i < this.recheckCount; i++) this.apply(this.recheck[i]!, this.ownConflict(this.recheck[i]!.categories), t);
     }
   }
 
-  for (const o of active.list) closeBreach(o, null);
-  if (overCapacity) out.push(capacityFinding(room, overCapacity, null));
-  if (crowded) out.push(floorAreaFinding(room, crowded, null, ctx));
-}
-
-/** Opens, extends or closes a room interval; `close` receives the interval when it ends at `t`. */
-function track(
-  interval: RoomInterval | null,
-  holds: boolean,
-  t: number,
-  count: number,
-  area: number,
-  active: Occupancy,
-  arrived: readonly Occupant[],
-  close: (interval: RoomInterval) => void,
-): RoomInterval | null {
-  if (!holds) {
-    if (interval) close(interval);
-    return null;
+  private ownConflict(c: OccupantCategories): SeparationConflict | undefined {
+    const key = SEX_INDEX[c.sex] * 6 + REGIME_INDEX[c.regime] * 2 + (c.ageGroup === 'minor' ? 1 : 0);
+    let known = this.ownConflicts[key];
+    if (known === undefined) this.ownConflicts[key] = known = separationConflicts(this.room, [c])[0] ?? null;
+    return known ?? undefined;
   }
-  if (!interval) {
-    const evidence = new Set<number>();
-    for (const o of active.list) evidence.add(o.stay.assignment.seq);
-    return { fromMs: t, maxOccupants: count, minAreaPerPerson: area, evidence };
+
+  private apply(stay: Stay, conflict: SeparationConflict | undefined, t: number): void {
+    if (!conflict) return this.closeBreach(stay, t);
+    if (!stay.breach) stay.breach = { fromMs: t, codes: new Set(), evidence: new Set([this.room.seq, stay.assignment.seq]) };
+    for (const r of conflict.reasons) {
+      stay.breach.codes.add(r.code);
+      const other = r.params?.['other'];
+      if (typeof other === 'string') {
+        for (const x of this.occupants) if (x.resident.placement.personId === other) stay.breach.evidence.add(x.assignment.seq);
+      }
+    }
   }
-  for (const o of arrived) interval.evidence.add(o.stay.assignment.seq);
-  interval.maxOccupants = Math.max(interval.maxOccupants, count);
-  interval.minAreaPerPerson = Math.min(interval.minAreaPerPerson, area);
-  return interval;
+
+  private closeBreach(stay: Stay, t: number | null): void {
+    if (!stay.breach) return;
+    this.breaches.push({
+      room: this.room,
+      stay,
+      fromMs: stay.breach.fromMs,
+      untilMs: t,
+      codes: stay.breach.codes,
+      evidence: stay.breach.evidence,
+      actors: new Set([stay.assignment.actor]),
+    });
+    stay.breach = null;
+  }
+
+  /** Capacity and floor area change only when people come or go. */
+  private checkSpace(t: number): void {
+    const count = this.occupants.length;
+    const area = count > 0 ? this.room.floorAreaM2 / count : Infinity;
+    const over = count > this.room.capacity;
+    const crowded = count > 0 && area < this.ctx.profile.minFloorAreaPerPersonM2;
+    if (!over && this.overCapacity) this.out.push(this.capacityFinding(this.overCapacity, t));
+    if (!crowded && this.crowded) this.out.push(this.floorAreaFinding(this.crowded, t));
+    this.overCapacity = over ? this.extend(this.overCapacity, t, count, area) : null;
+    this.crowded = crowded ? this.extend(this.crowded, t, count, area) : null;
+  }
+
+  /** Opens an interval with everyone present as evidence, or extends it with the arrivals. */
+  private extend(interval: RoomInterval | null, t: number, count: number, area: number): RoomInterval {
+    if (!interval) {
+      const evidence = new Set<number>();
+      for (const s of this.occupants) evidence.add(s.assignment.seq);
+      return { fromMs: t, maxOccupants: count, minAreaPerPerson: area, evidence };
+    }
+    for (let i = 0; i < this.arrivedCount; i++) interval.evidence.add(this.arrived[i]!.assignment.seq);
+    interval.maxOccupants = Math.max(interval.maxOccupants, count);
+    interval.minAreaPerPerson = Math.min(interval.minAreaPerPerson, area);
+    return interval;
+  }
+
+  private capacityFinding(iv: RoomInterval, to: number | null): Finding {
+    const { room } = this;
+    return finding({
+      code: 'room.over_capacity',
+      severity: 'high',
+      roomId: room.roomId,
+      from: iv.fromMs,
+      to,
+      params: { roomName: room.name, capacity: room.capacity, occupants: iv.maxOccupants },
+      evidence: [room.seq, ...iv.evidence],
+    });
+  }
+
+  private floorAreaFinding(iv: RoomInterval, to: number | null): Finding {
+    const { room } = this;
+    return finding({
+      code: 'room.floor_area',
+      severity: 'medium',
+      roomId: room.roomId,
+      from: iv.fromMs,
+      to,
+      params: {
+        roomName: room.name,
+        floorAreaM2: room.floorAreaM2,
+        occupants: iv.maxOccupants,
+        areaPerPersonM2: Math.round(iv.minAreaPerPerson * 100) / 100,
+        minAreaPerPersonM2: this.ctx.profile.minFloorAreaPerPersonM2,
+      },
+      evidence: [room.seq, ...iv.evidence],
+    });
+  }
 }
 
-function capacityFinding(room: RoomFacts, iv: RoomInterval, to: number | null): Finding {
-  return finding({
-    code: 'room.over_capacity',
-    severity: 'high',
-    roomId: room.roomId,
-    from: iv.fromMs,
-    to,
-    params: { roomName: room.name, capacity: room.capacity, occupants: iv.maxOccupants },
-    evidence: [room.seq, ...iv.evidence],
-  });
-}
-
-function floorAreaFinding(room: RoomFacts, iv: RoomInterval, to: number | null, ctx: RuleContext): Finding {
-  return finding({
-    code: 'room.floor_area',
-    severity: 'medium',
-    roomId: room.roomId,
-    from: iv.fromMs,
-    to,
-    params: {
-      roomName: room.name,
-      floorAreaM2: room.floorAreaM2,
-      occupants: iv.maxOccupants,
-      areaPerPersonM2: Math.round(iv.minAreaPerPerson * 100) / 100,
-      minAreaPerPersonM2: ctx.profile.minFloorAreaPerPersonM2,
-    },
-    evidence: [room.seq, ...iv.evidence],
-  });
+/** The occupant's categories at an instant: only the age group moves with time. */
+function categoriesAt(stay: Stay, t: number, ctx: RuleContext): OccupantCategories {
+  const { resident } = stay;
+  return isMinorOnLine(resident.minority, t, ctx.profile, ctx.timeZone) ? resident.minor : resident.adult;
 }
 
 /**

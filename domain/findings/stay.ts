@@ -15,10 +15,52 @@ interface HeldOrderMs {
 
 /** The placement's orders that are facts at `at` (started at or before it), sorted by start. */
 export function ordersAsOf(p: PlacementFacts, atMs: number): HeldOrderMs[] {
-  return p.orders
-    .map((order) => ({ order, startMs: msOf(order.startsAt), expiresMs: msOf(order.expiresAt) }))
-    .filter((o) => o.startMs <= atMs)
-    .sort((a, b) => a.startMs - b.startMs || a.expiresMs - b.expiresMs);
+  const held: HeldOrderMs[] = [];
+  for (const order of p.orders) {
+    const startMs = msOf(order.startsAt);
+    if (startMs <= atMs) held.push({ order, startMs, expiresMs: msOf(order.expiresAt) });
+  }
+  if (held.length > 1) held.sort((a, b) => a.startMs - b.startMs || a.expiresMs - b.expiresMs);
+  return held;
+}
+
+/** A placement with its times and its orders as facts at `at`, worked out once for all the stay rules. */
+export interface StayFacts {
+  p: PlacementFacts;
+  admittedMs: number;
+  /** The end as a fact at `at`; null while the placement runs. */
+  ended: number | null;
+  /** The end, or `at` while the placement runs. */
+  until: number;
+  /** Orders started by `until`, sorted by start. */
+  orders: HeldOrderMs[];
+}
+
+export function stayFacts(p: PlacementFacts, ctx: RuleContext): StayFacts {
+  const ended = endMs(p.endedAt, ctx.atMs);
+  const until = ended ?? ctx.atMs;
+  return { p, admittedMs: msOf(p.admittedAt), ended, until, orders: ordersAsOf(p, until) };
+}
+
+type StayCheck = (s: StayFacts, ctx: RuleContext, out: Finding[]) => void;
+
+function perPlacement(check: StayCheck, input: FindingsInput, ctx: RuleContext): Finding[] {
+  const out: Finding[] = [];
+  for (const p of ctx.placements) check(stayFacts(p, ctx), ctx, out);
+  return out;
+}
+
+/** All four stay rules in one pass over the placements (what the engine runs). */
+export function stayFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
+  const out: Finding[] = [];
+  for (const p of ctx.placements) {
+    const s = stayFacts(p, ctx);
+    checkExceeded(s, ctx, out);
+    checkNearLimit(s, ctx, out);
+    checkGaps(s, ctx, out);
+    checkChained(s, ctx, out);
+  }
+  return out;
 }
 
 /** The order that runs latest: it sets the stay deadline. */
@@ -34,70 +76,66 @@ function latestOrder(orders: readonly HeldOrderMs[]): HeldOrderMs | null {
  * instant is not yet past it (that instant is still a near-limit warning).
  */
 export function stayExceeded(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  const out: Finding[] = [];
-  for (const p of ctx.placements) {
-    if (p.kind !== 'forced') continue;
-    const admittedMs = msOf(p.admittedAt);
-    const ended = endMs(p.endedAt, ctx.atMs);
-    const latest = latestOrder(ordersAsOf(p, ended ?? ctx.atMs));
-    const from = latest === null ? admittedMs : Math.max(latest.expiresMs, admittedMs);
-    const until = ended ?? ctx.atMs;
-    if (until <= from) continue;
-    out.push(
-      placementFinding(p, {
-        code: 'stay.exceeded',
-        severity: 'critical',
-        from,
-        to: ended,
-        params: {
-          basis: latest?.order.basis ?? null,
-          deadline: latest?.order.expiresAt ?? null,
-          hoursOver: hoursBetween(from, until),
-        },
-        evidence: [latest?.order.seq, ended !== null ? p.endSeq : null],
-      }),
-    );
-  }
-  return out;
+  return perPlacement(checkExceeded, input, ctx);
 }
+
+const checkExceeded: StayCheck = ({ p, admittedMs, ended, until, orders }, _ctx, out) => {
+  if (p.kind !== 'forced') return;
+  const latest = latestOrder(orders);
+  const from = latest === null ? admittedMs : Math.max(latest.expiresMs, admittedMs);
+  if (until <= from) return;
+  out.push(
+    placementFinding(p, {
+      code: 'stay.exceeded',
+      severity: 'critical',
+      from,
+      to: ended,
+      params: {
+        basis: latest?.order.basis ?? null,
+        deadline: latest?.order.expiresAt ?? null,
+        hoursOver: hoursBetween(from, until),
+      },
+      evidence: [latest?.order.seq, ended !== null ? p.endSeq : null],
+    }),
+  );
+};
 
 /**
  * stay.near_limit: the deadline falls within the basis's warning period (current state only). The
  * warning starts `warnBefore` ahead of the deadline: exact hours, or calendar months in the centre's zone.
  */
 export function stayNearLimit(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  if (ctx.mode !== 'current') return [];
-  const out: Finding[] = [];
-  for (const p of ctx.placements) {
-    if (p.kind !== 'forced' || endMs(p.endedAt, ctx.atMs) !== null) continue;
-    const latest = latestOrder(ordersAsOf(p, ctx.atMs));
-    if (!latest) continue;
-    const basis = basisById(ctx.profile, latest.order.basis);
-    if (!basis) continue;
-    const warn = basis.warnBefore;
-    const warnFrom = msOf(
-      warn.unit === 'hours'
-        ? addHours(latest.order.expiresAt, -warn.value)
-        : addCalendarMonths(latest.order.expiresAt, -warn.value, ctx.timeZone),
-    );
-    if (ctx.atMs < warnFrom || ctx.atMs > latest.expiresMs) continue;
-    out.push(
-      placementFinding(p, {
-        code: 'stay.near_limit',
-        severity: 'medium',
-        from: warnFrom,
-        to: null,
-        params: {
-          basis: basis.id,
-          deadline: latest.order.expiresAt,
-          hoursLeft: hoursBetween(ctx.atMs, latest.expiresMs),
-        },
-        evidence: [latest.order.seq],
-      }),
-    );
-  }
-  return out;
+  return perPlacement(checkNearLimit, input, ctx);
 }
+
+const checkNearLimit: StayCheck = ({ p, ended, orders }, ctx, out) => {
+  if (ctx.mode !== 'current' || p.kind !== 'forced' || ended !== null) return;
+  const latest = latestOrder(orders);
+  if (!latest) return;
+  const basis = basisById(ctx.profile, latest.order.basis);
+  if (!basis) return;
+  const warn = basis.warnBefore;
+  const warnFrom = msOf(
+    warn.unit === 'hours'
+      ? addHours(latest.order.expiresAt, -warn.value)
+      : addCalendarMonths(latest.order.expiresAt, -warn.value, ctx.timeZone),
+  );
+  if (ctx.atMs < warnFrom || ctx.atMs > latest.expiresMs) return;
+  out.push(
+    placementFinding(p, {
+      code: 'stay.near_limit',
+      severity: 'medium',
+      from: warnFrom,
+      to: null,
+      params: {
+        basis: basis.id,
+        deadline: latest.order.expiresAt,
+        hoursLeft: hoursBetween(ctx.atMs, latest.expiresMs),
+      },
+      evidence: [latest.order.seq],
+    }),
+  );
+};
 
 /**
  * order.gap: a stretch of a forced placement, before its end and before `at`, that no order covers
@@ -105,40 +143,38 @@ export function stayNearLimit(input: FindingsInput, ctx: RuleContext = makeConte
  * previous one expired). The uncovered stretch still open at the end is stay.exceeded, not a gap.
  */
 export function orderGaps(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  const out: Finding[] = [];
-  for (const p of ctx.placements) {
-    if (p.kind !== 'forced') continue;
-    const ended = endMs(p.endedAt, ctx.atMs);
-    const until = ended ?? ctx.atMs;
-    let coveredTo = msOf(p.admittedAt);
-    let previous: OrderFacts | null = null;
-    for (const o of ordersAsOf(p, until)) {
-      // An order starting exactly when the placement ends closes nothing inside it.
-      if (o.startMs >= until && ended !== null) break;
-      if (o.startMs - coveredTo >= GAP_TOLERANCE_MS) {
-        out.push(
-          placementFinding(p, {
-            code: 'order.gap',
-            severity: 'high',
-            from: coveredTo,
-            to: o.startMs,
-            params: {
-              hours: hoursBetween(coveredTo, o.startMs),
-              previousBasis: previous?.basis ?? null,
-              basis: o.order.basis,
-            },
-            evidence: [previous?.seq, o.order.seq],
-          }),
-        );
-      }
-      if (o.expiresMs > coveredTo) {
-        coveredTo = o.expiresMs;
-        previous = o.order;
-      }
+  return perPlacement(checkGaps, input, ctx);
+}
+
+const checkGaps: StayCheck = ({ p, admittedMs, ended, until, orders }, _ctx, out) => {
+  if (p.kind !== 'forced') return;
+  let coveredTo = admittedMs;
+  let previous: OrderFacts | null = null;
+  for (const o of orders) {
+    // An order starting exactly when the placement ends closes nothing inside it.
+    if (o.startMs >= until && ended !== null) break;
+    if (o.startMs - coveredTo >= GAP_TOLERANCE_MS) {
+      out.push(
+        placementFinding(p, {
+          code: 'order.gap',
+          severity: 'high',
+          from: coveredTo,
+          to: o.startMs,
+          params: {
+            hours: hoursBetween(coveredTo, o.startMs),
+            previousBasis: previous?.basis ?? null,
+            basis: o.order.basis,
+          },
+          evidence: [previous?.seq, o.order.seq],
+        }),
+      );
+    }
+    if (o.expiresMs > coveredTo) {
+      coveredTo = o.expiresMs;
+      previous = o.order;
     }
   }
-  return out;
-}
+};
 
 /**
  * order.chained: more consecutive orders on one basis than the basis allows (the short bases are
@@ -149,38 +185,37 @@ export function orderGaps(input: FindingsInput, ctx: RuleContext = makeContext(i
  * cover ends (its last expiry or the placement's end).
  */
 export function orderChained(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  const out: Finding[] = [];
-  for (const p of ctx.placements) {
-    const ended = endMs(p.endedAt, ctx.atMs);
-    const orders = ordersAsOf(p, ended ?? ctx.atMs);
-    const runs: HeldOrderMs[][] = [];
-    for (const o of orders) {
-      const run = runs[runs.length - 1];
-      const last = run?.[run.length - 1];
-      if (run && last && last.order.basis === o.order.basis && o.startMs - last.expiresMs < GAP_TOLERANCE_MS) {
-        run.push(o);
-      } else {
-        runs.push([o]);
-      }
-    }
-    for (const run of runs) {
-      const basis = basisById(ctx.profile, run[0]!.order.basis);
-      const max = basis?.maxChainedOrders;
-      if (!basis || max === undefined || run.length <= max) continue;
-      const beyond = run[max]!;
-      const coverEnd = Math.max(...run.map((o) => o.expiresMs));
-      const endOfChain = ended !== null ? Math.min(ended, coverEnd) : coverEnd;
-      out.push(
-        placementFinding(p, {
-          code: 'order.chained',
-          severity: 'high',
-          from: beyond.startMs,
-          to: endOfChain <= ctx.atMs ? endOfChain : null,
-          params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
-          evidence: run.map((o) => o.order.seq),
-        }),
-      );
+  return perPlacement(checkChained, input, ctx);
+}
+
+const checkChained: StayCheck = ({ p, ended, orders }, ctx, out) => {
+  if (orders.length < 2) return;
+  const runs: HeldOrderMs[][] = [];
+  for (const o of orders) {
+    const run = runs[runs.length - 1];
+    const last = run?.[run.length - 1];
+    if (run && last && last.order.basis === o.order.basis && o.startMs - last.expiresMs < GAP_TOLERANCE_MS) {
+      run.push(o);
+    } else {
+      runs.push([o]);
     }
   }
-  return out;
-}
+  for (const run of runs) {
+    const basis = basisById(ctx.profile, run[0]!.order.basis);
+    const max = basis?.maxChainedOrders;
+    if (!basis || max === undefined || run.length <= max) continue;
+    const beyond = run[max]!;
+    const coverEnd = Math.max(...run.map((o) => o.expiresMs));
+    const endOfChain = ended !== null ? Math.min(ended, coverEnd) : coverEnd;
+    out.push(
+      placementFinding(p, {
+        code: 'order.chained',
+        severity: 'high',
+        from: beyond.startMs,
+        to: endOfChain <= ctx.atMs ? endOfChain : null,
+        params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
+        evidence: run.map((o) => o.order.seq),
+      }),
+    );
+  }
+};

@@ -4,6 +4,7 @@
 export const az: Record<string, string> = {
   // input and access
   'input.invalid': '{detail}',
+  'api.internal': 'daxili xəta: heç nə dəyişdirilmədi',
   'api.unknown_method': 'belə API metodu yoxdur: {method}',
   'auth.required': 'əvvəlcə sistemə daxil olun',
   'auth.bad_credentials': 'istifadəçi adı və ya parol yanlışdır',

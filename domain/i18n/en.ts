@@ -4,6 +4,7 @@
 export const en: Record<string, string> = {
   // input and access
   'input.invalid': '{detail}',
+  'api.internal': 'internal error: nothing was changed',
   'api.unknown_method': 'there is no API method called {method}',
   'auth.required': 'sign in first',
   'auth.bad_credentials': 'wrong username or password',

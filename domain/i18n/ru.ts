@@ -4,6 +4,7 @@
 export const ru: Record<string, string> = {
   // input and access
   'input.invalid': '{detail}',
+  'api.internal': 'внутренняя ошибка: ничего не изменено',
   'api.unknown_method': 'такого метода API нет: {method}',
   'auth.required': 'сначала войдите в систему',
   'auth.bad_credentials': 'неверное имя пользователя или пароль',

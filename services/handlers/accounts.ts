@@ -1,10 +1,11 @@
-import { randomBytes, randomUUID } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import type { AccountView, Session } from '../../domain/api/outputs.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
 import { reason } from '../../domain/reasons.ts';
 import type { Role } from '../../domain/roles.ts';
 import { addHours, toMs } from '../../domain/time.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
+import { keyFingerprint } from '../keys.ts';
 import type { Ctx } from '../context.ts';
 import { ApiError, notFound, refused } from '../errors.ts';
 import type { Handlers } from './types.ts';
@@ -64,22 +65,38 @@ type AccountMethods =
 
 export const accountHandlers: Handlers<AccountMethods> = {
   'centre.get': (ctx) => {
-    const row = ctx.db.prepare('SELECT centre_id, name, time_zone, profile_id FROM centre').get() as
-      | { centre_id: string; name: string; time_zone: string; profile_id: string }
+    const row = ctx.db.prepare('SELECT centre_id, name, time_zone, profile_id, key_fingerprint FROM centre').get() as
+      | { centre_id: string; name: string; time_zone: string; profile_id: string; key_fingerprint: string }
       | undefined;
     return row
-      ? { configured: true, centreId: row.centre_id, name: row.name, timeZone: row.time_zone, profileId: row.profile_id }
-      : { configured: false, centreId: null, name: null, timeZone: null, profileId: null };
+      ? {
+          configured: true,
+          centreId: row.centre_id,
+          name: row.name,
+          timeZone: row.time_zone,
+          profileId: row.profile_id,
+          keyFingerprint: row.key_fingerprint,
+        }
+      : { configured: false, centreId: null, name: null, timeZone: null, profileId: null, keyFingerprint: null };
   },
 
   'centre.setup': (ctx, input) => {
     if (ctx.db.prepare('SELECT 1 FROM centre').get()) throw refused(reason('centre.already_configured'));
     if (!profileById(input.profileId)) throw refused(reason('centre.unknown_profile', 'profileId', { profileId: input.profileId }));
+    const keys = ctx.newKeys();
     ctx.append(
       'centre.configured',
-      { centreId: randomUUID(), name: input.name, timeZone: input.timeZone, profileId: input.profileId },
+      {
+        centreId: ctx.randomId(),
+        name: input.name,
+        timeZone: input.timeZone,
+        profileId: input.profileId,
+        publicKey: keys.publicKey,
+        keyFingerprint: keyFingerprint(keys.publicKey),
+      },
       { eventTime: ctx.now },
     );
+    ctx.db.prepare('INSERT INTO centre_keys (singleton, public_key, private_seed) VALUES (1, ?, ?)').run(keys.publicKey, keys.privateSeed);
     const { accountId } = createAccount(ctx, { ...input.head, role: 'head_of_centre' }, ctx.now);
     return openSession(ctx, { account_id: accountId, username: input.head.username, display_name: input.head.displayName, role: 'head_of_centre', active: 1 });
   },
