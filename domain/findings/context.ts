@@ -26,7 +26,7 @@ export function makeContext(input: FindingsInput): RuleContext {
   const atMs = toMs(input.at);
   const placements = input.placements.filter((p) => {
     if (msOf(p.admittedAt) > atMs) return false;
-    if (input.mode === 'current') return endMs(p.endedAt, atMs) === null;
+    if (input.mode === 'current') return factMs(p.endedAt, atMs) === null;
     return true;
   });
   return {
@@ -66,9 +66,8 @@ export function msOf(at: Instant): number {
   const minute = digits(at, 14, 2);
   const second = digits(at, 17, 2);
   const milli = digits(at, 20, 3);
-  if (year < 0 || month < 1 || month > 12 || day < 1 || day > 28 || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59 || milli < 0) {
-    return toMs(at);
-  }
+  const plausible = year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && milli >= 0;
+  if (!plausible || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return toMs(at);
   return Date.UTC(year, month - 1, day, hour, minute, second, milli);
 }
 
@@ -83,16 +82,14 @@ function digits(text: string, from: number, length: number): number {
   return value;
 }
 
-/** An end as a fact at `atMs`: null when there is none yet, or when it lies after the check. */
-export function endMs(end: Instant | null, atMs: number): number | null {
-  if (end === null) return null;
-  const t = msOf(end);
-  return t <= atMs ? t : null;
-}
-
-/** A time as a fact at `atMs`: null when absent or when it lies after the check. */
+/**
+ * A time (an end, an answer, a review) as a fact at `atMs`: null when there is none, or when it lies
+ * after the check — an end after `at` has not happened yet.
+ */
 export function factMs(time: Instant | null, atMs: number): number | null {
-  return endMs(time, atMs);
+  if (time === null) return null;
+  const t = msOf(time);
+  return t <= atMs ? t : null;
 }
 
 export function hoursBetween(fromMs: number, toMsValue: number): number {
@@ -101,10 +98,6 @@ export function hoursBetween(fromMs: number, toMsValue: number): number {
 
 export function round1(x: number): number {
   return Math.round(x * 10) / 10;
-}
-
-export function uniqueSorted(values: Iterable<number>): number[] {
-  return sortedUnique([...values]);
 }
 
 /** Sorts in place and drops repeats. */
@@ -141,7 +134,12 @@ export function placementFinding(p: PlacementFacts, spec: Omit<FindingSpec, 'per
   return build(spec, [p.personId], [p.placementId], evidence);
 }
 
-function build(spec: Omit<FindingSpec, 'personIds' | 'placementIds'>, personIds: string[], placementIds: string[], evidence: number[]): Finding {
+function build(
+  spec: Omit<FindingSpec, 'personIds' | 'placementIds'>,
+  personIds: string[],
+  placementIds: string[],
+  evidence: number[],
+): Finding {
   const f: Finding = {
     code: spec.code,
     severity: spec.severity,

@@ -3,7 +3,7 @@
 
 import { HOUR_MS } from '../time.ts';
 import { isMinorAtMs } from './ages.ts';
-import { endMs, factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, MeasureFacts, PlacementFacts } from './types.ts';
 
 function startedMeasures(measures: readonly MeasureFacts[], atMs: number): MeasureFacts[] {
@@ -12,8 +12,8 @@ function startedMeasures(measures: readonly MeasureFacts[], atMs: number): Measu
 
 /** A measure ends with its own end or, failing that, with the stay. */
 function measureEnd(m: MeasureFacts, p: PlacementFacts, atMs: number): number | null {
-  const own = endMs(m.endAt, atMs);
-  const stay = endMs(p.endedAt, atMs);
+  const own = factMs(m.endAt, atMs);
+  const stay = factMs(p.endedAt, atMs);
   return own === null ? stay : stay === null ? own : Math.min(own, stay);
 }
 
@@ -134,7 +134,7 @@ export function medicalReviewOverdue(input: FindingsInput, ctx: RuleContext = ma
   const out: Finding[] = [];
   const windowMs = ctx.profile.medicalReviewHours * HOUR_MS;
   for (const p of ctx.placements) {
-    const ended = endMs(p.endedAt, ctx.atMs);
+    const ended = factMs(p.endedAt, ctx.atMs);
     for (const c of p.concerns) {
       const concernMs = msOf(c.at);
       if (concernMs > ctx.atMs) continue;

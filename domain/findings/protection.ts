@@ -6,7 +6,7 @@
 import { ageAt } from '../age.ts';
 import { HOUR_MS, toIso } from '../time.ts';
 import { isMinorAtMs, isUnderStayRuleAgeAtMs } from './ages.ts';
-import { endMs, factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, PlacementFacts, ReferralFacts } from './types.ts';
 
 /** forced.status_never_forced: a forced placement of an asylum seeker or refugee (report §19, §36). */
@@ -14,7 +14,7 @@ export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeC
   const out: Finding[] = [];
   for (const p of ctx.placements) {
     if (p.kind !== 'forced' || !ctx.profile.neverForced.includes(p.person.status)) continue;
-    const ended = endMs(p.endedAt, ctx.atMs);
+    const ended = factMs(p.endedAt, ctx.atMs);
     out.push(
       placementFinding(p, {
         code: 'forced.status_never_forced',
@@ -35,7 +35,7 @@ export function childUnderAge(input: FindingsInput, ctx: RuleContext = makeConte
   for (const p of ctx.placements) {
     if (p.kind !== 'forced') continue;
     if (!isUnderStayRuleAgeAtMs(p.person, msOf(p.admittedAt), ctx.profile, ctx.timeZone)) continue;
-    const ended = endMs(p.endedAt, ctx.atMs);
+    const ended = factMs(p.endedAt, ctx.atMs);
     out.push(
       placementFinding(p, {
         code: 'forced.child_under_age',
@@ -76,7 +76,7 @@ export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext 
   for (const p of ctx.placements) {
     if (!p.person.unaccompanied) continue;
     const admittedMs = msOf(p.admittedAt);
-    const ended = endMs(p.endedAt, ctx.atMs);
+    const ended = factMs(p.endedAt, ctx.atMs);
     const until = ended ?? ctx.atMs;
     const minor =
       isMinorAtMs(p.person, admittedMs, ctx.profile, ctx.timeZone) ||
@@ -115,7 +115,7 @@ export function asylumClaimUnresolved(input: FindingsInput, ctx: RuleContext = m
   const windowMs = ctx.profile.asylumClaimResolveHours * HOUR_MS;
   for (const p of ctx.placements) {
     if (p.kind !== 'forced') continue;
-    const ended = endMs(p.endedAt, ctx.atMs);
+    const ended = factMs(p.endedAt, ctx.atMs);
     for (const c of p.claims) {
       const claimMs = msOf(c.at);
       if (claimMs > ctx.atMs) continue;
@@ -155,7 +155,7 @@ export function traffickingNotReferred(input: FindingsInput, ctx: RuleContext = 
   for (const p of ctx.placements) {
     if (p.person.traffickingIndicators.length === 0) continue;
     const dueMs = msOf(p.admittedAt) + windowMs;
-    const ended = endMs(p.endedAt, ctx.atMs);
+    const ended = factMs(p.endedAt, ctx.atMs);
     if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
     const referral = firstReferral(p, 'trafficking_police', ctx.atMs);
     const referredMs = referral ? msOf(referral.at) : null;

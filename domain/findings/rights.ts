@@ -4,7 +4,7 @@
 
 import type { RightKind } from '../profile/types.ts';
 import { HOUR_MS } from '../time.ts';
-import { endMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, RightFacts } from './types.ts';
 
 /**
@@ -16,7 +16,7 @@ export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeCont
   const out: Finding[] = [];
   for (const p of ctx.placements) {
     const admittedMs = msOf(p.admittedAt);
-    const ended = endMs(p.endedAt, ctx.atMs);
+    const ended = factMs(p.endedAt, ctx.atMs);
     for (const req of ctx.profile.requiredRights) {
       if (!req.for.includes(p.kind)) continue;
       const dueMs = admittedMs + req.withinHours * HOUR_MS;

@@ -22,7 +22,7 @@
 
 import { regimeOf, separationConflicts, type OccupantCategories, type SeparationConflict } from '../separation.ts';
 import { comingOfAgeWithin, isMinorOnLine, minorityLine, type MinorityLine } from './ages.ts';
-import { endMs, finding, makeContext, msOf, type RuleContext } from './context.ts';
+import { factMs, finding, makeContext, msOf, type RuleContext } from './context.ts';
 import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts } from './types.ts';
 
 /** What the sweep needs of a placement, worked out once however many assignments it has. */
@@ -49,20 +49,23 @@ interface Stay {
   pos: number;
 }
 
+/** A breach while it lasts: reason codes and evidence are short lists, kept without repeats. */
 interface OpenBreach {
   fromMs: number;
-  codes: Set<string>;
-  evidence: Set<number>;
+  codes: string[];
+  evidence: number[];
 }
 
+/** A breach of one person in one room, unbroken (assignments back to back or overlapping merge). */
 interface Breach {
-  room: RoomFacts;
-  stay: Stay;
+  personId: string;
+  placementIds: string[];
   fromMs: number;
-  untilMs: number | null;
-  codes: Set<string>;
-  evidence: Set<number>;
-  actors: Set<string>;
+  /** Infinity while it holds at `at`. */
+  untilMs: number;
+  codes: string[];
+  evidence: number[];
+  actors: string[];
 }
 
 interface RoomInterval {
@@ -76,12 +79,10 @@ interface RoomInterval {
 export function roomFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const stays = staysByRoom(input, ctx);
   const out: Finding[] = [];
-  const breaches: Breach[] = [];
   for (const room of input.rooms) {
     const roomStays = stays.get(room.roomId);
-    if (roomStays) new RoomSweep(room, ctx, breaches, out).run(roomStays);
+    if (roomStays) new RoomSweep(room, ctx, out).run(roomStays);
   }
-  out.push(...mergeBreaches(breaches));
   return out;
 }
 
@@ -96,7 +97,7 @@ function staysByRoom(input: FindingsInput, ctx: RuleContext): Map<string, Stay[]
     const startMs = msOf(assignment.from);
     if (startMs > ctx.atMs) continue;
     // An assignment left open when the stay ended ends with the stay.
-    const end = Math.min(endMs(assignment.to, ctx.atMs) ?? Infinity, resident.endMs);
+    const end = Math.min(factMs(assignment.to, ctx.atMs) ?? Infinity, resident.endMs);
     if (end <= startMs) continue;
     let list = byRoom.get(assignment.roomId);
     if (!list) byRoom.set(assignment.roomId, (list = []));
@@ -120,7 +121,7 @@ function residentOf(placement: PlacementFacts, ctx: RuleContext): Resident {
     adult,
     minor: { ...adult, ageGroup: 'minor' },
     minority: minorityLine(person, ctx.profile),
-    endMs: endMs(placement.endedAt, ctx.atMs) ?? Infinity,
+    endMs: factMs(placement.endedAt, ctx.atMs) ?? Infinity,
   };
 }
 
@@ -142,11 +143,14 @@ class RoomSweep {
    * each asked of separationConflicts once per room.
    */
   private readonly ownConflicts: (SeparationConflict | null | undefined)[] = [];
+  /** Closed or open breaches of the room, in the order they were recorded. */
+  private readonly breaches: Breach[] = [];
+  /** Each person's latest breach in the room, to merge the next one into when they touch. */
+  private readonly lastBreach = new Map<string, Breach>();
 
   constructor(
     private readonly room: RoomFacts,
     private readonly ctx: RuleContext,
-    private readonly breaches: Breach[],
     private readonly out: Finding[],
   ) {}
 
@@ -195,7 +199,8 @@ class RoomSweep {
       if (moved) this.checkSpace(t);
     }
 
-    for (const stay of this.occupants) this.closeBreach(stay, null);
+    for (const stay of this.occupants) this.closeBreach(stay, Infinity);
+    for (const b of this.breaches) this.out.push(this.breachFinding(b));
     if (this.overCapacity) this.out.push(this.capacityFinding(this.overCapacity, null));
     if (this.crowded) this.out.push(this.floorAreaFinding(this.crowded, null));
   }
@@ -221,7 +226,7 @@ class RoomSweep {
       if (!moved && this.recheckCount === 0) return;
       const conflicts = separationConflicts(room, this.occupants.map((s) => s.categories));
       const byKey = new Map(conflicts.map((c) => [`${c.placementId}\u0000${c.personId}`, c]));
-      for (const stay of [...this.occupants]) {
+      for (const stay of this.occupants) {
         this.apply(stay, byKey.get(`${stay.categories.placementId}\u0000${stay.categories.personId}`), t);
       }
     } else {
@@ -239,28 +244,58 @@ class RoomSweep {
 
   private apply(stay: Stay, conflict: SeparationConflict | undefined, t: number): void {
     if (!conflict) return this.closeBreach(stay, t);
-    if (!stay.breach) stay.breach = { fromMs: t, codes: new Set(), evidence: new Set([this.room.seq, stay.assignment.seq]) };
+    const breach = (stay.breach ??= { fromMs: t, codes: [], evidence: [this.room.seq, stay.assignment.seq] });
     for (const r of conflict.reasons) {
-      stay.breach.codes.add(r.code);
+      addOnce(breach.codes, r.code);
       const other = r.params?.['other'];
       if (typeof other === 'string') {
-        for (const x of this.occupants) if (x.resident.placement.personId === other) stay.breach.evidence.add(x.assignment.seq);
+        for (const x of this.occupants) if (x.resident.placement.personId === other) addOnce(breach.evidence, x.assignment.seq);
       }
     }
   }
 
-  private closeBreach(stay: Stay, t: number | null): void {
-    if (!stay.breach) return;
-    this.breaches.push({
-      room: this.room,
-      stay,
-      fromMs: stay.breach.fromMs,
-      untilMs: t,
-      codes: stay.breach.codes,
-      evidence: stay.breach.evidence,
-      actors: new Set([stay.assignment.actor]),
-    });
+  /** Ends the stay's open breach at `t` (Infinity: still holding at `at`), merged with a touching one. */
+  private closeBreach(stay: Stay, t: number): void {
+    const open = stay.breach;
+    if (!open) return;
     stay.breach = null;
+    const { personId, placementId } = stay.resident.placement;
+    const last = this.lastBreach.get(personId);
+    if (last && last.untilMs >= open.fromMs) {
+      last.fromMs = Math.min(last.fromMs, open.fromMs);
+      last.untilMs = Math.max(last.untilMs, t);
+      addOnce(last.placementIds, placementId);
+      for (const c of open.codes) addOnce(last.codes, c);
+      for (const e of open.evidence) addOnce(last.evidence, e);
+      addOnce(last.actors, stay.assignment.actor);
+      return;
+    }
+    const breach: Breach = {
+      personId,
+      placementIds: [placementId],
+      fromMs: open.fromMs,
+      untilMs: t,
+      codes: open.codes,
+      evidence: open.evidence,
+      actors: [stay.assignment.actor],
+    };
+    this.breaches.push(breach);
+    this.lastBreach.set(personId, breach);
+  }
+
+  private breachFinding(b: Breach): Finding {
+    const { room } = this;
+    return finding({
+      code: 'separation.breach',
+      severity: 'critical',
+      personIds: [b.personId],
+      placementIds: b.placementIds,
+      roomId: room.roomId,
+      from: b.fromMs,
+      to: b.untilMs === Infinity ? null : b.untilMs,
+      params: { roomName: room.name, reasons: b.codes.sort().join(','), assignedBy: b.actors.join(',') },
+      evidence: b.evidence,
+    });
   }
 
   /** Capacity and floor area change only when people come or go. */
@@ -327,58 +362,6 @@ function categoriesAt(stay: Stay, t: number, ctx: RuleContext): OccupantCategori
   return isMinorOnLine(resident.minority, t, ctx.profile, ctx.timeZone) ? resident.minor : resident.adult;
 }
 
-/**
- * One finding per person and room for each unbroken breach: a person moved out and back in at the
- * same instant, or whose reasons changed, stays one finding.
- */
-function mergeBreaches(breaches: Breach[]): Finding[] {
-  const groups = new Map<string, Breach[]>();
-  for (const b of breaches) {
-    const key = `${b.room.roomId}\u0000${b.stay.resident.placement.personId}`;
-    let list = groups.get(key);
-    if (!list) groups.set(key, (list = []));
-    list.push(b);
-  }
-  const out: Finding[] = [];
-  for (const list of groups.values()) {
-    list.sort((a, b) => a.fromMs - b.fromMs);
-    let current: Breach | null = null;
-    const placements = new Set<string>();
-    const flush = () => {
-      if (!current) return;
-      out.push(
-        finding({
-          code: 'separation.breach',
-          severity: 'critical',
-          personIds: [current.stay.resident.placement.personId],
-          placementIds: [...placements],
-          roomId: current.room.roomId,
-          from: current.fromMs,
-          to: current.untilMs,
-          params: {
-            roomName: current.room.name,
-            reasons: [...current.codes].sort().join(','),
-            assignedBy: [...current.actors].join(','),
-          },
-          evidence: current.evidence,
-        }),
-      );
-      placements.clear();
-    };
-    for (const b of list) {
-      if (current && current.untilMs !== null && current.untilMs >= b.fromMs) {
-        // The sets of a breach belong to it alone (made fresh when it opened), so merging may extend them.
-        current.untilMs = b.untilMs === null ? null : Math.max(current.untilMs, b.untilMs);
-        for (const c of b.codes) current.codes.add(c);
-        for (const e of b.evidence) current.evidence.add(e);
-        for (const a of b.actors) current.actors.add(a);
-      } else {
-        flush();
-        current = b;
-      }
-      placements.add(b.stay.resident.placement.placementId);
-    }
-    flush();
-  }
-  return out;
+function addOnce<T>(list: T[], value: T): void {
+  if (!list.includes(value)) list.push(value);
 }

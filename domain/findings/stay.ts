@@ -4,7 +4,7 @@
 
 import { basisById } from '../deadline.ts';
 import { addCalendarMonths, addHours } from '../time.ts';
-import { endMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { factMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, OrderFacts, PlacementFacts } from './types.ts';
 
 interface HeldOrderMs {
@@ -37,14 +37,14 @@ export interface StayFacts {
 }
 
 export function stayFacts(p: PlacementFacts, ctx: RuleContext): StayFacts {
-  const ended = endMs(p.endedAt, ctx.atMs);
+  const ended = factMs(p.endedAt, ctx.atMs);
   const until = ended ?? ctx.atMs;
   return { p, admittedMs: msOf(p.admittedAt), ended, until, orders: ordersAsOf(p, until) };
 }
 
 type StayCheck = (s: StayFacts, ctx: RuleContext, out: Finding[]) => void;
 
-function perPlacement(check: StayCheck, input: FindingsInput, ctx: RuleContext): Finding[] {
+function perPlacement(check: StayCheck, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
   for (const p of ctx.placements) check(stayFacts(p, ctx), ctx, out);
   return out;
@@ -76,10 +76,10 @@ function latestOrder(orders: readonly HeldOrderMs[]): HeldOrderMs | null {
  * instant is not yet past it (that instant is still a near-limit warning).
  */
 export function stayExceeded(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  return perPlacement(checkExceeded, input, ctx);
+  return perPlacement(checkExceeded, ctx);
 }
 
-const checkExceeded: StayCheck = ({ p, admittedMs, ended, until, orders }, _ctx, out) => {
+function checkExceeded({ p, admittedMs, ended, until, orders }: StayFacts, _ctx: RuleContext, out: Finding[]): void {
   if (p.kind !== 'forced') return;
   const latest = latestOrder(orders);
   const from = latest === null ? admittedMs : Math.max(latest.expiresMs, admittedMs);
@@ -98,17 +98,17 @@ const checkExceeded: StayCheck = ({ p, admittedMs, ended, until, orders }, _ctx,
       evidence: [latest?.order.seq, ended !== null ? p.endSeq : null],
     }),
   );
-};
+}
 
 /**
  * stay.near_limit: the deadline falls within the basis's warning period (current state only). The
  * warning starts `warnBefore` ahead of the deadline: exact hours, or calendar months in the centre's zone.
  */
 export function stayNearLimit(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  return perPlacement(checkNearLimit, input, ctx);
+  return perPlacement(checkNearLimit, ctx);
 }
 
-const checkNearLimit: StayCheck = ({ p, ended, orders }, ctx, out) => {
+function checkNearLimit({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Finding[]): void {
   if (ctx.mode !== 'current' || p.kind !== 'forced' || ended !== null) return;
   const latest = latestOrder(orders);
   if (!latest) return;
@@ -135,7 +135,7 @@ const checkNearLimit: StayCheck = ({ p, ended, orders }, ctx, out) => {
       evidence: [latest.order.seq],
     }),
   );
-};
+}
 
 /**
  * order.gap: a stretch of a forced placement, before its end and before `at`, that no order covers
@@ -143,10 +143,10 @@ const checkNearLimit: StayCheck = ({ p, ended, orders }, ctx, out) => {
  * previous one expired). The uncovered stretch still open at the end is stay.exceeded, not a gap.
  */
 export function orderGaps(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  return perPlacement(checkGaps, input, ctx);
+  return perPlacement(checkGaps, ctx);
 }
 
-const checkGaps: StayCheck = ({ p, admittedMs, ended, until, orders }, _ctx, out) => {
+function checkGaps({ p, admittedMs, ended, until, orders }: StayFacts, _ctx: RuleContext, out: Finding[]): void {
   if (p.kind !== 'forced') return;
   let coveredTo = admittedMs;
   let previous: OrderFacts | null = null;
@@ -174,7 +174,7 @@ const checkGaps: StayCheck = ({ p, admittedMs, ended, until, orders }, _ctx, out
       previous = o.order;
     }
   }
-};
+}
 
 /**
  * order.chained: more consecutive orders on one basis than the basis allows (the short bases are
@@ -185,10 +185,10 @@ const checkGaps: StayCheck = ({ p, admittedMs, ended, until, orders }, _ctx, out
  * cover ends (its last expiry or the placement's end).
  */
 export function orderChained(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  return perPlacement(checkChained, input, ctx);
+  return perPlacement(checkChained, ctx);
 }
 
-const checkChained: StayCheck = ({ p, ended, orders }, ctx, out) => {
+function checkChained({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Finding[]): void {
   if (orders.length < 2) return;
   const runs: HeldOrderMs[][] = [];
   for (const o of orders) {
@@ -218,4 +218,4 @@ const checkChained: StayCheck = ({ p, ended, orders }, ctx, out) => {
       }),
     );
   }
-};
+}

@@ -1,0 +1,64 @@
+// The kinds of long work a client may start as a job (seed, export, …), each registered once with
+// the function that does it. A kind registers itself from its own module, listed in kinds.ts; both
+// the thread that starts jobs and the worker thread that runs them import that list.
+
+import { z } from 'zod';
+import type { AccountView } from '../../domain/api/outputs.ts';
+import type { Role } from '../../domain/roles.ts';
+import type { Db } from '../../db/connection.ts';
+import type { CentreService } from '../service.ts';
+
+/**
+ * Reports progress. Throws once the job is cancelled, so a job that keeps its thread busy (a
+ * synchronous loop that never awaits) still stops at its next report.
+ */
+export type Progress = (done: number, total: number) => void;
+
+export interface JobContext {
+  /** The worker's own connection (WAL: one writer and any number of readers at once). */
+  db: Db;
+  service: CentreService;
+  /** The signed-in account, or null for a job allowed before set-up. */
+  account: AccountView | null;
+  session: string | null;
+}
+
+/** The result must be plain data: it crosses a thread (structured clone) and a transport (JSON). */
+export type JobRun<I> = (input: I, progress: Progress, signal: AbortSignal, context: JobContext) => Promise<unknown>;
+
+/**
+ * Who may start a kind: a signed-in account with one of `roles` (all roles when empty), or anyone
+ * while the centre is not yet set up (as for centre.setup: a fresh install has no accounts).
+ */
+export type JobAccess = { roles: readonly Role[] } | 'before-setup';
+
+export interface JobKind {
+  kind: string;
+  run: JobRun<unknown>;
+  input: z.ZodType;
+  access: JobAccess;
+}
+
+export interface JobOptions<I> {
+  /** Parses the input before the job starts; a bad input is refused at once. Default: any value. */
+  input?: z.ZodType<I>;
+  /** Default: any signed-in account. */
+  access?: JobAccess;
+}
+
+const kinds = new Map<string, JobKind>();
+
+export function registerJob<I>(kind: string, run: JobRun<I>, options: JobOptions<I> = {}): void {
+  if (!/^[a-z][a-z0-9.-]{0,39}$/.test(kind)) throw new Error(`job kind "${kind}": lower-case letters, digits, dots and dashes only`);
+  const existing = kinds.get(kind);
+  if (existing && existing.run !== run) throw new Error(`job kind "${kind}" is registered twice`);
+  kinds.set(kind, { kind, run: run as JobRun<unknown>, input: options.input ?? z.unknown(), access: options.access ?? { roles: [] } });
+}
+
+export function jobKind(kind: string): JobKind | undefined {
+  return kinds.get(kind);
+}
+
+export function jobKindNames(): string[] {
+  return [...kinds.keys()].sort();
+}

@@ -1,0 +1,59 @@
+// What a job looks like from outside (HTTP, IPC, the renderer) and what its worker thread says to
+// the thread that started it. Everything here crosses a thread boundary (structured clone) or a
+// transport (JSON), so it is plain data.
+
+import type { ApiErrorBody } from '../../domain/api/bridge.ts';
+import type { ReasonParams } from '../../domain/reasons.ts';
+
+export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
+
+/**
+ * Why a job failed: the API's error body, plus its first reason's code and parameters at the top
+ * level, which is all a progress dialog needs to show.
+ */
+export interface JobError extends ApiErrorBody {
+  code: string;
+  params?: ReasonParams;
+}
+
+export interface JobStatus {
+  jobId: string;
+  kind: string;
+  state: JobState;
+  /** Units of work done and to do, as the job counts them (0/0 until it first reports). */
+  done: number;
+  total: number;
+  /** Set once cancel was asked for; the state turns `cancelled` when the job has stopped. */
+  cancelRequested: boolean;
+  result?: unknown;
+  error?: JobError;
+}
+
+/** Sent from the worker thread to the runner. */
+export type WorkerMessage =
+  | { type: 'progress'; done: number; total: number }
+  | { type: 'done'; result: unknown }
+  | { type: 'failed'; error: ApiErrorBody }
+  | { type: 'cancelled' };
+
+/** The worker's `workerData`. */
+export interface WorkerInput {
+  kind: string;
+  /** Already parsed by the kind's schema in the starting thread. */
+  input: unknown;
+  session: string | null;
+  dbPath: string;
+  /** The starting thread's clock minus the system clock, so the job's clock runs on from the server's. */
+  clockOffsetMs: number;
+  /** Extra modules that register job kinds (tests); imported before the job runs. */
+  modules: string[];
+  /** One Int32: set to 1 when the job is cancelled, readable even while the job keeps the thread busy. */
+  cancel: SharedArrayBuffer;
+}
+
+export function jobError(body: ApiErrorBody): JobError {
+  const first = body.reasons[0];
+  const error: JobError = { ...body, code: first?.code ?? body.kind };
+  if (first?.params) error.params = first.params;
+  return error;
+}

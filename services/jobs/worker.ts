@@ -1,0 +1,88 @@
+// The worker thread that runs one job: its own database connection and service, the caller checked
+// by that service, then the kind's function. Heavy work here never blocks the thread that serves
+// the UI (the loopback server, or Electron's main process).
+//
+// Loaded by worker-tsx.mjs under Node, or bundled as dist/electron/job-worker.cjs for Electron.
+
+import { parentPort, workerData } from 'node:worker_threads';
+import type { ApiErrorBody } from '../../domain/api/bridge.ts';
+import { reason } from '../../domain/reasons.ts';
+import { openDatabase, type Db } from '../../db/connection.ts';
+import { ApiError } from '../errors.ts';
+import { CentreService } from '../service.ts';
+import './kinds.ts';
+import { jobKind, type JobContext, type JobKind, type Progress } from './registry.ts';
+import type { WorkerInput, WorkerMessage } from './types.ts';
+
+/** Progress is posted at most this often (the last report always goes out). */
+const PROGRESS_INTERVAL_MS = 100;
+
+const INTERNAL: ApiErrorBody = { kind: 'internal', message: 'internal error: the job stopped', reasons: [reason('api.internal')] };
+
+function post(message: WorkerMessage): void {
+  parentPort!.postMessage(message);
+}
+
+/** Checks the caller with the job's own service, as every API call is checked. */
+function authorise(job: JobKind, service: CentreService, session: string | null): Pick<JobContext, 'account'> {
+  if (job.access === 'before-setup') {
+    if (service.call('centre.get', {}, null).configured) throw new ApiError('refused', [reason('centre.already_configured')]);
+    return { account: null };
+  }
+  const account = service.call('accounts.me', {}, session ? { token: session } : null);
+  const roles = job.access.roles;
+  if (roles.length > 0 && !roles.includes(account.role)) {
+    throw new ApiError('forbidden', [reason('auth.forbidden', undefined, { method: `job ${job.kind}`, role: account.role })]);
+  }
+  return { account };
+}
+
+function progressReporter(cancelled: () => boolean, abort: () => void, signal: AbortSignal): Progress {
+  let last = -Infinity;
+  return (done, total) => {
+    if (cancelled()) {
+      abort();
+      signal.throwIfAborted();
+    }
+    const now = performance.now();
+    if (done < total && now - last < PROGRESS_INTERVAL_MS) return;
+    last = now;
+    post({ type: 'progress', done, total });
+  };
+}
+
+async function run(data: WorkerInput): Promise<void> {
+  const flag = new Int32Array(data.cancel);
+  const controller = new AbortController();
+  const cancelled = () => controller.signal.aborted || Atomics.load(flag, 0) === 1;
+  const abort = () => controller.abort(new DOMException('the job was cancelled', 'AbortError'));
+  // An awaiting job hears the message; a busy one sees the shared flag at its next progress report.
+  parentPort!.on('message', (m: { type?: string }) => {
+    if (m?.type === 'cancel') abort();
+  });
+  parentPort!.unref();
+
+  let db: Db | null = null;
+  try {
+    for (const module of data.modules) await import(/* @vite-ignore */ module);
+    const job = jobKind(data.kind);
+    if (!job) throw new ApiError('invalid_input', [reason('input.invalid', 'kind', { detail: `there is no job kind "${data.kind}"` })]);
+    db = openDatabase(data.dbPath);
+    const service = new CentreService(db, { clock: () => Date.now() + data.clockOffsetMs });
+    const { account } = authorise(job, service, data.session);
+    const progress = progressReporter(cancelled, abort, controller.signal);
+    const result = await job.run(data.input, progress, controller.signal, { db, service, account, session: data.session });
+    post({ type: 'done', result });
+  } catch (err) {
+    if (cancelled()) post({ type: 'cancelled' });
+    else if (err instanceof ApiError) post({ type: 'failed', error: err.toJSON().error });
+    else {
+      console.error(err);
+      post({ type: 'failed', error: INTERNAL });
+    }
+  } finally {
+    db?.close();
+  }
+}
+
+void run(workerData as WorkerInput);
