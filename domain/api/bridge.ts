@@ -1,4 +1,4 @@
-// The one shape both transports give the renderer: Electron's preload exposes it as window.centre
+// The one shape both transports give the renderer: Electron's preload exposes it to the page as `centre`
 // over IPC; browser mode implements it over loopback HTTP. The renderer codes against this only.
 
 import type { InputOf, MethodName, OutputOf } from './contract.ts';
