@@ -83,3 +83,20 @@ it('refuses an unknown basis and a term that ends before it starts', () => {
   const r = order('court_order', { unit: 'until', value: '2026-03-01T00:00:00.000Z' });
   expect(!r.ok && r.reasons.map((x) => x.code)).toEqual(['order.term_not_positive']);
 });
+
+describe('the 6-month total cannot be restarted', () => {
+  const six = { basis: 'expulsion_evasion', startsAt: start, expiresAt: termEnd(start, { unit: 'months', value: 6 }, TZ) };
+  const next = (startsAt: string, months: number) => {
+    const r = computeOrder(profile, { basis: 'expulsion_evasion', startsAt, term: { unit: 'months', value: months } }, TZ);
+    if (!r.ok) throw new Error('unexpected');
+    return r.value;
+  };
+  it('by an order on another basis in between', () => {
+    const service = { basis: 'service_order', startsAt: six.expiresAt, expiresAt: termEnd(six.expiresAt, { unit: 'hours', value: 24 }, TZ) };
+    expect(checkTotalCap(profile, [six, service], next(service.expiresAt, 6), TZ).map((r) => r.code)).toEqual(['order.total_over_cap']);
+  });
+  it('by a gap between orders', () => {
+    const later = new Date(Date.parse(six.expiresAt) + 60_000).toISOString();
+    expect(checkTotalCap(profile, [six], next(later, 1), TZ).map((r) => r.code)).toEqual(['order.total_over_cap']);
+  });
+});

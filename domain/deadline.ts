@@ -88,9 +88,10 @@ export function trailingRun(orders: readonly HeldOrder[], basis: string): HeldOr
 }
 
 /**
- * Checks an extension (a new order on an open placement) against the total cap of its basis: for a
- * basis with a total cap, the run of consecutive orders on that basis may not end after the cap counted
- * from the start of the run.
+ * Checks an extension (a new order on an open placement) against the total cap of its basis: the
+ * cap counts from the start of the first order on that basis in the placement. Neither an order on
+ * another basis in between nor a gap between orders starts the count again: either would let
+ * "6 months at most" stretch without end.
  */
 export function checkTotalCap(
   profile: LegalProfile,
@@ -101,9 +102,8 @@ export function checkTotalCap(
 ): Reason[] {
   const total = next.basis.maxTotal;
   if (!total) return [];
-  const run = trailingRun(previous, next.basis.id);
-  const joins = run.length > 0 && toMs(next.startsAt) <= toMs(run[run.length - 1]!.expiresAt);
-  const runStart = joins ? run[0]!.startsAt : next.startsAt;
+  let runStart = next.startsAt;
+  for (const o of previous) if (o.basis === next.basis.id && o.startsAt < runStart) runStart = o.startsAt;
   const capEnd = termEnd(runStart, total, timeZone);
   if (toMs(next.expiresAt) > toMs(capEnd)) {
     return [

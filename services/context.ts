@@ -14,6 +14,8 @@ import type { Sql } from '../db/sql.ts';
 import { refused } from './errors.ts';
 
 export interface CentreSettings {
+  /** When the centre was set up: nothing in its register can have happened before. */
+  configuredAt: Instant;
   centreId: string;
   name: string;
   timeZone: string;
@@ -26,9 +28,6 @@ export const FUTURE_TOLERANCE_MS = 5 * 60_000;
 export interface AppendOptions {
   eventTime: Instant;
   corrects?: number | null;
-  /** Whom the entry concerns, so a late entry can be attached to people. */
-  personId?: string | null;
-  placementId?: string | null;
 }
 
 /** What a handler gets: the caller, the clock's instant, the centre, reads, and the journal. */
@@ -46,6 +45,8 @@ export class Ctx {
     readonly randomId: () => string = randomUUID,
     /** Source of the centre's key pair at set-up: injected for the same reason. */
     readonly newKeys: () => CentreKeys = newCentreKeys,
+    /** The caller's session token, where the call came with one (sign-out ends that session only). */
+    readonly session: string | null = null,
   ) {}
 
   get centre(): CentreSettings {
@@ -61,11 +62,15 @@ export class Ctx {
     return this.centre.timeZone;
   }
 
-  /** The event time of a write: what the caller says, or now. Never in the future. */
+  /** The event time of a write: what the caller says, or now. Never in the future, never before the centre existed. */
   eventTime(at: Instant | undefined, field = 'at'): Instant {
     if (at === undefined) return this.now;
     if (toMs(at) > toMs(this.now) + FUTURE_TOLERANCE_MS) {
       throw refused(reason('time.in_future', field, { at, now: this.now }));
+    }
+    const since = this.centreSettings?.configuredAt;
+    if (since !== undefined && at < since) {
+      throw refused(reason('time.before_centre', field, { at, since }));
     }
     return at;
   }
@@ -84,13 +89,9 @@ export class Ctx {
       corrects: options.corrects ?? null,
       payload: canonicalJson(payload),
     });
-    this.projector.apply(entry, payload);
-    if (this.centreSettings) {
-      const lateMs = toMs(entry.recordedTime) - toMs(entry.eventTime);
-      if (lateMs > this.centreSettings.profile.lateEntryHours * 3_600_000) {
-        this.projector.recordLate(entry, options.personId ?? null, options.placementId ?? null);
-      }
-    }
+    // Project what was stored, not the object in hand: the stored text is what a rebuild will read
+    // (an `undefined` in the object would otherwise project differently from its absence in the text).
+    this.projector.apply(entry, JSON.parse(entry.payload));
     return entry;
   }
 

@@ -4,6 +4,7 @@
 
 import { randomUUID } from 'node:crypto';
 import { newCentreKeys, type CentreKeys } from './keys.ts';
+import { sessionDigest } from './auth/sessions.ts';
 import type { Statement, Transaction } from 'better-sqlite3';
 import type { z } from 'zod';
 import { contract, isMethodName, type MethodName, type OutputOf } from '../domain/api/contract.ts';
@@ -86,7 +87,9 @@ export class CentreService {
        JOIN accounts a ON a.account_id = s.account_id WHERE s.token = ? AND s.expires_at > ?`,
     );
     this.byUsername = db.prepare('SELECT account_id, username, display_name, role, active FROM accounts WHERE username = ?');
-    this.centreRow = db.prepare('SELECT centre_id, name, time_zone, profile_id FROM centre');
+    this.centreRow = db.prepare(
+      'SELECT c.centre_id, c.name, c.time_zone, c.profile_id, j.event_time AS configured_at FROM centre c JOIN journal j ON j.seq = c.seq',
+    );
     this.tx = db.transaction((run: () => unknown[]) => run());
   }
 
@@ -121,7 +124,7 @@ export class CentreService {
       if (writes) this.writer.begin();
       const actor = this.resolve(caller, prepared, now);
       const centre = this.centre();
-      const ctx = new Ctx(this.db, this.sql, this.reads, this.writer, this.projector, actor, now, centre, this.randomId, this.newKeys);
+      const ctx = new Ctx(this.db, this.sql, this.reads, this.writer, this.projector, actor, now, centre, this.randomId, this.newKeys, caller && 'token' in caller ? caller.token : null);
       return prepared.map((p) => {
         if (p.spec.kind !== 'session' && p.spec.roles.length && !p.spec.roles.includes(actor.role)) {
           throw new ApiError('forbidden', [reason('auth.forbidden', undefined, { method: p.method, role: actor.role })]);
@@ -144,7 +147,7 @@ export class CentreService {
     if (caller === null) throw new ApiError('unauthenticated', [reason('auth.required')]);
     let row: { account_id: string; username: string; display_name: string; role: Role; active: number } | undefined;
     if ('token' in caller) {
-      row = this.byToken.get(caller.token, now) as typeof row;
+      row = this.byToken.get(sessionDigest(caller.token), now) as typeof row;
       if (!row) throw new ApiError('unauthenticated', [reason('auth.session_expired')]);
     } else {
       row = this.byUsername.get(caller.username) as typeof row;
@@ -157,12 +160,12 @@ export class CentreService {
   centre(): CentreSettings | null {
     if (this.centreCache) return this.centreCache;
     const row = this.centreRow.get() as
-      | { centre_id: string; name: string; time_zone: string; profile_id: string }
+      | { centre_id: string; name: string; time_zone: string; profile_id: string; configured_at: string }
       | undefined;
     if (!row) return null;
     const profile = profileById(row.profile_id);
     if (!profile) throw new Error(`the centre uses legal profile ${row.profile_id}, which this build does not know`);
-    this.centreCache = { centreId: row.centre_id, name: row.name, timeZone: row.time_zone, profile };
+    this.centreCache = { configuredAt: row.configured_at, centreId: row.centre_id, name: row.name, timeZone: row.time_zone, profile };
     return this.centreCache;
   }
 }

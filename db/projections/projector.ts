@@ -6,6 +6,7 @@ import type { Statement } from 'better-sqlite3';
 import type { EventPayloads, EventType } from '../../domain/events.ts';
 import type { JournalEntry } from '../../domain/journal.ts';
 import { nameTokens } from '../../domain/names.ts';
+import { profileById } from '../../domain/profile/az-default.ts';
 import type { Db } from '../connection.ts';
 
 type Handler<T extends EventType> = (e: JournalEntry, p: EventPayloads[T]) => void;
@@ -41,7 +42,7 @@ export class Projector {
           unaccompanied = ?, family_group = ?, vulnerabilities = ?, trafficking_indicators = ?, alerts = ?, seq = ?
          WHERE person_id = ?`,
       ),
-      personStatus: p('UPDATE persons SET status = ?, seq = ? WHERE person_id = ?'),
+      personStatus: p('UPDATE persons SET status = ? WHERE person_id = ?'),
       personPresence: p('UPDATE persons SET present = ?, last_placement_id = coalesce(?, last_placement_id) WHERE person_id = ?'),
       correctionInsert: p('INSERT INTO person_corrections (person_id, seq) VALUES (?, ?)'),
       statusInsert: p('INSERT INTO person_status (person_id, status, at, reason, seq) VALUES (?, ?, ?, ?, ?)'),
@@ -50,9 +51,9 @@ export class Projector {
       placementInsert: p(
         'INSERT INTO placements (placement_id, person_id, kind, admitted_at, admission, deadline, basis, seq) VALUES (?, ?, ?, ?, ?, ?, ?, ?)',
       ),
-      placementEnd: p('UPDATE placements SET ended_at = ?, end_reason = ?, end_seq = ? WHERE placement_id = ?'),
+      placementEnd: p('UPDATE placements SET ended_at = ?, end_reason = ?, end_seq = ?, out_since = NULL WHERE placement_id = ?'),
       placementDeadline: p(
-        'UPDATE placements SET deadline = CASE WHEN deadline IS NULL OR deadline < ? THEN ? ELSE deadline END, basis = ? WHERE placement_id = ?',
+        'UPDATE placements SET basis = CASE WHEN deadline IS NULL OR deadline < @expires THEN @basis ELSE basis END, deadline = max(coalesce(deadline, @expires), @expires) WHERE placement_id = @id',
       ),
       placementOut: p('UPDATE placements SET out_since = ? WHERE placement_id = ?'),
       placementPerson: p('SELECT person_id FROM placements WHERE placement_id = ?').pluck(),
@@ -102,6 +103,9 @@ export class Projector {
       recommendationAnswered: p(
         'UPDATE recommendations SET answered_at = ? WHERE recommendation_id = ? AND answered_at IS NULL',
       ),
+      centreProfile: p('SELECT profile_id FROM centre').pluck(),
+      claimPlacement: p('SELECT placement_id FROM asylum_claims WHERE claim_id = ?').pluck(),
+      measurePlacement: p('SELECT placement_id FROM measures WHERE measure_id = ?').pluck(),
       lateInsert: p(
         'INSERT INTO late_entries (seq, type, event_time, recorded_time, actor, person_id, placement_id) VALUES (?, ?, ?, ?, ?, ?, ?)',
       ),
@@ -113,11 +117,35 @@ export class Projector {
     const handler = this.handlers[entry.type as EventType] as Handler<EventType> | undefined;
     if (!handler) throw new Error(`no projection for entry type ${entry.type}`);
     handler(entry, payload as EventPayloads[EventType]);
+    this.projectLateness(entry, payload as Record<string, unknown>);
   }
 
-  /** Records an entry as late; the person and placement let findings attach it to people. */
-  recordLate(entry: JournalEntry, personId: string | null, placementId: string | null): void {
-    this.s.lateInsert!.run(entry.seq, entry.type, entry.eventTime, entry.recordedTime, entry.actor, personId, placementId);
+  /**
+   * An entry recorded long after its event (the profile's threshold) is listed as late, with whom
+   * it concerns, found from the payload and earlier rows alone so that a rebuild lists the same.
+   */
+  private projectLateness(e: JournalEntry, p: Record<string, unknown>): void {
+    if (e.type === 'centre.configured') return;
+    const threshold = this.lateThresholdMs();
+    if (threshold === null || Date.parse(e.recordedTime) - Date.parse(e.eventTime) <= threshold) return;
+    const str = (v: unknown) => (typeof v === 'string' ? v : null);
+    let placementId = str(p.placementId);
+    let personId = str(p.personId);
+    if (!placementId && typeof p.claimId === 'string') placementId = (this.s.claimPlacement!.get(p.claimId) as string | undefined) ?? null;
+    if (!placementId && typeof p.measureId === 'string') placementId = (this.s.measurePlacement!.get(p.measureId) as string | undefined) ?? null;
+    if (!personId && placementId) personId = this.personOfPlacement(placementId);
+    this.s.lateInsert!.run(e.seq, e.type, e.eventTime, e.recordedTime, e.actor, personId, placementId);
+  }
+
+  private lateMs: number | null = null;
+
+  private lateThresholdMs(): number | null {
+    if (this.lateMs === null) {
+      const profileId = this.s.centreProfile!.get() as string | undefined;
+      const profile = profileId ? profileById(profileId) : undefined;
+      if (profile) this.lateMs = profile.lateEntryHours * 3_600_000;
+    }
+    return this.lateMs;
   }
 
   personOfPlacement(placementId: string): string | null {
@@ -206,7 +234,7 @@ export class Projector {
         }
       },
       'person.status_changed': (e, p) => {
-        run('personStatus', p.status, e.seq, p.personId);
+        run('personStatus', p.status, p.personId);
         run('statusInsert', p.personId, p.status, e.eventTime, p.reason, e.seq);
       },
       'placement.admitted': (e, p) => {
@@ -226,7 +254,7 @@ export class Projector {
       },
       'order.issued': (e, p) => {
         this.insertOrder(e, p);
-        run('placementDeadline', p.expiresAt, p.expiresAt, p.basis, p.placementId);
+        run('placementDeadline', { expires: p.expiresAt, basis: p.basis, id: p.placementId });
       },
       'placement.ended': (e, p) => {
         run('placementEnd', e.eventTime, p.reason, e.seq, p.placementId);

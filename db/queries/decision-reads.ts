@@ -92,11 +92,13 @@ export class DecisionReads {
       ),
       roomNameTaken: p('SELECT 1 FROM rooms WHERE name = ? AND retired = 0 AND room_id <> ?').pluck(),
       // Two indexed halves: the open assignments, and the closed ones that were still running at t.
+      // INDEXED BY: left to itself the planner takes assignments_room (room_id, from_time) for the
+      // first half and walks the room's whole history, which grows with every year of the register.
       occupants: p(
         `SELECT a.assignment_id AS assignmentId, a.placement_id AS placementId, a.person_id AS personId, pl.kind,
                 pe.sex, pe.birth_date AS birthDate, pe.claimed_age AS claimedAge, pe.claimed_age_on AS claimedAgeOn,
                 pe.age_assessment AS ageAssessment, pe.status, pe.family_group AS familyGroup
-         FROM (SELECT * FROM assignments WHERE room_id = @room AND to_time IS NULL AND from_time <= @at
+         FROM (SELECT * FROM assignments INDEXED BY assignments_open WHERE room_id = @room AND to_time IS NULL AND from_time <= @at
                UNION ALL
                SELECT * FROM assignments WHERE room_id = @room AND to_time > @at AND from_time <= @at) a
          JOIN placements pl ON pl.placement_id = a.placement_id
@@ -124,6 +126,19 @@ export class DecisionReads {
       account: p(
         'SELECT account_id AS accountId, username, display_name AS displayName, role, active FROM accounts WHERE account_id = ?',
       ),
+      lastEndedAt: p('SELECT max(ended_at) FROM placements WHERE person_id = ?').pluck(),
+      // The latest thing recorded in a stay: an end may not be dated before it.
+      latestEventAt: p(
+        `SELECT max(t) FROM (
+           SELECT max(at) AS t FROM rights WHERE placement_id = @p
+           UNION ALL SELECT max(at) FROM movements WHERE placement_id = @p
+           UNION ALL SELECT max(issued_at) FROM orders WHERE placement_id = @p
+           UNION ALL SELECT max(start_at) FROM measures WHERE placement_id = @p
+           UNION ALL SELECT max(at) FROM asylum_claims WHERE placement_id = @p
+           UNION ALL SELECT max(at) FROM medical_concerns WHERE placement_id = @p
+           UNION ALL SELECT max(at) FROM detention_reviews WHERE placement_id = @p
+           UNION ALL SELECT max(from_time) FROM assignments WHERE placement_id = @p)`,
+      ).pluck(),
       lastMovement: p('SELECT direction, at FROM movements WHERE placement_id = ? ORDER BY at DESC, seq DESC LIMIT 1'),
     };
   }
@@ -202,6 +217,15 @@ export class DecisionReads {
 
   account(accountId: string): { accountId: string; username: string; displayName: string; role: string; active: number } | undefined {
     return this.s.account!.get(accountId) as ReturnType<DecisionReads['account']>;
+  }
+
+  /** When the person's latest ended placement ended: a new stay may not begin before it. */
+  lastEndedAt(personId: string): string | null {
+    return (this.s.lastEndedAt!.get(personId) as string | null) ?? null;
+  }
+
+  latestEventAt(placementId: string): string | null {
+    return (this.s.latestEventAt!.get({ p: placementId }) as string | null) ?? null;
   }
 
   lastMovement(placementId: string): { direction: 'exit' | 'return'; at: string } | undefined {

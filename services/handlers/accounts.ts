@@ -6,11 +6,13 @@ import type { Role } from '../../domain/roles.ts';
 import { addHours, toMs } from '../../domain/time.ts';
 import { hashPassword, verifyPassword } from '../auth/passwords.ts';
 import { keyFingerprint } from '../keys.ts';
+import { sessionDigest } from '../auth/sessions.ts';
 import type { Ctx } from '../context.ts';
 import { ApiError, notFound, refused } from '../errors.ts';
 import type { Handlers } from './types.ts';
 
 export const MAX_FAILED_SIGN_INS = 5;
+let dummyHash: string | null = null;
 export const LOCKOUT_MINUTES = 15;
 export const SESSION_HOURS = 12;
 
@@ -36,7 +38,7 @@ function openSession(ctx: Ctx, account: AccountRow): Session {
   const token = randomBytes(32).toString('hex');
   const expiresAt = addHours(ctx.now, SESSION_HOURS);
   ctx.db.prepare('DELETE FROM sessions WHERE expires_at <= ?').run(ctx.now);
-  ctx.db.prepare('INSERT INTO sessions (token, account_id, expires_at) VALUES (?, ?, ?)').run(token, account.account_id, expiresAt);
+  ctx.db.prepare('INSERT INTO sessions (token, account_id, expires_at) VALUES (?, ?, ?)').run(sessionDigest(token), account.account_id, expiresAt);
   return { token, account: accountView(account), expiresAt };
 }
 
@@ -110,7 +112,11 @@ export const accountHandlers: Handlers<AccountMethods> = {
       : undefined;
     // One message for unknown user and wrong password: sign-in must not reveal which usernames exist.
     const failed = new ApiError('unauthenticated', [reason('auth.bad_credentials', 'password')]);
-    if (!account || !cred) throw failed;
+    if (!account || !cred) {
+      // Spend the same time as a real check, so the answer's speed does not tell which usernames exist.
+      verifyPassword(input.password, (dummyHash ??= hashPassword('no such account: a hash to spend time on')));
+      throw failed;
+    }
     if (cred.locked_until && toMs(cred.locked_until) > ctx.nowMs()) {
       throw new ApiError('unauthenticated', [reason('auth.locked', 'username', { until: cred.locked_until })]);
     }
@@ -128,7 +134,7 @@ export const accountHandlers: Handlers<AccountMethods> = {
   },
 
   'accounts.signOut': (ctx) => {
-    ctx.db.prepare('DELETE FROM sessions WHERE account_id = ? AND expires_at > ?').run(ctx.actor.accountId, ctx.now);
+    if (ctx.session) ctx.db.prepare('DELETE FROM sessions WHERE token = ?').run(sessionDigest(ctx.session));
     return { ok: true };
   },
 
@@ -169,6 +175,8 @@ export const accountHandlers: Handlers<AccountMethods> = {
       .prepare('UPDATE credentials SET password_hash = ?, failed_attempts = 0, locked_until = NULL WHERE account_id = ?')
       .run(hashPassword(input.password), input.accountId).changes;
     if (changes === 0) throw notFound('account.not_found', 'accountId', input.accountId);
+    // A password reset by the head ends the account's sessions: a stolen session must not outlive it.
+    if (input.accountId !== ctx.actor.accountId) ctx.db.prepare('DELETE FROM sessions WHERE account_id = ?').run(input.accountId);
     return { ok: true };
   },
 };

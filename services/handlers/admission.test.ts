@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
+import { createTestCentre, ROLE_USERS, type TestCentre } from '../../test/support/harness.ts';
 import { admissionRecord, admitForced, courtOrder, defineRooms, expulsionOrder, personInput, serviceOrder, type Rooms } from '../../test/support/fixtures.ts';
 
 let c: TestCentre;
@@ -65,8 +65,10 @@ describe('admission', () => {
 
   it('extends with new orders, never by editing, up to the 6-month total', () => {
     const { placementId } = admitForced(c);
+    c.clock.set('2026-03-03T07:00:00Z');
     const court = c.call('placements.addOrder', { placementId, order: courtOrder('2026-03-03T07:00:00Z') });
     expect(court.deadline).toBe('2026-03-06T08:00:00.000Z'); // continues from the Service order's expiry
+    c.clock.set('2026-03-05T10:00:00Z');
     const ex = c.call('placements.addOrder', { placementId, order: expulsionOrder('2026-03-05T10:00:00Z', 6) });
     expect(ex.deadline).toBe('2026-09-06T08:00:00.000Z');
     const file = c.call('register.personFile', { personId: c.call('register.population', {}).rows[0]!.personId });
@@ -173,3 +175,55 @@ describe('rooms and separation through the API', () => {
     expect(c.call('findings.current', {}).findings.map((f) => f.code)).not.toContain('room.over_capacity');
   });
 });
+
+describe('refusals that keep the record honest', () => {
+  it('the admitting order must be issued and running at admission', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    c.clock.advanceHours(5);
+    const later = { ...serviceOrder('2026-03-02T12:00:00Z'), startsAt: '2026-03-02T12:00:00Z' };
+    const err = c.refuse('placements.admit', { personId, kind: 'forced', at: '2026-03-02T09:00:00Z', order: later, admission: admissionRecord() });
+    expect(codes(err)).toEqual(['order.issued_after_admission', 'order.starts_after_admission']);
+  });
+
+  it('a new stay may not begin before the last one ended; an end may not be dated before what the stay recorded', () => {
+    const { personId, placementId } = admitForced(c);
+    c.clock.advanceHours(10);
+    c.call('rights.record', { placementId, right: 'lawyer', state: 'exercised' });
+    c.clock.advanceHours(30);
+    const backdated = c.refuse('placements.end', { placementId, reason: 'release', at: '2026-03-02T10:00:00Z' });
+    expect(codes(backdated)).toEqual(['placement.end_before_last_event']);
+    c.call('placements.end', { placementId, reason: 'release' });
+    const overlap = c.refuse('placements.admit', { personId, kind: 'voluntary', at: '2026-03-03T00:00:00Z', admission: admissionRecord(false) });
+    expect(codes(overlap)).toEqual(['placement.overlaps_previous']);
+  });
+
+  it('no extension while a claim for asylum is open; release resolves it, not a bare resolution', () => {
+    const { placementId } = admitForced(c);
+    const { id: claimId } = c.call('protection.claimAsylum', { placementId }, ROLE_USERS.duty);
+    c.clock.advanceHours(20);
+    expect(codes(c.refuse('placements.addOrder', { placementId, order: courtOrder(c.clock.iso) }))).toEqual(['order.open_asylum_claim']);
+    expect(codes(c.refuse('protection.resolveClaim', { claimId: claimId!, resolution: 'released' }))).toEqual([
+      'asylum.resolve_by_ending_placement',
+    ]);
+  });
+
+  it('only the head of centre authorises a measure', () => {
+    const { placementId } = admitForced(c);
+    const err = c.refuse('measures.start', { placementId, kind: 'isolation', measure: 'cell', reason: 'fight', authorisedBy: 'myself' }, ROLE_USERS.duty);
+    expect(codes(err)).toEqual(['measure.authorise_role']);
+  });
+
+  it('nothing can be dated before the centre existed', () => {
+    const err = c.refuse('persons.register', { ...personInput(), at: '1900-01-01T00:00:00Z' });
+    expect(codes(err)).toEqual(['time.before_centre']);
+  });
+
+  it('what is projected is what was stored: an undefined field does not clear a room’s sex', () => {
+    const room = c.call('rooms.define', { name: 'Z1', capacity: 2, floorAreaM2: 10, sex: 'male', ageGroup: 'adult', regime: 'forced' }, 'head').id!;
+    c.service.call('rooms.update', { roomId: room, capacity: 3, sex: undefined }, { username: 'head' });
+    const z1 = c.call('register.roomBoard', {}).rooms.find((r) => r.roomId === room)!;
+    expect(z1.sex).toBe('male');
+    expect(z1.capacity).toBe(3);
+  });
+});
+

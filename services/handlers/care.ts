@@ -36,7 +36,7 @@ export const careHandlers: Handlers<CareMethods> = {
     const entry = ctx.append(
       'movement.recorded',
       { placementId: input.placementId, direction: input.direction, purpose: input.purpose },
-      { eventTime, personId: placement.personId, placementId: input.placementId },
+      { eventTime },
     );
     return { seq: entry.seq };
   },
@@ -57,7 +57,7 @@ export const careHandlers: Handlers<CareMethods> = {
       medical
         ? { ...right, detail: '', detailRef: storeMedicalNote(ctx.db, right.detail), rightEntryId, personId: placement.personId }
         : { ...right, rightEntryId, personId: placement.personId },
-      { eventTime, personId: placement.personId, placementId: input.placementId },
+      { eventTime },
     );
     return { seq: entry.seq, id: rightEntryId };
   },
@@ -71,7 +71,7 @@ export const careHandlers: Handlers<CareMethods> = {
     const entry = ctx.append(
       'asylum.claimed',
       { claimId, placementId: input.placementId, personId: placement.personId, note: input.note },
-      { eventTime, personId: placement.personId, placementId: input.placementId },
+      { eventTime },
     );
     return { seq: entry.seq, id: claimId };
   },
@@ -82,12 +82,14 @@ export const careHandlers: Handlers<CareMethods> = {
     if (!claim) throw notFound('asylum.claim_not_found', 'claimId', input.claimId);
     if (claim.resolvedAt !== null) throw refused(reason('asylum.claim_resolved', 'claimId', { resolvedAt: claim.resolvedAt }));
     if (toMs(eventTime) < toMs(claim.at)) throw refused(reason('asylum.resolved_before_claim', 'at', { claimedAt: claim.at }));
+    // Release and transfer happen by ending the placement (which resolves the claim with it), so
+    // the register never shows someone "released" who is still held.
+    const open = ctx.reads.placement(claim.placementId)?.endedAt === null;
+    if (open && (input.resolution === 'released' || input.resolution === 'transferred_to_asylum_premises')) {
+      throw refused(reason('asylum.resolve_by_ending_placement', 'resolution'));
+    }
     const { at: _at, ...resolution } = input;
-    const entry = ctx.append('asylum.resolved', resolution, {
-      eventTime,
-      personId: claim.personId,
-      placementId: claim.placementId,
-    });
+    const entry = ctx.append('asylum.resolved', resolution, { eventTime });
     return { seq: entry.seq, id: input.claimId };
   },
 
@@ -102,24 +104,24 @@ export const careHandlers: Handlers<CareMethods> = {
     }
     const referralId = ctx.nextId('RF');
     const { at: _at, ...referral } = input;
-    const entry = ctx.append('referral.made', { ...referral, referralId }, {
-      eventTime,
-      personId: input.personId,
-      placementId: input.placementId ?? null,
-    });
+    const entry = ctx.append('referral.made', { ...referral, referralId }, { eventTime });
     return { seq: entry.seq, id: referralId };
   },
 
   'measures.start': (ctx, input) => {
     const eventTime = ctx.eventTime(input.at);
     const { placement, reasons } = openPlacementAt(ctx, input.placementId, eventTime);
+    // Only the head of centre authorises a measure; anyone else starts it and it waits (and is flagged).
+    if (input.authorisedBy && ctx.actor.role !== 'head_of_centre') {
+      reasons.push(reason('measure.authorise_role', 'authorisedBy', { role: ctx.actor.role }));
+    }
     if (reasons.length) throw refused(...reasons);
     const measureId = ctx.nextId('M');
     const { at: _at, ...measure } = input;
     const entry = ctx.append(
       'measure.started',
       { ...measure, authorisedBy: measure.authorisedBy || undefined, measureId, personId: placement.personId },
-      { eventTime, personId: placement.personId, placementId: input.placementId },
+      { eventTime },
     );
     return { seq: entry.seq, id: measureId };
   },
@@ -130,11 +132,7 @@ export const careHandlers: Handlers<CareMethods> = {
     if (!m) throw notFound('measure.not_found', 'measureId', input.measureId);
     if (m.authorisedBy) throw refused(reason('measure.already_authorised', 'measureId', { by: m.authorisedBy }));
     if (toMs(eventTime) < toMs(m.startAt)) throw refused(reason('measure.before_start', 'at', { startAt: m.startAt }));
-    const entry = ctx.append('measure.authorised', { measureId: input.measureId, authorisedBy: input.authorisedBy }, {
-      eventTime,
-      personId: m.personId,
-      placementId: m.placementId,
-    });
+    const entry = ctx.append('measure.authorised', { measureId: input.measureId, authorisedBy: input.authorisedBy }, { eventTime });
     return { seq: entry.seq, id: input.measureId };
   },
 
@@ -145,7 +143,7 @@ export const careHandlers: Handlers<CareMethods> = {
     if (m.endAt !== null) throw refused(reason('measure.ended', 'measureId', { endAt: m.endAt }));
     if (toMs(eventTime) < toMs(m.startAt)) throw refused(reason('measure.before_start', 'at', { startAt: m.startAt }));
     const { at: _at, ...review } = input;
-    const entry = ctx.append('measure.reviewed', review, { eventTime, personId: m.personId, placementId: m.placementId });
+    const entry = ctx.append('measure.reviewed', review, { eventTime });
     return { seq: entry.seq, id: input.measureId };
   },
 
@@ -156,7 +154,7 @@ export const careHandlers: Handlers<CareMethods> = {
     if (m.endAt !== null) throw refused(reason('measure.ended', 'measureId', { endAt: m.endAt }));
     if (toMs(eventTime) < toMs(m.startAt)) throw refused(reason('measure.before_start', 'at', { startAt: m.startAt }));
     const { at: _at, ...end } = input;
-    const entry = ctx.append('measure.ended', end, { eventTime, personId: m.personId, placementId: m.placementId });
+    const entry = ctx.append('measure.ended', end, { eventTime });
     return { seq: entry.seq, id: input.measureId };
   },
 
@@ -175,15 +173,18 @@ export const careHandlers: Handlers<CareMethods> = {
         reviewDue: addHours(eventTime, ctx.profile.medicalReviewHours),
         noteRef: storeMedicalNote(ctx.db, note),
       },
-      { eventTime, personId: placement.personId, placementId: input.placementId },
+      { eventTime },
     );
     return { seq: entry.seq, id: concernId };
   },
 
   'medical.reviewDetention': (ctx, input) => {
     const eventTime = ctx.eventTime(input.at);
-    const placement = ctx.reads.placement(input.placementId);
-    if (!placement) throw notFound('placement.not_found', 'placementId', input.placementId);
+    const { placement, reasons } = openPlacementAt(ctx, input.placementId, eventTime);
+    // A review at the very instant of release still belongs to the stay.
+    const atEnd = placement.endedAt !== null && toMs(eventTime) === toMs(placement.endedAt);
+    const blocking = atEnd ? reasons.filter((r) => r.code !== 'placement.ended') : reasons;
+    if (blocking.length) throw refused(...blocking);
     if (input.concernId) {
       const concern = ctx.reads.concern(input.concernId);
       if (!concern || concern.placementId !== input.placementId) {
@@ -192,11 +193,7 @@ export const careHandlers: Handlers<CareMethods> = {
     }
     const reviewId = ctx.nextId('DR');
     const { at: _at, note, ...review } = input;
-    const entry = ctx.append('detention.reviewed', { ...review, reviewId, noteRef: storeMedicalNote(ctx.db, note) }, {
-      eventTime,
-      personId: placement.personId,
-      placementId: input.placementId,
-    });
+    const entry = ctx.append('detention.reviewed', { ...review, reviewId, noteRef: storeMedicalNote(ctx.db, note) }, { eventTime });
     return { seq: entry.seq, id: reviewId };
   },
 };

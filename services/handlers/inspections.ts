@@ -31,8 +31,11 @@ export const inspectionHandlers: Handlers<'inspections.recordVisit' | 'inspectio
 
   'inspections.respond': (ctx, input) => {
     const eventTime = ctx.eventTime(input.at);
-    if (!ctx.reads.recommendation(input.recommendationId)) {
-      throw notFound('recommendation.not_found', 'recommendationId', input.recommendationId);
+    const rec = ctx.reads.recommendation(input.recommendationId);
+    if (!rec) throw notFound('recommendation.not_found', 'recommendationId', input.recommendationId);
+    const visit = ctx.reads.visit(rec.visitId);
+    if (visit && toMs(eventTime) < toMs(visit.startedAt)) {
+      throw refused(reason('recommendation.answered_before_visit', 'at', { visitStartedAt: visit.startedAt }));
     }
     const { at: _at, ...response } = input;
     const entry = ctx.append('recommendation.answered', response, { eventTime });

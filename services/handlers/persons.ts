@@ -17,7 +17,7 @@ export const personHandlers: Handlers<'persons.register' | 'persons.correct' | '
         claimedAgeOn: hasClaim ? (identity.claimedAgeOn ?? localDate(eventTime, ctx.timeZone)) : null,
         ageAssessment: identity.ageAssessment ?? (identity.birthDate ? 'documented' : 'claimed'),
       },
-      { eventTime, personId },
+      { eventTime },
     );
     return { seq: entry.seq, id: personId };
   },
@@ -42,7 +42,7 @@ export const personHandlers: Handlers<'persons.register' | 'persons.correct' | '
     const entry = ctx.append(
       'person.corrected',
       { personId: input.personId, changes, reason: input.reason },
-      { eventTime, corrects: person.seq, personId: input.personId },
+      { eventTime, corrects: person.seq },
     );
     return { seq: entry.seq, id: input.personId };
   },
@@ -57,7 +57,7 @@ export const personHandlers: Handlers<'persons.register' | 'persons.correct' | '
     const entry = ctx.append(
       'person.status_changed',
       { personId: input.personId, status: input.status, reason: input.reason },
-      { eventTime, personId: input.personId },
+      { eventTime },
     );
     return { seq: entry.seq, id: input.personId };
   },

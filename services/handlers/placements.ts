@@ -50,8 +50,18 @@ function decide(ctx: Ctx, input: Parameters<Handler<'placements.admit'>>[1]) {
       reasons.push(reason('admission.alternatives_required', 'admission.alternativesNotUsedBecause'));
     }
   }
-  if (input.order && toMs(input.order.issuedAt) > ctx.nowMs() + FUTURE_TOLERANCE_MS) {
-    reasons.push(reason('order.issued_in_future', 'order.issuedAt'));
+  if (input.order) {
+    // The order is what makes the admission lawful: it must be issued, and running, when the person comes in.
+    if (toMs(input.order.issuedAt) > toMs(admittedAt)) {
+      reasons.push(reason('order.issued_after_admission', 'order.issuedAt', { admittedAt }));
+    }
+    if (toMs(startsAt) > toMs(admittedAt)) {
+      reasons.push(reason('order.starts_after_admission', 'order.startsAt', { admittedAt }));
+    }
+  }
+  const lastEnded = ctx.reads.lastEndedAt(input.personId);
+  if (lastEnded !== null && toMs(admittedAt) < toMs(lastEnded)) {
+    reasons.push(reason('placement.overlaps_previous', 'at', { endedAt: lastEnded }));
   }
   const placementId = ctx.nextId('S');
   if (input.roomId) {
@@ -80,14 +90,14 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     let entry = ctx.append(
       'placement.admitted',
       { placementId, personId: input.personId, kind: input.kind, admission: input.admission, order },
-      { eventTime: d.admittedAt, personId: input.personId, placementId },
+      { eventTime: d.admittedAt },
     );
     if (input.admission.screening?.asylumIntent) {
       // A wish to seek asylum voiced at screening is a claim: it must be resolved, and is flagged until it is.
       entry = ctx.append(
         'asylum.claimed',
         { claimId: ctx.nextId('C'), placementId, personId: input.personId, note: 'asylum intent stated at admission screening' },
-        { eventTime: d.admittedAt, personId: input.personId, placementId },
+        { eventTime: d.admittedAt },
       );
     }
     if (input.roomId) {
@@ -102,7 +112,7 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
           familyException: ctx.reads.room(input.roomId)?.family ? d.person.familyGroup : null,
           overCapacity: input.acceptOverCapacity && d.reasons.length === 0 && isFull(ctx, input.roomId, d.admittedAt),
         },
-        { eventTime: d.admittedAt, personId: input.personId, placementId },
+        { eventTime: d.admittedAt },
       );
     }
     return { seq: entry.seq, id: placementId, deadline: order?.expiresAt ?? null };
@@ -121,6 +131,13 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     if (toMs(startsAt) < toMs(placement.admittedAt)) {
       throw refused(reason('order.starts_before_admission', 'order.startsAt', { admittedAt: placement.admittedAt }));
     }
+    if (toMs(input.order.issuedAt) > ctx.nowMs() + FUTURE_TOLERANCE_MS) {
+      throw refused(reason('order.issued_in_future', 'order.issuedAt'));
+    }
+    // A claim for asylum made during the stay must be resolved by release or transfer, not by more detention.
+    if (ctx.reads.openClaims(input.placementId).length) {
+      throw refused(reason('order.open_asylum_claim', 'placementId'));
+    }
     const decision = decideExtension(ctx.profile, ctx.timeZone, person, placement, previous, {
       basis: input.order.basis,
       startsAt,
@@ -131,7 +148,7 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     const entry = ctx.append(
       'order.issued',
       orderPayload(input.order, orderId, input.placementId, startsAt, decision.value.expiresAt),
-      { eventTime, personId: placement.personId, placementId: input.placementId },
+      { eventTime },
     );
     return { seq: entry.seq, id: orderId, deadline: decision.value.expiresAt };
   },
@@ -145,9 +162,10 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     if (toMs(eventTime) < toMs(placement.admittedAt)) {
       reasons.push(reason('placement.end_before_admission', 'at', { admittedAt: placement.admittedAt }));
     }
-    const current = ctx.reads.currentAssignment(input.placementId);
-    if (current && toMs(current.fromTime) > toMs(eventTime)) {
-      reasons.push(reason('placement.end_before_last_move', 'at', { movedAt: current.fromTime }));
+    // An end dated before what was recorded in the stay would hide an overstay: refuse it.
+    const latest = ctx.reads.latestEventAt(input.placementId);
+    if (latest !== null && toMs(eventTime) < toMs(latest)) {
+      reasons.push(reason('placement.end_before_last_event', 'at', { last: latest }));
     }
     const openClaims = ctx.reads.openClaims(input.placementId);
     // Non-refoulement: nobody is removed while their claim for asylum is open.
@@ -155,7 +173,7 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
       reasons.push(reason('placement.removal_with_open_claim', 'reason', { claims: openClaims.length }));
     }
     if (reasons.length) throw refused(...reasons);
-    const who = { eventTime, personId: placement.personId, placementId: input.placementId };
+    const who = { eventTime };
     const resolution =
       input.reason === 'asylum_premises' ? 'transferred_to_asylum_premises' : input.reason === 'release' ? 'released' : null;
     if (resolution) {

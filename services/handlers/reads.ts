@@ -7,6 +7,7 @@ import { journalHead, verifyJournal } from '../../db/journal/writer.ts';
 import { loadFindingsInput } from '../../db/queries/findings-facts.ts';
 import { inspections } from '../../db/queries/inspections.ts';
 import { journalEntryView, personFile } from '../../db/queries/person-file.ts';
+import { populationSeries, stayLengths } from '../../db/queries/charts.ts';
 import { deadlines, population, roomBoard, search } from '../../db/queries/register.ts';
 import { kysely } from '../../db/sql.ts';
 import type { Ctx } from '../context.ts';
@@ -22,6 +23,8 @@ type ReadMethods =
   | 'register.personFile'
   | 'register.roomBoard'
   | 'register.deadlines'
+  | 'register.populationSeries'
+  | 'register.stayLengths'
   | 'journal.head'
   | 'journal.verify'
   | 'journal.entries';
@@ -46,6 +49,8 @@ export const readHandlers: Handlers<ReadMethods> = {
   },
   'register.roomBoard': (ctx, input) => roomBoard(ctx.sql, ctx.centre, input.at ?? ctx.now),
   'register.deadlines': (ctx, input) => deadlines(ctx.sql, input.at ?? ctx.now),
+  'register.populationSeries': (ctx, input) => populationSeries(ctx.sql, input.at ?? ctx.now, input.days, input.stepDays),
+  'register.stayLengths': (ctx, input) => stayLengths(ctx.sql, input.at ?? ctx.now, input.days),
   'journal.head': (ctx) => journalHead(ctx.db),
   'journal.verify': (ctx) => verifyJournal(ctx.db),
   'journal.entries': (ctx, input) =>

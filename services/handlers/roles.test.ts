@@ -163,3 +163,17 @@ describe('medical details stay out of the journal', () => {
     expect(registrarView.detentionReviews[0]!.note).toBe('');
   });
 });
+
+describe('sessions', () => {
+  it('are stored hashed; sign-out ends only the current one; a reset by the head ends all of them', () => {
+    const a = c.service.call('accounts.signIn', { username: ROLE_USERS.duty, password: PASSWORD }, null);
+    const b = c.service.call('accounts.signIn', { username: ROLE_USERS.duty, password: PASSWORD }, null);
+    const stored = c.db.prepare('SELECT token FROM sessions').pluck().all() as string[];
+    expect(stored).not.toContain(a.token);
+    c.service.call('accounts.signOut', {}, { token: a.token });
+    expect(() => c.service.call('accounts.me', {}, { token: a.token })).toThrow(/session has expired/);
+    expect(c.service.call('accounts.me', {}, { token: b.token }).username).toBe(ROLE_USERS.duty);
+    c.call('accounts.setPassword', { accountId: a.account.accountId, password: 'a brand new passphrase' }, ROLE_USERS.head);
+    expect(() => c.service.call('accounts.me', {}, { token: b.token })).toThrow(/session has expired/);
+  });
+});

@@ -49,7 +49,11 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
     if (changes.name && ctx.reads.roomNameTaken(changes.name, roomId)) {
       reasons.push(reason('room.name_taken', 'name', { name: changes.name }));
     }
-    const occupants = ctx.reads.occupantsAt(roomId, eventTime);
+    // Whoever is in the room at the change or since: a backdated change must not slip past today's occupants.
+    const seen = new Set<string>();
+    const occupants = [...ctx.reads.occupantsAt(roomId, eventTime), ...ctx.reads.occupantsAt(roomId, ctx.now)].filter(
+      (o) => !seen.has(o.assignmentId) && seen.add(o.assignmentId),
+    );
     if (changes.retired && occupants.length) {
       reasons.push(reason('room.retire_occupied', 'retired', { occupants: occupants.length }));
     }
@@ -93,7 +97,7 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
         familyException: room.family ? person.familyGroup : null,
         overCapacity: occupied >= room.capacity,
       },
-      { eventTime, personId: placement.personId, placementId: placement.placementId },
+      { eventTime },
     );
     return { seq: entry.seq, id: assignmentId };
   },
