@@ -97,6 +97,9 @@ CREATE TABLE persons (
   present                INTEGER NOT NULL DEFAULT 0
 ) STRICT;
 CREATE INDEX persons_nationality ON persons(nationality);
+-- The register lists people in name order: walking this index stops at the page's end.
+CREATE INDEX persons_name_order ON persons(family_name, given_names, person_id);
+CREATE INDEX persons_present ON persons(person_id) WHERE present = 1;
 CREATE INDEX persons_status ON persons(status);
 
 -- Name tokens, folded to lower-case Latin without diacritics, for prefix search.
@@ -105,6 +108,7 @@ CREATE TABLE person_names (
   person_id TEXT NOT NULL REFERENCES persons(person_id),
   PRIMARY KEY (token, person_id)
 ) STRICT, WITHOUT ROWID;
+CREATE INDEX person_names_person ON person_names(person_id, token);
 
 -- Which journal entries corrected a person: the entries themselves are read from the journal.
 CREATE TABLE person_corrections (
@@ -153,6 +157,7 @@ CREATE TABLE orders (
   seq           INTEGER NOT NULL
 ) STRICT;
 CREATE INDEX orders_placement ON orders(placement_id, starts_at);
+CREATE INDEX orders_basis ON orders(basis, placement_id);
 
 CREATE TABLE rooms (
   room_id        TEXT PRIMARY KEY,

@@ -132,6 +132,8 @@ export interface SearchFilters {
   offset: number;
 }
 
+const COMMON_PREFIX = 2000;
+
 export function search(q: Sql, f: SearchFilters): SearchResult {
   let query = kysely
     .selectFrom('persons as pe')
@@ -149,16 +151,33 @@ export function search(q: Sql, f: SearchFilters): SearchResult {
       'pe.last_placement_id',
       'pl.admitted_at',
     ]);
-  // Every word typed must begin one of the person's name words, in any order or script.
+  // Every word typed must begin one of the person's name words, in any order or script. A rare
+  // prefix is fastest as a set of ids; a common one ("a") as a check on each row while walking the
+  // name-ordered index, which stops once the page is full.
   const words = f.name ? foldName(f.name).split(/[^\p{L}\p{N}]+/u).filter(Boolean) : [];
   for (const word of words) {
-    query = query.where('pe.person_id', 'in', (eb) =>
-      eb
-        .selectFrom('person_names')
-        .select('person_id')
-        .where('token', '>=', word)
-        .where('token', '<', `${word}\uffff`),
-    );
+    const upper = `${word}\uffff`;
+    const common = q.first(
+      kysely
+        .selectFrom((eb) =>
+          eb.selectFrom('person_names').select('person_id').where('token', '>=', word).where('token', '<', upper).limit(COMMON_PREFIX).as('t'),
+        )
+        .select((eb) => eb.fn.countAll<number>().as('n')),
+    )!.n >= COMMON_PREFIX;
+    query = common
+      ? query.where((eb) =>
+          eb.exists(
+            eb
+              .selectFrom('person_names as n')
+              .select('n.person_id')
+              .whereRef('n.person_id', '=', 'pe.person_id')
+              .where('n.token', '>=', word)
+              .where('n.token', '<', upper),
+          ),
+        )
+      : query.where('pe.person_id', 'in', (eb) =>
+          eb.selectFrom('person_names').select('person_id').where('token', '>=', word).where('token', '<', upper),
+        );
   }
   if (f.nationality) query = query.where('pe.nationality', '=', f.nationality);
   if (f.status) query = query.where('pe.status', '=', f.status);
