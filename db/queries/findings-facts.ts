@@ -70,6 +70,19 @@ export function loadFindingsInput(
     });
   }
 
+  const statusRows = q
+    .prepare(
+      `SELECT person_id, status, at, seq FROM person_status
+       WHERE person_id IN (SELECT person_id FROM placements WHERE ${filter}) ORDER BY person_id, at, seq`,
+    )
+    .raw()
+    .iterate(params) as Iterable<[string, string, string, number]>;
+  for (const r of statusRows) {
+    const person = persons.get(r[0]);
+    if (!person) continue;
+    (person.statusHistory ??= []).push({ status: r[1] as PersonStatus, at: r[2], seq: r[3] });
+  }
+
   const placementRows = q
     .prepare(
       `SELECT placement_id, person_id, kind, admitted_at, ended_at, seq, end_seq,

@@ -44,6 +44,12 @@ export function presentAt(at: Instant) {
     );
 }
 
+/** A person's status as it stood at an instant (the status history), for views of the past. */
+function statusAt(at: Instant) {
+  return sql<string>`coalesce((SELECT ps.status FROM person_status ps WHERE ps.person_id = pe.person_id AND ps.at <= ${at}
+    ORDER BY ps.at DESC, ps.seq DESC LIMIT 1), pe.status)`.as('status');
+}
+
 export function population(q: Sql, scope: ReadScope, at: Instant): Population {
   const rows = q.all(
     presentAt(at)
@@ -65,7 +71,7 @@ export function population(q: Sql, scope: ReadScope, at: Instant): Population {
         'pe.claimed_age_on',
         'pe.age_assessment',
         'pe.nationality',
-        'pe.status',
+        statusAt(at),
         'pl.kind',
         'pl.admitted_at',
         'a.room_id',
@@ -275,7 +281,7 @@ export function roomBoard(q: Sql, scope: ReadScope, at: Instant): RoomBoard {
         'pe.claimed_age',
         'pe.claimed_age_on',
         'pe.age_assessment',
-        'pe.status',
+        statusAt(at),
         'pe.family_group',
       ]),
   );

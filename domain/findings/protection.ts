@@ -1,7 +1,6 @@
 // Protection: people who may never be forcibly placed, unaccompanied children, asylum claims made
-// during a forced stay, possible victims of trafficking. A person's status and indicators are the
-// current facts (the projections keep no history of them), so a status is taken to have held over
-// the whole stay.
+// during a forced stay, possible victims of trafficking. Status counts while it held (its history
+// is kept); indicators are the current facts.
 
 import { ageAt } from '../age.ts';
 import { HOUR_MS, toIso } from '../time.ts';
@@ -9,22 +8,40 @@ import { isMinorAtMs, isUnderStayRuleAgeAtMs } from './ages.ts';
 import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, PlacementFacts, ReferralFacts } from './types.ts';
 
-/** forced.status_never_forced: a forced placement of an asylum seeker or refugee (report §19, §36). */
+/**
+ * forced.status_never_forced: a forced placement while the person is an asylum seeker or refugee
+ * (report §19, §36): one finding per stretch of such a status within the stay, so that a status
+ * granted after release does not reach back into a lawful stay.
+ */
 export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   for (const p of ctx.placements) {
-    if (p.kind !== 'forced' || !ctx.profile.neverForced.includes(p.person.status)) continue;
+    if (p.kind !== 'forced') continue;
     const ended = factMs(p.endedAt, ctx.atMs);
-    out.push(
-      placementFinding(p, {
-        code: 'forced.status_never_forced',
-        severity: 'critical',
-        from: msOf(p.admittedAt),
-        to: ended,
-        params: { status: p.person.status },
-        evidence: [p.person.seq, ended !== null ? p.endSeq : null],
-      }),
-    );
+    const stayFrom = msOf(p.admittedAt);
+    const stayTo = ended ?? Number.POSITIVE_INFINITY;
+    const history = p.person.statusHistory?.filter((h) => msOf(h.at) <= ctx.atMs) ?? [
+      { status: p.person.status, at: p.admittedAt, seq: p.person.seq },
+    ];
+    for (let i = 0; i < history.length; i++) {
+      const h = history[i]!;
+      if (!ctx.profile.neverForced.includes(h.status)) continue;
+      // Earlier entries of the history hold until the next one; the first holds from the start.
+      const from = Math.max(stayFrom, i === 0 ? Number.NEGATIVE_INFINITY : msOf(h.at));
+      const until = i + 1 < history.length ? msOf(history[i + 1]!.at) : Number.POSITIVE_INFINITY;
+      const to = Math.min(stayTo, until);
+      if (to <= from) continue;
+      out.push(
+        placementFinding(p, {
+          code: 'forced.status_never_forced',
+          severity: 'critical',
+          from,
+          to: Number.isFinite(to) ? to : null,
+          params: { status: h.status },
+          evidence: [h.seq, to === ended && ended !== null ? p.endSeq : null],
+        }),
+      );
+    }
   }
   return out;
 }

@@ -62,6 +62,11 @@ export interface PersonFacts {
   familyGroup: string | null;
   /** The entry that registered the person, or last corrected them. */
   seq: number;
+  /**
+   * Status over time, ascending (registration first). Where given, a status counts only while it
+   * held; where absent, `status` is taken to have held throughout.
+   */
+  statusHistory?: { status: PersonStatus; at: Instant; seq: number }[];
 }
 
 export interface OrderFacts {

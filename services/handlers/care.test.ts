@@ -138,3 +138,22 @@ describe('measures, medical concerns, protection and inspections', () => {
     expect(findingCodes()).not.toContain('recommendation.overdue');
   });
 });
+
+describe('status over time', () => {
+  it('refugee status granted after release does not reach back into the stay; granted during it, it counts from then', () => {
+    const { personId, placementId } = admitForced(c, {}, rooms.menForced);
+    c.clock.advanceHours(10);
+    c.call('placements.end', { placementId, reason: 'release' });
+    c.clock.advanceHours(24 * 10);
+    c.call('persons.setStatus', { personId, status: 'refugee', reason: 'recognised by the Migration Service' });
+    const history = c.call('findings.history', {}).findings.filter((f) => f.code === 'forced.status_never_forced');
+    expect(history).toEqual([]);
+
+    const other = admitForced(c, { familyName: 'Second' }, rooms.menForced);
+    c.clock.advanceHours(5);
+    c.call('persons.setStatus', { personId: other.personId, status: 'asylum_seeker', reason: 'application registered' });
+    const now = c.call('findings.current', {}).findings.filter((f) => f.code === 'forced.status_never_forced');
+    expect(now).toHaveLength(1);
+    expect(now[0]).toMatchObject({ from: c.clock.iso, to: null, params: { status: 'asylum_seeker' } });
+  });
+});
