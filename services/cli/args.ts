@@ -25,6 +25,10 @@ export type Command =
   | { name: 'findings'; json: boolean; history: boolean }
   | { name: 'journal.verify' }
   | { name: 'docs' }
+  | { name: 'export'; out: string; passphraseFile: string | null; since: number | null; as: string | null }
+  | { name: 'verify'; bundle: string; passphraseFile: string | null; checkpoint: string | null; saveCheckpoint: string | null; json: boolean }
+  | { name: 'viewer'; out: string }
+  | { name: 'web'; dataDir: string | null; port: number; clockFile: string | null; staticDir: string | null }
   | { name: 'help' };
 
 export interface Invocation {
@@ -61,6 +65,10 @@ const SYNTAX: Record<string, CommandSyntax> = {
   findings: { flags: { json: 'switch', history: 'switch' }, args: [] },
   journal: { flags: {}, args: ['subcommand'] },
   docs: { flags: {}, args: [] },
+  export: { flags: { out: 'value', 'passphrase-file': 'value', since: 'value', as: 'value' }, args: [] },
+  verify: { flags: { 'passphrase-file': 'value', checkpoint: 'value', 'save-checkpoint': 'value', json: 'switch' }, args: ['bundle'] },
+  viewer: { flags: { out: 'value' }, args: [] },
+  web: { flags: { 'data-dir': 'value', port: 'value', 'clock-file': 'value', 'static-dir': 'value' }, args: [] },
   help: { flags: {}, args: ['command?'] },
 };
 
@@ -147,6 +155,22 @@ function positiveNumber(flag: string, text: string | undefined, fallback: number
   return n;
 }
 
+function port(text: string | undefined): number {
+  if (text === undefined) return 0;
+  if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`--port expects a port number from 0 to 65535 (0: any free port), not "${text}"`);
+  return Number(text);
+}
+
+function nonEmpty(flag: string, text: string | undefined): string | null {
+  if (text === '') throw new UsageError(`--${flag} needs a path`);
+  return text ?? null;
+}
+
+function required(flag: string, text: string | undefined): string {
+  if (text === undefined || text === '') throw new UsageError(`--${flag} is required`);
+  return text;
+}
+
 function centreOptions(get: (flag: string) => string | undefined): CentreOptions | null {
   const given = ['name', 'time-zone', 'profile', 'head', 'head-name', 'password-file'].filter((f) => get(f) !== undefined);
   if (given.length === 0) return null;
@@ -189,6 +213,8 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   for (const flag of tokens.flags.keys()) {
     if (!(flag in GLOBAL_FLAGS) && !(flag in syntax.flags)) throw new UsageError(`${name} does not take --${flag}`);
   }
+  if (name === 'web' && tokens.flags.has('db')) throw new UsageError('web keeps its database in --data-dir (DIR/centre.db), not --db');
+  if (name === 'web' && tokens.flags.has('clock') && tokens.flags.has('clock-file')) throw new UsageError('give --clock or --clock-file, not both');
   const required = syntax.args.filter((a) => !a.endsWith('?'));
   if (tokens.args.length < required.length) {
     throw new UsageError(`${name} needs ${required.slice(tokens.args.length).map((a) => `<${a}>`).join(' ')}`);
@@ -221,6 +247,35 @@ function toCommand(
       return { name, method: args[0]!, json: args[1] ?? null, as: get('as') ?? null };
     case 'findings':
       return { name, json: has('json'), history: has('history') };
+    case 'web':
+      return {
+        name,
+        dataDir: nonEmpty('data-dir', get('data-dir')),
+        port: port(get('port')),
+        clockFile: nonEmpty('clock-file', get('clock-file')),
+        staticDir: nonEmpty('static-dir', get('static-dir')),
+      };
+    case 'export': {
+      const since = get('since');
+      return {
+        name,
+        out: required('out', get('out')),
+        passphraseFile: get('passphrase-file') ?? null,
+        since: since === undefined ? null : nonNegativeInteger('since', since, 0),
+        as: get('as') ?? null,
+      };
+    }
+    case 'verify':
+      return {
+        name,
+        bundle: args[0]!,
+        passphraseFile: get('passphrase-file') ?? null,
+        checkpoint: get('checkpoint') ?? null,
+        saveCheckpoint: get('save-checkpoint') ?? null,
+        json: has('json'),
+      };
+    case 'viewer':
+      return { name, out: required('out', get('out')) };
     case 'journal':
       if (args[0] !== 'verify') throw new UsageError(`unknown journal subcommand "${args[0]}" (expected: journal verify)`);
       return { name: 'journal.verify' };
@@ -250,11 +305,36 @@ usage: centre [--db PATH] [--clock ISO-8601] <command>
                             findings at the clock's instant (--history: the full audit)
   journal verify            exit 0 if the chain is intact; exit 1 naming the first bad seq
   docs                      print the API reference (Markdown) generated from the contract
+  export --out DIR [--passphrase-file F] [--since SEQ] [--as USER]
+                            write an inspection bundle (the whole register, nothing left out) to the
+                            new folder DIR; with --since, an HQ slice of the entries after SEQ, without
+                            medical notes. --as: the exporting account (head of centre, registrar or
+                            inspector; default the first head of centre)
+  verify BUNDLE [--passphrase-file F] [--checkpoint FILE] [--save-checkpoint FILE] [--json]
+                            check a bundle (its folder, its open-me.html, or its bundle.json) as the
+                            viewer does: signature, data, the whole hash chain, the register tables,
+                            the medical notes; with --checkpoint, that history since was not rewritten.
+                            Exit 0 intact, 1 naming the failed check (and the first bad seq)
+  viewer --out FILE         write the bare offline viewer and print its SHA-256 (inspectors keep their
+                            own trusted copy and open bundles with it)
+  web [--data-dir DIR] [--port N] [--clock-file F] [--static-dir DIR]
+                            browser mode: serve the UI and the API on 127.0.0.1 and print one line
+                            "Open: <address>" to open in a browser; runs until Ctrl+C (SIGINT/SIGTERM).
+                            --data-dir: where centre.db lives (default: $CENTRE_DATA_DIR, else the
+                              user data folder: ~/.local/share/centre-register, %APPDATA%\\centre-register);
+                            --port: default 0, any free port;
+                            --clock-file: for tests and demonstrations only: the service's time is the
+                              ISO-8601 instant written in F, re-read when F changes (system time while
+                              F is absent);
+                            --static-dir: serve the UI from DIR instead of dist/renderer (development)
   help                      this text
 
 global flags (before or after the command):
   --db PATH                 the database file (default: $CENTRE_DB, else ./centre.db)
   --clock ISO-8601          fix the clock at this instant, e.g. 2026-03-01T08:00:00Z
+
+passphrases (export, verify): the first line of --passphrase-file F, else $CENTRE_PASSPHRASE; never
+  an argument, which would be kept in the shell's history. At least 12 characters.
 
 exit codes: 0 success; 1 refused or invalid call, broken journal, unusable database; 2 usage error
 `;

@@ -11,9 +11,11 @@ import { call } from './commands/call.ts';
 import { docs, methods } from './commands/describe.ts';
 import { findings } from './commands/findings.ts';
 import { init } from './commands/init.ts';
+import { exportCommand, verifyCommand, viewerCommand } from './commands/bundle.ts';
 import { journalVerify } from './commands/journal.ts';
 import { CliError } from './commands/open.ts';
 import { seed } from './commands/seed.ts';
+import { web } from './commands/web.ts';
 import { ignoreBrokenPipe, type Io } from './io.ts';
 
 export type { Io, Writer } from './io.ts';
@@ -36,6 +38,14 @@ async function run(inv: Invocation, io: Io): Promise<number> {
       return journalVerify(inv, io);
     case 'docs':
       return docs(io);
+    case 'export':
+      return exportCommand(inv, cmd, io);
+    case 'verify':
+      return verifyCommand(cmd, io);
+    case 'viewer':
+      return viewerCommand(cmd, io);
+    case 'web':
+      return web(inv, cmd, io);
     case 'help':
       io.stdout.write(USAGE);
       return 0;

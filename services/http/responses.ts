@@ -25,6 +25,11 @@ export function transportError(kind: string, code: string, message: string, para
   return { ok: false, error };
 }
 
+/** A request refused for who or where it came from (Host, Origin, IPC sender): nothing ran. */
+export function refusedRequest(detail: string): ApiResponse {
+  return transportError('forbidden', 'transport.forbidden', `request refused: ${detail}`, { detail });
+}
+
 /** A request the client got wrong (not JSON, wrong shape, wrong HTTP method): says what and where. */
 export function badRequest(detail: string): ApiResponse {
   return transportError('invalid_input', 'input.invalid', detail, { detail });

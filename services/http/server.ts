@@ -22,7 +22,7 @@ import { CentreService } from '../service.ts';
 import { dispatch } from '../transport/dispatch.ts';
 import { BodyNotJson, BodyTooLarge, readJsonBody } from './body.ts';
 import { isAllowedHost, isAllowedOrigin, LAUNCH_HEADER, tokenMatches } from './guards.ts';
-import { badRequest, sendJson, sendText, transportError } from './responses.ts';
+import { badRequest, refusedRequest, sendJson, sendText, transportError } from './responses.ts';
 import { SECURITY_HEADERS } from './security-headers.ts';
 import { contentTypeFor, findStaticFile } from './static-files.ts';
 
@@ -70,8 +70,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     const origin = req.headers.origin;
     if (!isAllowedOrigin(origin, req.headers.host, port)) {
-      const detail = `a page from ${origin} may not call this server`;
-      sendJson(res, 403, transportError('forbidden', 'transport.forbidden', `request refused: ${detail}`, { detail }));
+      sendJson(res, 403, refusedRequest(`a page from ${origin} may not call this server`));
       return;
     }
     if (!tokenMatches(req.headers[LAUNCH_HEADER], token)) {
@@ -133,8 +132,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
 
   async function handle(req: IncomingMessage, res: ServerResponse): Promise<void> {
     if (!isAllowedHost(req.headers.host, port)) {
-      const detail = `the Host header must be 127.0.0.1:${port} or localhost:${port}`;
-      sendJson(res, 403, transportError('forbidden', 'transport.forbidden', `request refused: ${detail}`, { detail }));
+      sendJson(res, 403, refusedRequest(`the Host header must be 127.0.0.1:${port} or localhost:${port}`));
       return;
     }
     const path = (req.url ?? '/').split('?')[0]!;

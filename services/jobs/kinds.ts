@@ -1,6 +1,7 @@
 // Every job kind, listed statically (a bundler cannot follow a directory scan). A module here calls
 // registerJob when imported. To add a kind: write its module and add one import line.
 //
-// Expected soon: `export` (the inspection bundle), registered from bundle/.
+// `export` (the inspection bundle, HQ slices) is registered from bundle/node/job.ts.
 
 import './kinds/seed.ts';
+import '../../bundle/node/job.ts';

@@ -9,7 +9,7 @@ import { ApiError } from '../errors.ts';
 import { zodReasons } from '../service.ts';
 import './kinds.ts';
 import { jobKind, jobKindNames } from './registry.ts';
-import { jobError, type JobStatus, type WorkerInput, type WorkerMessage } from './types.ts';
+import { JOB_STOPPED, jobError, type JobStatus, type WorkerInput, type WorkerMessage } from './types.ts';
 
 export interface JobRunnerOptions {
   /** The database file; each job opens its own connection to it. */
@@ -89,13 +89,13 @@ export class JobRunner {
     worker.on('message', (m: WorkerMessage) => this.onMessage(entry, m));
     worker.on('error', (err) => {
       console.error(`job ${kind} ${jobId}:`, err);
-      this.finish(entry, 'failed', { error: jobError({ kind: 'internal', message: 'internal error: the job stopped', reasons: [reason('api.internal')] }) });
+      this.finish(entry, 'failed', { error: jobError(JOB_STOPPED) });
     });
     worker.on('exit', () => {
       // A thread that ends without saying how: terminated after a cancel, or crashed.
       if (entry.status.state === 'running') {
         if (entry.status.cancelRequested) this.finish(entry, 'cancelled');
-        else this.finish(entry, 'failed', { error: jobError({ kind: 'internal', message: 'internal error: the job stopped', reasons: [reason('api.internal')] }) });
+        else this.finish(entry, 'failed', { error: jobError(JOB_STOPPED) });
       }
     });
     this.jobs.set(jobId, entry);

@@ -3,7 +3,7 @@
 // transport (JSON), so it is plain data.
 
 import type { ApiErrorBody } from '../../domain/api/bridge.ts';
-import type { ReasonParams } from '../../domain/reasons.ts';
+import { reason, type ReasonParams } from '../../domain/reasons.ts';
 
 export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
 
@@ -50,6 +50,9 @@ export interface WorkerInput {
   /** One Int32: set to 1 when the job is cancelled, readable even while the job keeps the thread busy. */
   cancel: SharedArrayBuffer;
 }
+
+/** A job that ended on an unexpected error (logged where it happened), or whose thread died. */
+export const JOB_STOPPED: ApiErrorBody = { kind: 'internal', message: 'internal error: the job stopped', reasons: [reason('api.internal')] };
 
 export function jobError(body: ApiErrorBody): JobError {
   const first = body.reasons[0];

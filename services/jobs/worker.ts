@@ -5,19 +5,16 @@
 // Loaded by worker-tsx.mjs under Node, or bundled as dist/electron/job-worker.cjs for Electron.
 
 import { parentPort, workerData } from 'node:worker_threads';
-import type { ApiErrorBody } from '../../domain/api/bridge.ts';
 import { reason } from '../../domain/reasons.ts';
 import { openDatabase, type Db } from '../../db/connection.ts';
 import { ApiError } from '../errors.ts';
 import { CentreService } from '../service.ts';
 import './kinds.ts';
 import { jobKind, type JobContext, type JobKind, type Progress } from './registry.ts';
-import type { WorkerInput, WorkerMessage } from './types.ts';
+import { JOB_STOPPED, type WorkerInput, type WorkerMessage } from './types.ts';
 
 /** Progress is posted at most this often (the last report always goes out). */
 const PROGRESS_INTERVAL_MS = 100;
-
-const INTERNAL: ApiErrorBody = { kind: 'internal', message: 'internal error: the job stopped', reasons: [reason('api.internal')] };
 
 function post(message: WorkerMessage): void {
   parentPort!.postMessage(message);
@@ -78,7 +75,7 @@ async function run(data: WorkerInput): Promise<void> {
     else if (err instanceof ApiError) post({ type: 'failed', error: err.toJSON().error });
     else {
       console.error(err);
-      post({ type: 'failed', error: INTERNAL });
+      post({ type: 'failed', error: JOB_STOPPED });
     }
   } finally {
     db?.close();

@@ -1,0 +1,198 @@
+// `centre export`, `centre verify`, `centre viewer`: the inspection bundle and HQ slices from the
+// command line (bundle/ does the work; docs/bundle-format.md is the format).
+//
+// The passphrase is never a command-line argument (it would land in the shell's history and in the
+// process list): it is the first line of --passphrase-file, or else $CENTRE_PASSPHRASE.
+
+import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFile } from 'node:fs/promises';
+import { EXPORT_ROLES } from '../../../bundle/node/job.ts';
+import { CheckpointError, describeComparison, makeCheckpoint, parseCheckpoint, type Checkpoint } from '../../../bundle/format/checkpoint.ts';
+import { STEP_TITLES, type Verdict } from '../../../bundle/format/verify.ts';
+import { nodeCrypto } from '../../../bundle/node/crypto-node.ts';
+import { exportBundle, ExportError, type ExportProgress } from '../../../bundle/node/export.ts';
+import { BundleReadError, verifyBundleAt } from '../../../bundle/node/verify.ts';
+import { bareViewerHtml, sha256Hex } from '../../../bundle/viewer/build.ts';
+import { fixedClock, systemClock, toIso } from '../../../domain/time.ts';
+import { openDatabase, type Db } from '../../../db/connection.ts';
+import { UsageError, type Invocation } from '../args.ts';
+import { printJson, type Io } from '../io.ts';
+import { CliError, requireDatabaseFile, withDb } from './open.ts';
+
+export interface ExportCommand {
+  out: string;
+  passphraseFile: string | null;
+  since: number | null;
+  as: string | null;
+}
+
+export interface VerifyCommand {
+  bundle: string;
+  passphraseFile: string | null;
+  checkpoint: string | null;
+  saveCheckpoint: string | null;
+  json: boolean;
+}
+
+/** The passphrase: first line of the file, else $CENTRE_PASSPHRASE, else a usage error. */
+export function readPassphrase(file: string | null, io: Io): string {
+  if (file !== null) {
+    let text: string;
+    try {
+      text = readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new CliError(`cannot read the passphrase file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    const line = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
+    if (line === '') throw new CliError(`the passphrase file ${file} is empty (the passphrase is its first line)`);
+    return line;
+  }
+  const env = (io.env ?? process.env)['CENTRE_PASSPHRASE'];
+  if (env) return env;
+  throw new UsageError('give the passphrase with --passphrase-file F (its first line) or in $CENTRE_PASSPHRASE, never as an argument');
+}
+
+/** Who exports: --as, or the first active head of centre. Must be allowed to export. */
+function exporter(db: Db, as: string | null): string {
+  const row = (
+    as === null
+      ? db.prepare("SELECT username, role, active FROM accounts WHERE active = 1 AND role = 'head_of_centre' ORDER BY seq LIMIT 1").get()
+      : db.prepare('SELECT username, role, active FROM accounts WHERE username = ?').get(as)
+  ) as { username: string; role: string; active: number } | undefined;
+  if (!row) throw new CliError(as === null ? 'this database has no active head of centre to export as: give --as USER' : `no account ${as}`);
+  if (row.active !== 1) throw new CliError(`account ${row.username} is disabled`);
+  if (!(EXPORT_ROLES as readonly string[]).includes(row.role)) {
+    throw new CliError(`account ${row.username} (${row.role}) may not export: ${EXPORT_ROLES.join(', ')} may`);
+  }
+  return row.username;
+}
+
+function progressReporter(io: Io): (p: ExportProgress) => void {
+  let last = -Infinity;
+  return (p) => {
+    const t = Date.now();
+    if (p.done < p.total && t - last < 1000) return;
+    last = t;
+    io.stderr.write(`exporting: ${p.phase} ${p.done}/${p.total}\n`);
+  };
+}
+
+export async function exportCommand(inv: Invocation, cmd: ExportCommand, io: Io): Promise<number> {
+  const passphrase = readPassphrase(cmd.passphraseFile, io);
+  requireDatabaseFile(inv.db);
+  return withDb(openDatabase(inv.db, { readonly: true }), async (db) => {
+    const kind = cmd.since === null ? 'inspection' : 'hq-slice';
+    try {
+      const r = await exportBundle(db, {
+        outDir: cmd.out,
+        passphrase,
+        kind,
+        since: cmd.since ?? 0,
+        exportedBy: exporter(db, cmd.as),
+        clock: inv.clock ? fixedClock(inv.clock) : systemClock,
+        onProgress: progressReporter(io),
+      });
+      const m = r.manifest;
+      io.stdout.write(
+        `exported ${kind === 'inspection' ? 'an inspection bundle' : 'an HQ slice'} of ${m.centre.name} to ${r.outDir}\n` +
+          `  entries ${m.from.seq + 1}–${m.head.seq} (${m.counts.entries}), head hash ${m.head.hash}\n` +
+          `  ${m.counts.persons} persons, ${m.counts.placements} placements, ${m.counts.medicalNotes} medical notes\n` +
+          `  files: ${r.files.map((f) => `${f.name} (${f.bytes} bytes)`).join(', ')}\n` +
+          `  viewer SHA-256 ${r.viewerSha256}\n` +
+          `  in ${r.seconds.toFixed(1)} s\n`,
+      );
+      return 0;
+    } catch (err) {
+      if (err instanceof ExportError) throw new CliError(err.message);
+      throw err;
+    }
+  });
+}
+
+function summary(v: Verdict) {
+  const m = v.manifest;
+  return {
+    ok: v.ok,
+    failure: v.failure,
+    steps: v.steps,
+    warnings: v.warnings,
+    manifest: m,
+    head: m?.head ?? null,
+    counts: m?.counts ?? null,
+    checkpoint: v.checkpoint,
+  };
+}
+
+export async function verifyCommand(cmd: VerifyCommand, io: Io): Promise<number> {
+  const passphrase = readPassphrase(cmd.passphraseFile, io);
+  let checkpoint: Checkpoint | null = null;
+  if (cmd.checkpoint !== null) {
+    let text: string;
+    try {
+      text = readFileSync(cmd.checkpoint, 'utf8');
+    } catch (err) {
+      throw new UsageError(`cannot read the checkpoint ${cmd.checkpoint}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    }
+    try {
+      checkpoint = parseCheckpoint(text);
+    } catch (err) {
+      if (err instanceof CheckpointError) throw new UsageError(`${cmd.checkpoint}: ${err.message}`);
+      throw err;
+    }
+  }
+  let verdict: Verdict;
+  try {
+    verdict = await verifyBundleAt(cmd.bundle, passphrase, { checkpoint });
+  } catch (err) {
+    if (err instanceof BundleReadError) throw new CliError(err.message);
+    throw err;
+  }
+  if (verdict.ok && cmd.saveCheckpoint !== null) {
+    if (verdict.manifest!.kind !== 'inspection') throw new CliError('a checkpoint is saved from an inspection bundle, not from an HQ slice');
+    const cp = await makeCheckpoint(verdict.manifest!, verdict.content!.journal, nodeCrypto, toIso(Date.now()));
+    await writeFile(cmd.saveCheckpoint, `${JSON.stringify(cp)}\n`);
+  }
+  if (cmd.json) {
+    printJson(io.stdout, summary(verdict));
+    return verdict.ok ? 0 : 1;
+  }
+  const m = verdict.manifest;
+  const out = verdict.ok ? io.stdout : io.stderr;
+  const who = m ? `${m.centre.name}, ${m.kind === 'inspection' ? 'inspection bundle' : 'HQ slice'}, entries ${m.from.seq + 1}–${m.head.seq}` : 'bundle';
+  if (verdict.ok) out.write(`INTACT: ${who}\n  head seq ${m!.head.seq} hash ${m!.head.hash}\n`);
+  else {
+    const f = verdict.failure!;
+    out.write(`NOT INTACT: ${who}\n  failed: ${STEP_TITLES[f.step]} [${f.step}]${f.seq !== undefined ? `, first bad seq ${f.seq}` : ''}\n  ${f.message}\n`);
+  }
+  for (const s of verdict.steps) out.write(`  ${s.ok ? (s.skipped ? '-' : 'ok') : 'FAILED'}  ${s.step}: ${s.detail}\n`);
+  if (m && verdict.ok) {
+    out.write(`  counts: ${m.counts.entries} entries, ${m.counts.persons} persons, ${m.counts.placements} placements, ${m.counts.medicalNotes} medical notes\n`);
+  }
+  if (verdict.checkpoint) out.write(`  ${describeComparison(verdict.checkpoint)}\n`);
+  if (verdict.checkpoint?.status === 'diverged') {
+    for (const d of verdict.checkpoint.differences.slice(0, 20)) {
+      const what =
+        d.kind === 'moved'
+          ? `seq ${d.seq}${d.run && d.run > 1 ? `–${d.seq! + d.run - 1}` : ''} moved to ${d.newSeq}${d.run && d.run > 1 ? `–${d.newSeq! + d.run - 1}` : ''}`
+          : d.kind === 'inserted'
+            ? `seq ${d.newSeq} inserted`
+            : `seq ${d.seq} ${d.kind}`;
+      out.write(`    ${what}\n`);
+    }
+    if (verdict.checkpoint.differences.length > 20) out.write(`    … (${verdict.checkpoint.differences.length - 20} more lines: use --json)\n`);
+  }
+  for (const w of verdict.warnings) out.write(`  note: ${w}\n`);
+  if (verdict.ok && cmd.saveCheckpoint !== null) out.write(`  checkpoint saved to ${cmd.saveCheckpoint}\n`);
+  return verdict.ok ? 0 : 1;
+}
+
+export async function viewerCommand(cmd: { out: string }, io: Io): Promise<number> {
+  const html = await bareViewerHtml();
+  try {
+    writeFileSync(cmd.out, html);
+  } catch (err) {
+    throw new CliError(`cannot write ${cmd.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+  io.stdout.write(`wrote the viewer to ${cmd.out} (${Buffer.byteLength(html)} bytes)\nSHA-256 ${sha256Hex(html)}\n`);
+  return 0;
+}
