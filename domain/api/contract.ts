@@ -96,6 +96,8 @@ export const contract = {
   'register.search': m<O.SearchResult>()({ kind: 'read', roles: EVERYONE, summary: 'Search people by name prefix, nationality, status, basis, room, presence.', input: I.registerSearch }),
   'register.personFile': m<O.PersonFile>()({ kind: 'read', roles: EVERYONE, summary: 'Everything about one person: identity, status history, placements, orders, rights, movements, rooms, findings, corrections.', input: I.personFile }),
   'register.roomBoard': m<O.RoomBoard>()({ kind: 'read', roles: EVERYONE, summary: 'Rooms with occupants, categories, beds and m² per person, and any mixing, at an instant.', input: I.atOnly }),
+  'register.populationSeries': m<O.PopulationSeries>()({ kind: 'read', roles: EVERYONE, summary: 'The population by regime at sampled days over a period (default: the last 90 days, daily).', input: I.populationSeries }),
+  'register.stayLengths': m<O.StayLengths>()({ kind: 'read', roles: EVERYONE, summary: 'Lengths of the stays that ended in a period (default: the last 365 days), by basis, in buckets.', input: I.stayLengths }),
   'register.deadlines': m<O.DeadlineRow[]>()({ kind: 'read', roles: EVERYONE, summary: 'Every present forced placement by time left.', input: I.atOnly }),
 
   // journal

@@ -401,6 +401,18 @@ export const registerSearch = z
   })
   .strict();
 
+export const populationSeries = z
+  .object({
+    at: instant.optional(),
+    days: z.number().int().min(1).max(366).default(90),
+    stepDays: z.number().int().min(1).max(31).default(1),
+  })
+  .strict();
+
+export const stayLengths = z
+  .object({ at: instant.optional(), days: z.number().int().min(1).max(3660).default(365) })
+  .strict();
+
 export const personFile = z.object({ personId: id }).strict();
 export const journalEntries = z
   .object({ fromSeq: z.number().int().min(1).default(1), limit: z.number().int().min(1).max(5000).default(200) })

@@ -291,6 +291,23 @@ export interface DeadlineRow {
   roomName: string | null;
 }
 
+/** The population by regime at sampled instants (dashboard chart). */
+export interface PopulationSeries {
+  at: Instant;
+  from: Instant;
+  stepDays: number;
+  points: { at: Instant; byRegime: Record<Regime, number>; total: number }[];
+}
+
+/** Lengths of the stays that ended in a period, by basis, in buckets (dashboard chart). */
+export interface StayLengths {
+  at: Instant;
+  from: Instant;
+  /** Upper bounds of the buckets in hours; one more bucket follows, open-ended. */
+  bucketsHours: number[];
+  byBasis: { basis: string; counts: number[]; total: number; medianHours: number | null }[];
+}
+
 export interface FindingsResult {
   at: Instant;
   mode: 'current' | 'history';

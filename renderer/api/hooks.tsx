@@ -31,8 +31,11 @@ export class ApiStore {
     const serverMs = Date.parse(at);
     if (Number.isNaN(serverMs)) return;
     this.offsetMs = serverMs - (sentAt + receivedAt) / 2;
+    const first = !this.synced;
     this.synced = true;
+    if (first) this.emit();
   }
+  getSynced = () => this.synced;
   get clockSynced() {
     return this.synced;
   }
@@ -85,18 +88,29 @@ export function useServerNow(everyMs = 1000): number {
 }
 
 export function useServerClock(): () => number {
+  return useServerClockReady().now;
+}
+
+/**
+ * The server's clock, and whether we know it yet. A form that fills in "now" (an order's date of
+ * issue) waits for it: the server's clock may differ from this workstation's (or be set by a test).
+ */
+export function useServerClockReady(): { ready: boolean; now: () => number } {
   const { store, client } = useApiContext();
+  const ready = useSyncExternalStore(store.subscribe, store.getSynced);
   useEffect(() => {
     // Nothing has told us the server's time yet: ask once (any read that returns `at` would do).
     if (!store.clockSynced) client.call('inspections.list', {}).catch(() => undefined);
   }, [store, client]);
-  return store.now;
+  return { ready, now: store.now };
 }
 
 export interface Query<T> {
   data: T | undefined;
   error: ApiFailure | null;
   loading: boolean;
+  /** When the data arrived (workstation clock): countdowns run on from there. */
+  receivedAt: number;
   reload(): void;
 }
 
@@ -112,10 +126,11 @@ export function useApi<M extends MethodName>(
   const client = useClient();
   const version = useDataVersion();
   const key = input === null ? null : JSON.stringify(input);
-  const [state, setState] = useState<{ data: OutputOf<M> | undefined; error: ApiFailure | null; loading: boolean }>({
+  const [state, setState] = useState<{ data: OutputOf<M> | undefined; error: ApiFailure | null; loading: boolean; receivedAt: number }>({
     data: undefined,
     error: null,
     loading: input !== null,
+    receivedAt: 0,
   });
   const [tick, setTick] = useState(0);
   const reload = useCallback(() => setTick((n) => n + 1), []);
@@ -123,7 +138,7 @@ export function useApi<M extends MethodName>(
 
   useEffect(() => {
     if (key === null) {
-      setState({ data: undefined, error: null, loading: false });
+      setState({ data: undefined, error: null, loading: false, receivedAt: 0 });
       return;
     }
     const ticket = ++latest.current;
@@ -131,12 +146,12 @@ export function useApi<M extends MethodName>(
     client
       .call(method, JSON.parse(key) as InputOf<M>)
       .then((data) => {
-        if (ticket === latest.current) setState({ data, error: null, loading: false });
+        if (ticket === latest.current) setState({ data, error: null, loading: false, receivedAt: Date.now() });
       })
       .catch((e: unknown) => {
         if (ticket !== latest.current) return;
         const failure = e instanceof ApiFailure ? e : new ApiFailure('internal', [{ code: 'api.internal' }], String(e));
-        setState((s) => ({ data: s.data, error: failure, loading: false }));
+        setState((s) => ({ ...s, error: failure, loading: false }));
       });
   }, [client, method, key, version, tick]);
 

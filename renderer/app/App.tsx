@@ -7,6 +7,7 @@ import { ApiProvider, ApiStore } from '../api/hooks.tsx';
 import { I18nProvider, initialLanguage, saveLanguage } from '../i18n/context.tsx';
 import type { UiLanguage } from '../i18n/core.ts';
 import type { Transport } from '../transport/pick.ts';
+import { LanguageControl } from './language.tsx';
 import { Layout } from './Layout.tsx';
 import { Routes } from './Routes.tsx';
 import { loadSession, saveSession, SessionProvider, roleMay, type SessionValue } from './session.tsx';
@@ -102,6 +103,7 @@ export function App({ transport }: { transport: Transport }) {
     [session, centre, signOut, loadCentre],
   );
 
+  const languageControl = useMemo(() => ({ lang, setLang }), [lang, setLang]);
   const timeZone = centre?.timeZone ?? 'UTC';
   let content;
   if (bootError && !centre) content = <BootError error={bootError} onRetry={loadCentre} lang={lang} setLang={setLang} />;
@@ -115,6 +117,7 @@ export function App({ transport }: { transport: Transport }) {
           setSession(s);
           loadCentre();
         }}
+        onSeeded={loadCentre}
       />
     );
   else if (!sessionValue)
@@ -141,9 +144,11 @@ export function App({ transport }: { transport: Transport }) {
 
   return (
     <ApiProvider value={api}>
-      <I18nProvider lang={lang} timeZone={timeZone}>
-        {content}
-      </I18nProvider>
+      <LanguageControl.Provider value={languageControl}>
+        <I18nProvider lang={lang} timeZone={timeZone}>
+          {content}
+        </I18nProvider>
+      </LanguageControl.Provider>
     </ApiProvider>
   );
 }

@@ -35,12 +35,24 @@ export function pluralCategory(lang: UiLanguage, count: number): Intl.LDMLPlural
   return rules.select(count);
 }
 
+/**
+ * The locale whose number and date conventions we format with. Chromium (and so Electron) ships
+ * without full Azerbaijani locale data: it accepts "az" and then writes dates the root way
+ * ("2026-03-02"). Turkish writes numbers and numeric dates exactly as Azerbaijani does (02.03.2026,
+ * 1.234,5), and every engine has it. Only numeric formats are used, never month or unit names: those
+ * come from our own catalogues. English is British: day first, as in the region.
+ */
+const FORMAT_LOCALE: Record<UiLanguage, string> = { en: 'en-GB', az: 'tr', ru: 'ru' };
+export function formatLocale(lang: UiLanguage): string {
+  return FORMAT_LOCALE[lang];
+}
+
 const numberFormats = new Map<string, Intl.NumberFormat>();
 export function formatNumber(lang: UiLanguage, n: number, options?: Intl.NumberFormatOptions): string {
   const cacheKey = `${lang}|${JSON.stringify(options ?? {})}`;
   let f = numberFormats.get(cacheKey);
   if (!f) {
-    f = new Intl.NumberFormat(lang, options);
+    f = new Intl.NumberFormat(formatLocale(lang), options);
     numberFormats.set(cacheKey, f);
   }
   return f.format(n);

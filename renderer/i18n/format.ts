@@ -3,7 +3,7 @@
 // says). Inputs of type datetime-local are read back in the same zone.
 
 import { fromLocal, localParts, toIso, toMs, type Instant } from '../../domain/time.ts';
-import { formatNumber, type UiLanguage } from './core.ts';
+import { formatLocale, formatNumber, translate, type UiLanguage } from './core.ts';
 
 export interface Formatters {
   lang: UiLanguage;
@@ -31,11 +31,25 @@ function dtf(lang: string, timeZone: string, options: Intl.DateTimeFormatOptions
   return f;
 }
 
-function unit(lang: UiLanguage, value: number, u: 'day' | 'hour' | 'minute'): string {
-  return formatNumber(lang, value, { style: 'unit', unit: u, unitDisplay: 'short' });
+/** A length of time in our own words ("3 h 12 min", "3 ч 12 мин", "3 saat 12 dəq"), two largest units. */
+export function formatDuration(lang: UiLanguage, ms: number): string {
+  const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
+  const d = Math.floor(totalMinutes / (24 * 60));
+  const h = Math.floor((totalMinutes % (24 * 60)) / 60);
+  const m = totalMinutes % 60;
+  if (d > 0) return h > 0 ? translate(lang, 'duration.dh', { d, h }) : translate(lang, 'duration.d', { d });
+  if (h > 0) return m > 0 ? translate(lang, 'duration.hm', { h, m }) : translate(lang, 'duration.h', { h });
+  return translate(lang, 'duration.m', { m });
+}
+
+/** A legal term ("24 hours", "6 месяцев", "6 ay"). */
+export function formatTerm(lang: UiLanguage, value: number, unit: 'hours' | 'months'): string {
+  return translate(lang, unit === 'hours' ? 'term.hours' : 'term.months', { count: value });
 }
 
 export function makeFormatters(lang: UiLanguage, timeZone: string): Formatters {
+  // English dates read day-first (29/10/2026), as in the region; see formatLocale for Azerbaijani.
+  const dl = formatLocale(lang);
   const safe = (f: (ms: number) => string) => (at: Instant | null | undefined) => {
     if (!at) return '—';
     const ms = Date.parse(at);
@@ -45,26 +59,18 @@ export function makeFormatters(lang: UiLanguage, timeZone: string): Formatters {
     lang,
     timeZone,
     dateTime: safe((ms) =>
-      dtf(lang, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms),
+      dtf(dl, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit', hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms),
     ),
-    date: safe((ms) => dtf(lang, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)),
-    time: safe((ms) => dtf(lang, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)),
+    date: safe((ms) => dtf(dl, timeZone, { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms)),
+    time: safe((ms) => dtf(dl, timeZone, { hour: '2-digit', minute: '2-digit', hourCycle: 'h23' }).format(ms)),
     calendarDate: (day) => {
       if (!day) return '—';
       const ms = Date.parse(`${day}T12:00:00Z`);
-      return Number.isNaN(ms) ? day : dtf(lang, 'UTC', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
+      return Number.isNaN(ms) ? day : dtf(dl, 'UTC', { year: 'numeric', month: '2-digit', day: '2-digit' }).format(ms);
     },
     number: (n, options) => formatNumber(lang, n, options),
-    duration: (ms) => {
-      const totalMinutes = Math.floor(Math.abs(ms) / 60_000);
-      const days = Math.floor(totalMinutes / (24 * 60));
-      const hours = Math.floor((totalMinutes % (24 * 60)) / 60);
-      const minutes = totalMinutes % 60;
-      if (days > 0) return hours > 0 ? `${unit(lang, days, 'day')} ${unit(lang, hours, 'hour')}` : unit(lang, days, 'day');
-      if (hours > 0) return `${unit(lang, hours, 'hour')} ${unit(lang, minutes, 'minute')}`;
-      return unit(lang, minutes, 'minute');
-    },
-    dayMonth: (at) => dtf(lang, timeZone, { day: '2-digit', month: '2-digit' }).format(Date.parse(at)),
+    duration: (ms) => formatDuration(lang, ms),
+    dayMonth: (at) => dtf(dl, timeZone, { day: '2-digit', month: '2-digit' }).format(Date.parse(at)),
   };
 }
 

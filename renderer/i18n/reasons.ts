@@ -7,7 +7,7 @@ import type { Finding } from '../../domain/findings/types.ts';
 import type { Reason, ReasonParams } from '../../domain/reasons.ts';
 import { isInstant } from '../../domain/time.ts';
 import { formatNumber, hasKey, translate, type UiLanguage } from './core.ts';
-import type { Formatters } from './format.ts';
+import { formatTerm, type Formatters } from './format.ts';
 
 /** The label of an enum value (`sex`, `male` → "male" / "kişi" / "мужчина"), or the value itself. */
 export function enumLabel(lang: UiLanguage, group: string, value: string): string {
@@ -45,9 +45,7 @@ export function localiseParams(params: ReasonParams | undefined, lang: UiLanguag
     if (isInstant(v)) out[k] = fmt.dateTime(v);
     else if (k === 'cap') {
       const m = /^(\d+(?:\.\d+)?) (hours|months)$/.exec(v);
-      out[k] = m
-        ? formatNumber(lang, Number(m[1]), { style: 'unit', unit: m[2] === 'hours' ? 'hour' : 'month', unitDisplay: 'long' })
-        : v;
+      out[k] = m ? formatTerm(lang, Number(m[1]), m[2] as 'hours' | 'months') : v;
     } else if (k === 'room' || k === 'person') out[k] = categoryLabel(lang, v);
     else if (k === 'status') out[k] = enumLabel(lang, 'status', v);
     else if (k === 'basis' || k === 'previousBasis') out[k] = enumLabel(lang, 'basis', v);

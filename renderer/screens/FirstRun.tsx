@@ -12,8 +12,21 @@ import { ErrorSummary, FormReasons, Select, TextInput } from '../ui/fields.tsx';
 import { Button } from '../ui/kit.tsx';
 import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { timeZoneOptions } from '../ui/timezones.ts';
+import { JobProgress, useJob } from '../api/job.tsx';
+import { NumberInput } from '../ui/fields.tsx';
+import { Panel } from '../ui/kit.tsx';
 
-export function FirstRun({ lang, setLang, onDone }: { lang: UiLanguage; setLang(l: UiLanguage): void; onDone(s: Session): void }) {
+export function FirstRun({
+  lang,
+  setLang,
+  onDone,
+  onSeeded,
+}: {
+  lang: UiLanguage;
+  setLang(l: UiLanguage): void;
+  onDone(s: Session): void;
+  onSeeded?(): void;
+}) {
   const { t } = useI18n();
   const setup = useMutation('centre.setup');
   const [name, setName] = useState('');
@@ -107,7 +120,38 @@ export function FirstRun({ lang, setLang, onDone }: { lang: UiLanguage; setLang(
             </div>
           </FormReasons>
         </form>
+        <DemoCentre onSeeded={onSeeded} />
       </main>
     </div>
+  );
+}
+
+/** A demonstration centre with a synthetic history, made by a long job with progress and cancel. */
+function DemoCentre({ onSeeded }: { onSeeded?: (() => void) | undefined }) {
+  const { t } = useI18n();
+  const job = useJob();
+  const [persons, setPersons] = useState<number | null>(2000);
+  const [years, setYears] = useState<number | null>(2);
+  if (!job.available) return null;
+  const done = job.status?.state === 'done';
+  return (
+    <Panel title={t('firstRun.demoTitle')} headingLevel={2} className="no-print">
+      <p className="hint">{t('firstRun.demoHint')}</p>
+      <div className="row">
+        <NumberInput label={t('firstRun.demoPersons')} value={persons} onChange={setPersons} min={1} max={200000} step={100} />
+        <NumberInput label={t('firstRun.demoYears')} value={years} onChange={setYears} min={1} max={20} step={1} />
+      </div>
+      <Button onClick={() => job.start('seed', { persons: persons ?? 1000, years: years ?? 1 })} disabled={job.running || done} busy={job.running}>
+        {t('firstRun.demoStart')}
+      </Button>
+      <JobProgress job={job} label={t('firstRun.demoProgress')} />
+      {done ? (
+        <p>
+          <Button variant="primary" onClick={() => onSeeded?.()}>
+            {t('firstRun.demoOpen')}
+          </Button>
+        </p>
+      ) : null}
+    </Panel>
   );
 }

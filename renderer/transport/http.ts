@@ -86,11 +86,14 @@ export function httpBridge(launchToken: string | null, fetchImpl: FetchLike = (i
 /** Long jobs (seed, export) in browser mode: start, poll, cancel. */
 export interface JobStatus {
   jobId: string;
+  kind?: string;
   state: 'running' | 'done' | 'failed' | 'cancelled';
   done: number;
   total: number;
+  cancelRequested?: boolean;
   result?: unknown;
-  error?: { code: string; params?: Record<string, string | number> } | null;
+  /** Why it failed: the API's reasons (the first one's code also at the top). */
+  error?: { code: string; params?: Record<string, string | number | boolean | null>; reasons?: { code: string; field?: string; params?: Record<string, string | number | boolean | null> }[] } | null;
 }
 
 export interface JobBridge {

@@ -7,6 +7,7 @@ import type { Finding, Severity } from '../../domain/findings/types.ts';
 import type { Reason } from '../../domain/reasons.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { href } from '../app/router.tsx';
+import { useServerClock, useServerNow } from '../api/hooks.tsx';
 import { Badge, type Tone } from './kit.tsx';
 
 export function PersonLink({ personId, familyName, givenNames }: { personId: string; familyName?: string; givenNames?: string }) {
@@ -49,16 +50,20 @@ export function useCountdown(msLeftAtFetch: number, receivedAt: number, everyMs 
   return msLeftAtFetch - (now - receivedAt);
 }
 
-/** "in 3 h 12 min" or "overdue by 2 h 5 min", ticking. Text, not colour alone. */
-export function Countdown({ msLeft, receivedAt }: { msLeft: number; receivedAt: number }) {
+/** "in 3 h 12 min" or "overdue by 2 h 5 min". Text, not colour alone. */
+export function LeftText({ left }: { left: number }) {
   const { t, fmt } = useI18n();
-  const left = useCountdown(msLeft, receivedAt, 1000);
-  const urgency = urgencyOf(left);
   return (
-    <span className={`nowrap urgency-${urgency}`}>
+    <span className={`nowrap urgency-${urgencyOf(left)}`}>
       {left <= 0 ? t('deadline.overdueBy', { duration: fmt.duration(-left) }) : t('deadline.leftIn', { duration: fmt.duration(left) })}
     </span>
   );
+}
+
+/** The time left as the server said it at `receivedAt`, ticking. */
+export function Countdown({ msLeft, receivedAt }: { msLeft: number; receivedAt: number }) {
+  const left = useCountdown(msLeft, receivedAt, 1000);
+  return <LeftText left={left} />;
 }
 
 export function ReasonList({ reasons, id }: { reasons: readonly Reason[]; id?: string }) {
@@ -134,6 +139,18 @@ export function FindingsTable({
         </tbody>
       </table>
       {limit && sorted.length > limit ? <p className="muted">{t('findings.more', { count: sorted.length - limit })}</p> : null}
+    </>
+  );
+}
+
+/** Time left to a deadline against the server's clock, ticking, with its urgency in words. */
+export function LiveDeadline({ deadline }: { deadline: string }) {
+  useServerClock();
+  const now = useServerNow(1000);
+  const left = Date.parse(deadline) - now;
+  return (
+    <>
+      <LeftText left={left} /> <UrgencyBadge urgency={urgencyOf(left)} />
     </>
   );
 }

@@ -6,7 +6,11 @@
 import {
   createContext,
   useContext,
+  useEffect,
   useId,
+  useLayoutEffect,
+  useRef,
+  useState,
   type ChangeEvent,
   type InputHTMLAttributes,
   type ReactNode,
@@ -55,19 +59,37 @@ function resolveField(field: string | undefined, aliases: Record<string, string>
   return hit !== undefined ? aliases[hit] : field;
 }
 
-export function reasonsFor(reasons: readonly Reason[], name: string, aliases: Record<string, string> = {}): Reason[] {
+export function reasonsFor(reasons: readonly Reason[], name: string, aliases: Record<string, string> = {}, exact = false): Reason[] {
   return reasons.filter((r) => {
     const f = resolveField(r.field, aliases);
-    return f !== undefined && (f === name || f.startsWith(`${name}.`));
+    return f !== undefined && (f === name || (!exact && f.startsWith(`${name}.`)));
   });
 }
 
-/** The reasons for a field name in the nearest FormReasons, and the ids to wire it up. */
-export function useFieldReasons(name: string | undefined) {
+/**
+ * The reasons for a field name in the nearest FormReasons, and the ids to wire it up. A field takes
+ * the reasons for its path and below; a group (`exact`) only those for itself, its fields show theirs.
+ */
+export function useFieldReasons(name: string | undefined, exact = false) {
   const scope = useContext(ReasonsContext);
   const id = name ? fieldDomId(scope.idPrefix, name) : undefined;
-  const reasons = name ? reasonsFor(scope.reasons, name, scope.aliases) : [];
+  const reasons = name ? reasonsFor(scope.reasons, name, scope.aliases, exact) : [];
   return { id, reasons };
+}
+
+/** The visible label of a field, read from the page: for the error summary's "Field: reason". */
+function labelOf(id: string): string | null {
+  const el = document.getElementById(id);
+  if (!el) return null;
+  const text = (node: Element | null | undefined) => {
+    if (!node) return null;
+    const clone = node.cloneNode(true) as Element;
+    clone.querySelectorAll('.required, .vh').forEach((n) => n.remove());
+    return clone.textContent?.trim() || null;
+  };
+  if (el.tagName === 'FIELDSET') return text(el.querySelector(':scope > legend'));
+  const escaped = typeof CSS !== 'undefined' && typeof CSS.escape === 'function' ? CSS.escape(id) : id;
+  return text(document.querySelector(`label[for="${escaped}"]`));
 }
 
 export function FieldReasons({ id, reasons }: { id: string; reasons: readonly Reason[] }) {
@@ -89,6 +111,23 @@ export function FieldReasons({ id, reasons }: { id: string; reasons: readonly Re
 export function ErrorSummary({ title }: { title?: string }) {
   const { reasons, idPrefix, aliases, onLocate } = useContext(ReasonsContext);
   const { t, reason } = useI18n();
+  const [labels, setLabels] = useState<Record<string, string>>({});
+  const ref = useRef<HTMLDivElement>(null);
+  const key = reasons.map((r) => `${r.code}@${r.field ?? ''}`).join('|');
+  useLayoutEffect(() => {
+    const next: Record<string, string> = {};
+    for (const r of reasons) {
+      const f = resolveField(r.field, aliases);
+      if (!f) continue;
+      const l = labelOf(fieldDomId(idPrefix, f));
+      if (l) next[f] = l;
+    }
+    setLabels(next);
+  }, [key]); // eslint-disable-line react-hooks/exhaustive-deps
+  useEffect(() => {
+    // A new refusal: bring it into view so the user sees why nothing was saved.
+    if (key) ref.current?.scrollIntoView?.({ block: 'nearest' });
+  }, [key]);
   if (!reasons.length) return null;
   const locate = (field: string) => {
     const el = document.getElementById(fieldDomId(idPrefix, field));
@@ -99,7 +138,7 @@ export function ErrorSummary({ title }: { title?: string }) {
     onLocate?.(field);
   };
   return (
-    <div className="error-summary" role="alert" tabIndex={-1}>
+    <div className="error-summary" role="alert" tabIndex={-1} ref={ref}>
       <p className="error-summary-title">{title ?? t('form.refused')}</p>
       <ul>
         {reasons.map((r, i) => {
@@ -108,6 +147,7 @@ export function ErrorSummary({ title }: { title?: string }) {
             <li key={i}>
               {f ? (
                 <button type="button" className="link" onClick={() => locate(f)}>
+                  {labels[f] ? `${labels[f]}: ` : ''}
                   {reason(r)}
                 </button>
               ) : (
@@ -410,6 +450,20 @@ export function RadioGroup({
           );
         })}
       </div>
+      {errId ? <FieldReasons id={errId} reasons={reasons} /> : null}
+    </fieldset>
+  );
+}
+
+/** A fieldset that shows the reasons for everything under its name (e.g. `admission.property`). */
+export function FieldGroup({ legend, name, children, hint }: { legend: ReactNode; name?: string; children: ReactNode; hint?: ReactNode }) {
+  const { id, reasons } = useFieldReasons(name, true);
+  const errId = reasons.length && id ? `${id}-err` : undefined;
+  return (
+    <fieldset className={`group${reasons.length ? ' field-invalid' : ''}`} id={id} tabIndex={id ? -1 : undefined} aria-describedby={errId}>
+      <legend>{legend}</legend>
+      {hint ? <p className="hint">{hint}</p> : null}
+      {children}
       {errId ? <FieldReasons id={errId} reasons={reasons} /> : null}
     </fieldset>
   );

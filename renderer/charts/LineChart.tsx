@@ -1,0 +1,124 @@
+// A hand-written SVG line chart: one line per series, each with its own colour AND dash pattern (so
+// colour is never the only difference), a title and description for assistive technology, and the
+// same numbers as a table under a disclosure.
+
+import { useId } from 'react';
+
+export interface LineSeries {
+  key: string;
+  label: string;
+  color: string;
+  dash?: string;
+  values: number[];
+}
+
+const W = 640;
+const H = 220;
+const PAD = { left: 36, right: 12, top: 10, bottom: 26 };
+
+function niceMax(n: number): number {
+  if (n <= 5) return 5;
+  const pow = 10 ** Math.floor(Math.log10(n));
+  const step = [1, 2, 2.5, 5, 10].find((s) => s * pow >= n / 4)! * pow;
+  return Math.ceil(n / step) * step;
+}
+
+export function LineChart({
+  title,
+  description,
+  xLabels,
+  series,
+  tableCaption,
+  xHeader,
+  showTableLabel,
+}: {
+  title: string;
+  description: string;
+  xLabels: string[];
+  series: LineSeries[];
+  tableCaption: string;
+  xHeader: string;
+  showTableLabel: string;
+}) {
+  const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
+  const n = xLabels.length;
+  const max = niceMax(Math.max(1, ...series.flatMap((s) => s.values)));
+  const x = (i: number) => PAD.left + (n <= 1 ? 0 : (i / (n - 1)) * (W - PAD.left - PAD.right));
+  const y = (v: number) => PAD.top + (1 - v / max) * (H - PAD.top - PAD.bottom);
+  const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
+  const labelEvery = Math.max(1, Math.ceil(n / 8));
+  return (
+    <figure style={{ margin: 0 }}>
+      <svg className="chart" viewBox={`0 0 ${W} ${H}`} role="img" aria-labelledby={`${id}-t ${id}-d`}>
+        <title id={`${id}-t`}>{title}</title>
+        <desc id={`${id}-d`}>{description}</desc>
+        {ticks.map((t) => (
+          <g key={t}>
+            <line className="gridline" x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
+            <text x={PAD.left - 4} y={y(t) + 4} textAnchor="end">
+              {Math.round(t)}
+            </text>
+          </g>
+        ))}
+        <g className="axis">
+          <line x1={PAD.left} x2={W - PAD.right} y1={H - PAD.bottom} y2={H - PAD.bottom} />
+        </g>
+        {xLabels.map((l, i) =>
+          i % labelEvery === 0 || i === n - 1 ? (
+            <text key={i} x={x(i)} y={H - PAD.bottom + 14} textAnchor="middle">
+              {l}
+            </text>
+          ) : null,
+        )}
+        {series.map((s) => (
+          <polyline
+            key={s.key}
+            fill="none"
+            stroke={s.color}
+            strokeWidth={2}
+            strokeDasharray={s.dash}
+            points={s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}
+          />
+        ))}
+      </svg>
+      <ul className="legend" aria-hidden="true">
+        {series.map((s) => (
+          <li key={s.key}>
+            <svg width="26" height="10" style={{ marginRight: 4, verticalAlign: 'middle' }}>
+              <line x1="0" x2="26" y1="5" y2="5" stroke={s.color} strokeWidth="2.5" strokeDasharray={s.dash} />
+            </svg>
+            {s.label}
+          </li>
+        ))}
+      </ul>
+      <details className="table-fallback">
+        <summary>{showTableLabel}</summary>
+        <table className="grid compact">
+          <caption>{tableCaption}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{xHeader}</th>
+              {series.map((s) => (
+                <th scope="col" key={s.key} className="num">
+                  {s.label}
+                </th>
+              ))}
+            </tr>
+          </thead>
+          <tbody>
+            {xLabels.map((l, i) => (
+              <tr key={i}>
+                <th scope="row">{l}</th>
+                {series.map((s) => (
+                  <td key={s.key} className="num">
+                    {s.values[i]}
+                  </td>
+                ))}
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      </details>
+    </figure>
+  );
+}
