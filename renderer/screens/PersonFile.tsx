@@ -3,7 +3,7 @@
 // correction is a new journal entry with its reason).
 
 import { useState } from 'react';
-import type { PersonFile as PersonFileData, PlacementView, RightView } from '../../domain/api/outputs.ts';
+import type { ClaimView, MeasureView, PersonFile as PersonFileData, PlacementView, RightView } from '../../domain/api/outputs.ts';
 import { ageAt } from '../../domain/age.ts';
 import { useApi, useServerClock } from '../api/hooks.tsx';
 import { href, navigate, useRoute } from '../app/router.tsx';
@@ -14,8 +14,18 @@ import { FindingsTable, LiveDeadline } from '../ui/bits.tsx';
 import { Badge, Button, Empty, KeyValues, Link, Loading, LoadError, Panel } from '../ui/kit.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
 import { AddOrderDialog, CorrectDialog, EndPlacementDialog, MoveDialog, MovementDialog, StatusDialog } from './dialogs.tsx';
+import {
+  ClaimAsylumDialog,
+  ConcernDialog,
+  DetentionReviewDialog,
+  MeasureActionDialog,
+  ReferralDialog,
+  ResolveClaimDialog,
+  StartMeasureDialog,
+  type MeasureAction,
+} from './protection-dialogs.tsx';
 
-type DialogKind = null | 'correct' | 'status' | 'end' | 'order' | 'move' | 'exit' | 'return';
+type DialogKind = null | 'correct' | 'status' | 'end' | 'order' | 'move' | 'exit' | 'return' | 'measure' | 'refer' | 'claim' | 'concern' | 'review';
 
 export function PersonFile({ personId }: { personId: string }) {
   const { t, label, fmt } = useI18n();
@@ -61,6 +71,7 @@ export function PersonFile({ personId }: { personId: string }) {
         <div className="actions">
           {can('persons.correct') ? <Button onClick={() => setDialog('correct')}>{t('person.correct')}</Button> : null}
           {can('persons.setStatus') ? <Button onClick={() => setDialog('status')}>{t('person.changeStatus')}</Button> : null}
+          {can('protection.refer') ? <Button onClick={() => setDialog('refer')}>{t('referral.record')}</Button> : null}
           {!open && can('placements.admit') ? (
             <Link to={`/admit?person=${encodeURIComponent(personId)}`} className="btn btn-primary">
               {t('person.readmit')}
@@ -102,6 +113,10 @@ export function PersonFile({ personId }: { personId: string }) {
                   {isOut ? t('movement.recordReturn') : t('movement.recordExit')}
                 </Button>
               ) : null}
+              {can('measures.start') ? <Button size="small" onClick={() => setDialog('measure')}>{t('measure.start')}</Button> : null}
+              {can('protection.claimAsylum') ? <Button size="small" onClick={() => setDialog('claim')}>{t('asylum.record')}</Button> : null}
+              {can('medical.raiseConcern') ? <Button size="small" onClick={() => setDialog('concern')}>{t('medical.raise')}</Button> : null}
+              {can('medical.reviewDetention') ? <Button size="small" onClick={() => setDialog('review')}>{t('medical.review')}</Button> : null}
               {can('rights.record') ? (
                 <Link to={`/rights?person=${encodeURIComponent(personId)}`} className="btn btn-small">
                   {t('rights.record')}
@@ -159,6 +174,13 @@ export function PersonFile({ personId }: { personId: string }) {
 
       {dialog === 'correct' ? <CorrectDialog open onClose={() => setDialog(null)} person={p} /> : null}
       {dialog === 'status' ? <StatusDialog open onClose={() => setDialog(null)} person={p} /> : null}
+      {dialog === 'refer' ? <ReferralDialog open onClose={() => setDialog(null)} personId={personId} placementId={open?.placementId ?? null} personName={name} /> : null}
+      {open && dialog === 'measure' ? <StartMeasureDialog open onClose={() => setDialog(null)} placementId={open.placementId} personName={name} /> : null}
+      {open && dialog === 'claim' ? <ClaimAsylumDialog open onClose={() => setDialog(null)} placementId={open.placementId} personName={name} /> : null}
+      {open && dialog === 'concern' ? <ConcernDialog open onClose={() => setDialog(null)} placementId={open.placementId} personName={name} /> : null}
+      {open && dialog === 'review' ? (
+        <DetentionReviewDialog open onClose={() => setDialog(null)} placementId={open.placementId} personName={name} concerns={open.concerns} />
+      ) : null}
       {open && dialog === 'end' ? <EndPlacementDialog open onClose={() => setDialog(null)} placementId={open.placementId} personName={name} /> : null}
       {open && dialog === 'order' ? <AddOrderDialog open onClose={() => setDialog(null)} placementId={open.placementId} personName={name} /> : null}
       {open && dialog === 'move' ? (
@@ -249,6 +271,17 @@ function Identity({ data }: { data: PersonFileData }) {
 
 function Placements({ data }: { data: PersonFileData }) {
   const { t, label, fmt } = useI18n();
+  const { can } = useSession();
+  const [measureAction, setMeasureAction] = useState<{ measure: MeasureView; action: MeasureAction } | null>(null);
+  const [resolving, setResolving] = useState<ClaimView | null>(null);
+  const measureActions = (m: MeasureView): MeasureAction[] =>
+    m.endAt !== null
+      ? []
+      : ([
+          ...(m.authorisedBy === null && can('measures.authorise') ? (['authorise'] as const) : []),
+          ...(can('measures.review') ? (['review'] as const) : []),
+          ...(can('measures.end') ? (['end'] as const) : []),
+        ] as MeasureAction[]);
   if (!data.placements.length) return <Empty>{t('person.noPlacements')}</Empty>;
   return (
     <>
@@ -308,6 +341,9 @@ function Placements({ data }: { data: PersonFileData }) {
                   <th scope="col">{t('common.reason')}</th>
                   <th scope="col">{t('common.from')}</th>
                   <th scope="col">{t('common.to')}</th>
+                  <th scope="col">
+                    <span className="vh">{t('common.actions')}</span>
+                  </th>
                 </tr>
               </thead>
               <tbody>
@@ -318,6 +354,15 @@ function Placements({ data }: { data: PersonFileData }) {
                     <td>{m.reason}</td>
                     <td className="nowrap">{fmt.dateTime(m.startAt)}</td>
                     <td className="nowrap">{fmt.dateTime(m.endAt)}</td>
+                    <td>
+                      <span className="btn-row">
+                        {measureActions(m).map((action) => (
+                          <Button key={action} size="small" onClick={() => setMeasureAction({ measure: m, action })}>
+                            {t(`measure.${action}`)}
+                          </Button>
+                        ))}
+                      </span>
+                    </td>
                   </tr>
                 ))}
               </tbody>
@@ -328,11 +373,22 @@ function Placements({ data }: { data: PersonFileData }) {
               {t('placement.asylumClaims')}:{' '}
               {pl.claims
                 .map((c) => `${fmt.dateTime(c.at)} → ${c.resolvedAt ? `${label('claimResolution', c.resolution ?? '')} (${fmt.dateTime(c.resolvedAt)})` : t('placement.claimOpen')}`)
-                .join('; ')}
+                .join('; ')}{' '}
+              {can('protection.resolveClaim')
+                ? pl.claims
+                    .filter((c) => c.resolvedAt === null)
+                    .map((c) => (
+                      <Button key={c.claimId} size="small" onClick={() => setResolving(c)}>
+                        {t('asylum.resolve')}
+                      </Button>
+                    ))
+                : null}
             </p>
           ) : null}
         </Panel>
       ))}
+      {measureAction ? <MeasureActionDialog open onClose={() => setMeasureAction(null)} measure={measureAction.measure} action={measureAction.action} /> : null}
+      {resolving ? <ResolveClaimDialog open onClose={() => setResolving(null)} claim={resolving} /> : null}
     </>
   );
 }

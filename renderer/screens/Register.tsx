@@ -45,7 +45,7 @@ export function Register() {
   const [status, setStatus] = useState('');
   const [basis, setBasis] = useState('');
   const [roomId, setRoomId] = useState('');
-  const [presence, setPresence] = useState<'present' | 'past' | 'all'>('present');
+  const [presence, setPresence] = useState<Presence>('present');
   const debouncedName = useDebounced(name.trim(), 250);
   const debouncedNat = useDebounced(nationality.trim().toUpperCase(), 250);
 
@@ -103,7 +103,7 @@ export function Register() {
     count: rows.length + (more ? 1 : 0),
     getScrollElement: () => scrollRef.current,
     estimateSize: () => ROW_HEIGHT,
-    overscan: 15,
+    overscan: 6,
   });
   const items = virtualizer.getVirtualItems();
   const lastIndex = items.at(-1)?.index ?? 0;
@@ -158,38 +158,22 @@ export function Register() {
         <h1>{t('nav.register')}</h1>
         <div className="actions">{can('placements.admit') ? <Link to="/admit" className="btn btn-primary">{t('register.admitNew')}</Link> : null}</div>
       </div>
-      <form className="panel" role="search" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
-        <div className="panel-body">
-          <div className="row">
-            <TextInput label={t('register.searchName')} type="search" value={name} onChange={setName} hint={t('register.searchNameHint')} autoComplete="off" />
-            <TextInput
-              label={t('person.nationality')}
-              value={nationality}
-              onChange={(v) => setNationality(v.toUpperCase())}
-              maxLength={3}
-              hint={t('person.nationalityHint')}
-              autoComplete="off"
-              style={{ maxWidth: '7rem' }}
-            />
-            <Select label={t('person.status')} value={status} onChange={setStatus} placeholder={t('common.any')} options={STATUSES.map((s) => ({ value: s, label: label('status', s) }))} />
-            <Select label={t('order.basis')} value={basis} onChange={setBasis} placeholder={t('common.any')} options={bases.map((b) => ({ value: b.id, label: label('basis', b.id) }))} />
-            <Select
-              label={t('room.room')}
-              value={roomId}
-              onChange={setRoomId}
-              placeholder={t('common.any')}
-              options={(rooms.data?.rooms ?? []).map((r) => ({ value: r.roomId, label: r.name }))}
-            />
-          </div>
-          <RadioGroup
-            legend={t('register.presence')}
-            name="presence"
-            value={presence}
-            onChange={(v) => setPresence(v as typeof presence)}
-            options={(['present', 'past', 'all'] as const).map((p) => ({ value: p, label: label('presence', p) }))}
-          />
-        </div>
-      </form>
+      <FilterForm
+        name={name}
+        setName={setName}
+        nationality={nationality}
+        setNationality={setNationality}
+        status={status}
+        setStatus={setStatus}
+        basis={basis}
+        setBasis={setBasis}
+        roomId={roomId}
+        setRoomId={setRoomId}
+        presence={presence}
+        setPresence={setPresence}
+        bases={bases}
+        rooms={rooms.data?.rooms}
+      />
       {error ? <LoadError error={error} /> : null}
       <p className="muted" role="status" aria-live="polite">
         {loading && rows.length === 0
@@ -211,7 +195,9 @@ export function Register() {
         <div className="vgrid-scroll" ref={scrollRef} onKeyDown={onKeyDown} role="rowgroup">
           <div className="vgrid-inner" style={{ height: virtualizer.getTotalSize() }}>
             {items.map((item) => (
-              <RegisterRow key={item.key} index={item.index} start={item.start} size={item.size} row={rows[item.index]} />
+              // Keyed by slot, not by row: a row scrolled out hands its DOM to the row scrolled in
+              // (new text in the same nodes), rather than one being torn down and another built.
+              <RegisterRow key={item.index % items.length} index={item.index} start={item.start} size={item.size} row={rows[item.index]} />
             ))}
           </div>
         </div>
@@ -219,6 +205,80 @@ export function Register() {
     </>
   );
 }
+
+type Presence = 'present' | 'past' | 'all';
+
+/**
+ * The filters; memoised, so that scrolling (which re-renders the register on every frame) does not
+ * re-render the form and its long room list.
+ */
+const FilterForm = memo(function FilterForm({
+  name,
+  setName,
+  nationality,
+  setNationality,
+  status,
+  setStatus,
+  basis,
+  setBasis,
+  roomId,
+  setRoomId,
+  presence,
+  setPresence,
+  bases,
+  rooms,
+}: {
+  name: string;
+  setName(v: string): void;
+  nationality: string;
+  setNationality(v: string): void;
+  status: string;
+  setStatus(v: string): void;
+  basis: string;
+  setBasis(v: string): void;
+  roomId: string;
+  setRoomId(v: string): void;
+  presence: Presence;
+  setPresence(v: Presence): void;
+  bases: readonly { id: string }[];
+  rooms: readonly { roomId: string; name: string }[] | undefined;
+}) {
+  const { t, label } = useI18n();
+  return (
+        <form className="panel" role="search" aria-label={t('register.filters')} onSubmit={(e) => e.preventDefault()}>
+          <div className="panel-body">
+            <div className="row">
+              <TextInput label={t('register.searchName')} type="search" value={name} onChange={setName} hint={t('register.searchNameHint')} autoComplete="off" />
+              <TextInput
+                label={t('person.nationality')}
+                value={nationality}
+                onChange={(v) => setNationality(v.toUpperCase())}
+                maxLength={3}
+                hint={t('person.nationalityHint')}
+                autoComplete="off"
+                style={{ maxWidth: '7rem' }}
+              />
+              <Select label={t('person.status')} value={status} onChange={setStatus} placeholder={t('common.any')} options={STATUSES.map((s) => ({ value: s, label: label('status', s) }))} />
+              <Select label={t('order.basis')} value={basis} onChange={setBasis} placeholder={t('common.any')} options={bases.map((b) => ({ value: b.id, label: label('basis', b.id) }))} />
+              <Select
+                label={t('room.room')}
+                value={roomId}
+                onChange={setRoomId}
+                placeholder={t('common.any')}
+                options={(rooms ?? []).map((r) => ({ value: r.roomId, label: r.name }))}
+              />
+            </div>
+            <RadioGroup
+              legend={t('register.presence')}
+              name="presence"
+              value={presence}
+              onChange={(v) => setPresence(v as Presence)}
+              options={(['present', 'past', 'all'] as const).map((p) => ({ value: p, label: label('presence', p) }))}
+            />
+          </div>
+        </form>
+  );
+});
 
 /** One row of the register; memoised, so scrolling re-renders only the rows that come into view. */
 const RegisterRow = memo(function RegisterRow({ index, start, size, row: r }: { index: number; start: number; size: number; row: SearchRow | undefined }) {

@@ -30,7 +30,7 @@ export function atInput(value: string, timeZone: string): { at?: string } | null
   return at ? { at } : null;
 }
 
-function useAt() {
+export function useAt() {
   const { centre } = useSession();
   const [at, setAt] = useState('');
   const tz = centre.timeZone ?? 'UTC';

@@ -171,7 +171,8 @@ describe('a shift in browser mode', () => {
     await signIn(page, USERS.registrar);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     const stat = page.locator('.stat', { hasText: 'held past deadline' });
-    await expect(stat.locator('.stat-value').textContent()).resolves.toBe('1');
+    // The stats show "…" until their read answers: wait for the value, not just the heading.
+    await expect.poll(() => stat.locator('.stat-value').textContent(), { timeout: 10_000 }).toBe('1');
     const dashRow = page.locator('#dash-deadlines').getByRole('row', { name: /Karimov, Anvar/ });
     await expect(dashRow.textContent()).resolves.toContain('overdue by 1 h');
     await expect(page.locator('#dash-findings').textContent()).resolves.toContain('held past the deadline');
