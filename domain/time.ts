@@ -96,7 +96,48 @@ export function isTimeZone(timeZone: string): boolean {
   }
 }
 
+/**
+ * Zone offsets by UTC day: where the offset is the same at both ends of a day it holds through the
+ * day (no zone changes its clocks twice in one day), and the local reading is plain arithmetic.
+ * Days with a transition (NaN) are read through Intl, as are zones the cache has not seen.
+ */
+const dayOffsets = new Map<string, Map<number, number>>();
+const DAY_OFFSETS_MAX = 50_000;
+
+const CACHE_FROM_MS = Date.UTC(1900, 0, 1);
+const CACHE_TO_MS = Date.UTC(2200, 0, 1);
+
 export function localParts(ms: number, timeZone: string): LocalDateTime {
+  if (!(ms >= CACHE_FROM_MS && ms < CACHE_TO_MS)) return exactLocalParts(ms, timeZone);
+  let byDay = dayOffsets.get(timeZone);
+  if (!byDay) dayOffsets.set(timeZone, (byDay = new Map()));
+  const day = Math.floor(ms / DAY_MS);
+  let off = byDay.get(day);
+  if (off === undefined) {
+    if (byDay.size >= DAY_OFFSETS_MAX) byDay.clear();
+    const start = exactOffsetMs(day * DAY_MS, timeZone);
+    off = start === exactOffsetMs((day + 1) * DAY_MS - 1, timeZone) ? start : Number.NaN;
+    byDay.set(day, off);
+  }
+  if (Number.isNaN(off)) return exactLocalParts(ms, timeZone);
+  const d = new Date(ms + off);
+  return {
+    year: d.getUTCFullYear(),
+    month: d.getUTCMonth() + 1,
+    day: d.getUTCDate(),
+    hour: d.getUTCHours(),
+    minute: d.getUTCMinutes(),
+    second: d.getUTCSeconds(),
+    millisecond: ((ms % 1000) + 1000) % 1000,
+  };
+}
+
+function exactOffsetMs(ms: number, timeZone: string): number {
+  const p = exactLocalParts(ms, timeZone);
+  return Date.UTC(p.year, p.month - 1, p.day, p.hour, p.minute, p.second, p.millisecond) - ms;
+}
+
+function exactLocalParts(ms: number, timeZone: string): LocalDateTime {
   const parts = formatterFor(timeZone).formatToParts(new Date(ms));
   const get = (type: string) => Number(parts.find((p) => p.type === type)?.value);
   return {

@@ -138,7 +138,8 @@ export class CentreService {
     try {
       return writes ? this.tx.immediate(run) : this.tx.deferred(run);
     } finally {
-      if (writes) this.centreCache = null;
+      // Only set-up writes the centre's row; every other write leaves the cached settings true.
+      if (writes && prepared.some((p) => p.method === 'centre.setup')) this.centreCache = null;
     }
   }
 

@@ -72,6 +72,38 @@ describe('layers', () => {
     expect(violations('renderer', ['renderer', 'domain'], (pkg) => !NODE_BUILTINS.test(pkg) && pkg !== 'better-sqlite3')).toEqual([]);
   });
 
+  it('bundle/format imports only bundle/format, domain/ and pure packages: it runs in Node and in the viewer', () => {
+    const bad: string[] = [];
+    for (const file of sources('bundle/format')) {
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) {
+          if (!['fflate', 'zod'].includes(spec)) bad.push(`${file} imports ${spec}`);
+          continue;
+        }
+        const path = relative(ROOT, resolve(ROOT, dirname(file), spec)).split(/[\\/]/).join('/');
+        if (!path.startsWith('bundle/format/') && !path.startsWith('domain/')) bad.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+    const globals = /\b(process\.[a-z]|Buffer\.[a-z]|require\(|window\.[a-z]|document\.[a-z]|localStorage\b|setTimeout\()/;
+    expect(sources('bundle/format').filter((f) => globals.test(readFileSync(join(ROOT, f), 'utf8')))).toEqual([]);
+  });
+
+  it('the viewer’s browser code (bundle/viewer, but build.ts) imports no Node and nothing of the app but bundle/format and domain/', () => {
+    const bad: string[] = [];
+    for (const file of sources('bundle/viewer').filter((f) => !f.endsWith('build.ts'))) {
+      for (const spec of imports(file)) {
+        if (!spec.startsWith('.')) {
+          if (!['fflate', 'zod'].includes(spec)) bad.push(`${file} imports ${spec}`);
+          continue;
+        }
+        const path = relative(ROOT, resolve(ROOT, dirname(file), spec)).split(/[\\/]/).join('/');
+        if (!['bundle/format/', 'bundle/viewer/', 'domain/'].some((p) => path.startsWith(p))) bad.push(`${file} imports ${spec}`);
+      }
+    }
+    expect(bad).toEqual([]);
+  });
+
   it('the checker itself sees imports', () => {
     expect(imports('services/service.ts')).toContain('../domain/api/contract.ts');
     expect(target('db/sql.ts', './schema.ts')).toEqual({ folder: 'db' });

@@ -104,6 +104,12 @@ export class DecisionReads {
          JOIN placements pl ON pl.placement_id = a.placement_id
          JOIN persons pe ON pe.person_id = a.person_id`,
       ),
+      // Only the number, for rooms whose rule does not look at the other occupants: no joins.
+      occupantCount: p(
+        `SELECT (SELECT count(*) FROM assignments INDEXED BY assignments_open
+                 WHERE room_id = @room AND to_time IS NULL AND from_time <= @at AND placement_id <> @except)
+              + (SELECT count(*) FROM assignments WHERE room_id = @room AND to_time > @at AND from_time <= @at AND placement_id <> @except)`,
+      ).pluck(),
       currentAssignment: p(
         'SELECT assignment_id AS assignmentId, room_id AS roomId, from_time AS fromTime FROM assignments WHERE placement_id = ? AND to_time IS NULL',
       ),
@@ -171,6 +177,11 @@ export class DecisionReads {
 
   occupantsAt(roomId: string, at: string): OccupantRow[] {
     return this.s.occupants!.all({ room: roomId, at }) as OccupantRow[];
+  }
+
+  /** How many are assigned to the room at `at`, leaving out one placement (the one being placed). */
+  occupantCountAt(roomId: string, at: string, exceptPlacementId = ''): number {
+    return this.s.occupantCount!.get({ room: roomId, at, except: exceptPlacementId }) as number;
   }
 
   currentAssignment(placementId: string): { assignmentId: string; roomId: string; fromTime: string } | undefined {

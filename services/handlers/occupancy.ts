@@ -32,16 +32,21 @@ export function assignmentBars(
   acceptOverCapacity: boolean,
 ): Reason[] {
   if (room.retired) return [reason('room.retired', 'roomId', { room: room.name })];
-  const occupants = ctx.reads.occupantsAt(room.roomId, at).filter((o: OccupantRow) => o.placementId !== placement.placementId);
   // Only a family room's rule looks at the other occupants' categories (one family per room); elsewhere
-  // each person is checked against the room alone, so the others' ages (an Intl call each) are not needed.
-  const others = room.family ? occupants.map((o) => categoriesOf(ctx, o, o, at)) : [];
+  // each person is checked against the room alone, and only the number of the others counts.
+  const others = room.family
+    ? ctx.reads
+        .occupantsAt(room.roomId, at)
+        .filter((o: OccupantRow) => o.placementId !== placement.placementId)
+        .map((o) => categoriesOf(ctx, o, o, at))
+    : [];
+  const occupied = room.family ? others.length : ctx.reads.occupantCountAt(room.roomId, at, placement.placementId);
   const reasons: Reason[] = occupantConflicts(room, categoriesOf(ctx, person, placement, at), others).map((r) => ({
     ...r,
     params: { ...r.params, roomName: room.name },
   }));
-  if (occupants.length >= room.capacity && !acceptOverCapacity) {
-    reasons.push(reason('room.full', 'roomId', { room: room.name, capacity: room.capacity, occupants: occupants.length }));
+  if (occupied >= room.capacity && !acceptOverCapacity) {
+    reasons.push(reason('room.full', 'roomId', { room: room.name, capacity: room.capacity, occupants: occupied }));
   }
   return reasons;
 }

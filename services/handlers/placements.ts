@@ -195,5 +195,5 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
 
 function isFull(ctx: Ctx, roomId: string, at: Instant): boolean {
   const room = ctx.reads.room(roomId);
-  return room !== undefined && ctx.reads.occupantsAt(roomId, at).length >= room.capacity;
+  return room !== undefined && ctx.reads.occupantCountAt(roomId, at) >= room.capacity;
 }

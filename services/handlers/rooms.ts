@@ -84,7 +84,7 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
     const bars = assignmentBars(ctx, person, placement, room, eventTime, input.acceptOverCapacity);
     reasons.push(...bars);
     if (reasons.length) throw refused(...reasons);
-    const occupied = ctx.reads.occupantsAt(room.roomId, eventTime).filter((o) => o.placementId !== placement.placementId).length;
+    const occupied = ctx.reads.occupantCountAt(room.roomId, eventTime, placement.placementId);
     const assignmentId = ctx.nextId('A');
     const entry = ctx.append(
       'assignment.made',

@@ -46,6 +46,7 @@ export class Recorder {
   head: number;
   clockMs: number;
   calls = 0;
+  batches = 0;
   private readonly open = new Map<string, Batch>();
   private nextDue = Infinity;
 
@@ -146,5 +147,6 @@ export class Recorder {
     }
     this.head = seq - 1;
     this.calls += calls.length;
+    this.batches++;
   }
 }

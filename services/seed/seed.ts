@@ -18,9 +18,9 @@
 import type { Db } from '../../db/connection.ts';
 import { addCalendarMonths, isInstant, toIso, toMs } from '../../domain/time.ts';
 import type { PersonStatus, Regime, Sex } from '../../domain/profile/types.ts';
+import { keysFromSeed } from '../keys.ts';
 import { CentreService } from '../service.ts';
 import { EventQueue } from './heap.ts';
-import { LocalTime } from './localtime.ts';
 import {
   AUTHORITIES,
   COURTS,
@@ -334,7 +334,6 @@ class Simulation {
   readonly rec: Recorder;
   readonly service: CentreService;
   readonly q = new EventQueue();
-  readonly local = new LocalTime(SEED_TIME_ZONE);
   readonly endMs: number;
   readonly startMs: number;
   /** Simulated now: the time of the event being processed. */
@@ -357,8 +356,16 @@ class Simulation {
     this.startMs = this.endMs - Math.round(options.years * 365.25 * DAY);
     this.now = this.startMs - 14 * DAY;
     const rng = this.rng;
-    this.service = new CentreService(db, { clock: () => this.rec.clockMs, randomId: () => rng.uuid() });
-    this.rec = new Recorder(this.service, 0, this.now, SITTING_MS, MAX_BATCH_CALLS, () => rng.int(30_000, 4 * MIN), this.endMs);
+    // The centre id and key pair come from the seeded generator too: a demo centre, reproducible.
+    this.service = new CentreService(db, {
+      clock: () => this.rec.clockMs,
+      randomId: () => rng.uuid(),
+      newKeys: () => keysFromSeed(Uint8Array.from({ length: 32 }, () => rng.int(0, 255))),
+    });
+    // The minutes between an event and its entry come from a stream of their own, so that how calls
+    // are grouped into batches never changes what happens in the simulated centre.
+    const entryRng = new Rng(options.rngSeed ^ 0x5bd1e995);
+    this.rec = new Recorder(this.service, 0, this.now, SITTING_MS, MAX_BATCH_CALLS, () => entryRng.int(30_000, 4 * MIN), this.endMs);
     const placementsPerDay = (options.persons * 1.2) / (options.years * 365.25);
     this.caseGapMs = (DAY * PLACEMENTS_PER_CASE) / placementsPerDay;
   }
@@ -438,13 +445,13 @@ class Simulation {
       },
       null,
     );
-    this.rec.head = 2;
+    this.rec.head = this.service.call('journal.head', {}, { username: headUser }).seq;
     let k = 0;
     for (const [role, list] of Object.entries(SEED_ACCOUNTS)) {
       for (const [username, displayName] of list) {
         if (username === headUser) continue;
-        k++;
-        this.rec.call(headUser, t + k * MIN, [], 'accounts.create', 1, () => ({ username, displayName, role, password: SEED_PASSWORD, at: this.at(t + k * MIN) }));
+        const at = this.at(t + ++k * MIN);
+        this.rec.call(headUser, t + k * MIN, [], 'accounts.create', 1, () => ({ username, displayName, role, password: SEED_PASSWORD, at }));
       }
     }
     this.rec.flushAll(t + 30 * MIN);
@@ -726,6 +733,8 @@ class Simulation {
   }
 
   private addOrder(stay: Stay, basis: Basis, issuedAt: number, months?: number, until?: string): void {
+    // A claim for asylum is resolved by release or transfer, never by more detention (the API refuses an order).
+    if (stay.claim?.open) return this.end(stay, 'asylum_premises', 'State Migration Service asylum reception facility', 'Transferred to the asylum premises on the claim');
     const order = this.orderInput(basis, issuedAt, months, until);
     this.rec.call(this.registrar(this.now), this.now, [stay], 'placements.addOrder', 1, () => ({
       placementId: stay.id,
@@ -867,8 +876,9 @@ class Simulation {
     const m: Measure = { id: '', batch: null, open: true, kind };
     stay.measures.push(m);
     const t = this.now;
+    // A measure the head authorises is started by the head; the floor starts one in urgency, unauthorised.
     const authorisedBy = authorised ? this.headName(t) : undefined;
-    this.rec.call(this.duty(t), t, [stay, m], 'measures.start', 1, (seq) => {
+    this.rec.call(authorised ? this.head(t) : this.duty(t), t, [stay, m], 'measures.start', 1, (seq) => {
       m.id = `M${seq}`;
       return kind === 'disciplinary'
         ? {
@@ -951,48 +961,84 @@ class Simulation {
     this.q.push(Math.max(this.now + 1, Math.round(t)), run);
   }
 
+  /** An instant on the local day of `approx` between the local hours `fromH` and `toH` (Asia/Baku, UTC+4). */
+  private slotOn(approx: number, fromH: number, toH: number): number {
+    const dayStart = Math.floor((approx + 4 * HOUR) / DAY) * DAY - 4 * HOUR;
+    let t = dayStart + this.rng.range(fromH, toH) * HOUR;
+    if (t <= this.now) t += DAY;
+    return t;
+  }
+
+  /**
+   * The first day's rights. Most are recorded at the admission interview, a quarter of an hour or so
+   * after arrival, in one sitting: property, information on rights in the person's language, and for
+   * a forced stay the lawyer, consulate, Ombudsman, UNHCR and a call home. The medical examination
+   * is at the next doctor's round. Incidents may skip a right or record it late.
+   */
   private scheduleFirstRights(stay: Stay): void {
     const rng = this.rng;
     const skip = stay.skipRights;
     const late = stay.lateRights;
-    const when = (right: string, min: number, max: number) => (late?.has(right) ? late.get(right)! : rng.range(min, max));
-    const each = (right: string, delay: number, fn: () => void) => {
-      if (skip?.has(right)) return;
-      this.later(delay, () => {
-        if (!stay.ended) fn();
-      });
-    };
-    each('information_on_rights', when('information_on_rights', 5 * MIN, 90 * MIN), () => this.informationOnRights(stay));
-    each('property_inventory', when('property_inventory', 3 * MIN, 60 * MIN), () =>
-      this.right(stay, 'property_inventory', 'exercised', this.registrar(this.now), { detail: 'Inventory listed and signed by the resident' }),
-    );
-    each('medical_examination', when('medical_examination', 40 * MIN, 12 * HOUR), () =>
-      this.right(stay, 'medical_examination', rng.chance(0.96) ? 'exercised' : 'declined', this.doctor(this.now)),
-    );
     const p = stay.person;
-    if (stay.kind === 'forced') {
-      each('family_contact', when('family_contact', 20 * MIN, 4 * HOUR), () =>
-        this.right(stay, 'family_contact', rng.chance(0.85) ? 'exercised' : 'declined', this.registrar(this.now), { detail: 'Telephone call from the centre phone' }),
-      );
-      each('lawyer', when('lawyer', 1 * HOUR, 8 * HOUR), () =>
-        this.right(stay, 'lawyer', rng.weighted([['offered', 4], ['exercised', 4.5], ['declined', 1.5]] as const), this.registrar(this.now), {
-          detail: 'Told of the right to a lawyer and of free legal aid',
-        }),
-      );
-      each('consular_notification', when('consular_notification', 1 * HOUR, 8 * HOUR), () =>
-        this.right(stay, 'consular_notification', p.nat === null || rng.chance(0.45) ? 'declined' : rng.chance(0.85) ? 'exercised' : 'offered', this.registrar(this.now), {
-          detail: 'Consular notification is the person’s choice',
-        }),
-      );
-      each('call_ombudsman', when('call_ombudsman', 1 * HOUR, 8 * HOUR), () =>
-        this.right(stay, 'call_ombudsman', rng.chance(0.8) ? 'offered' : 'exercised', this.registrar(this.now), { detail: 'Ombudsman hotline number given' }),
-      );
-      each('call_unhcr', when('call_unhcr', 1 * HOUR, 8 * HOUR), () =>
-        this.right(stay, 'call_unhcr', rng.chance(0.85) ? 'offered' : 'exercised', this.registrar(this.now), { detail: 'UNHCR Baku number given' }),
-      );
-    } else if (p.status === 'asylum_seeker') {
-      each('call_unhcr', rng.range(1 * HOUR, 24 * HOUR), () => this.right(stay, 'call_unhcr', 'exercised', this.registrar(this.now)));
-      each('lawyer', rng.range(4 * HOUR, 72 * HOUR), () => this.right(stay, 'lawyer', 'exercised', this.registrar(this.now), { detail: 'Legal counselling by an NGO lawyer' }));
+    const forced = stay.kind === 'forced';
+    const record = (right: string, at: number) => {
+      if (skip?.has(right)) return;
+      const registrar = this.registrar(this.now);
+      switch (right) {
+        case 'information_on_rights':
+          return this.informationOnRights(stay, at, registrar);
+        case 'property_inventory':
+          return this.right(stay, right, 'exercised', registrar, { detail: 'Inventory listed and signed by the resident' }, at);
+        case 'family_contact':
+          return this.right(stay, right, rng.chance(0.85) ? 'exercised' : 'declined', registrar, { detail: 'Telephone call from the centre phone' }, at);
+        case 'lawyer':
+          return this.right(stay, right, rng.weighted([['offered', 4], ['exercised', 4.5], ['declined', 1.5]] as const), registrar, {
+            detail: 'Told of the right to a lawyer and of free legal aid',
+          }, at);
+        case 'consular_notification':
+          return this.right(stay, right, p.nat === null || rng.chance(0.45) ? 'declined' : rng.chance(0.85) ? 'exercised' : 'offered', registrar, {
+            detail: 'Consular notification is the person’s choice',
+          }, at);
+        case 'call_ombudsman':
+          return this.right(stay, right, rng.chance(0.8) ? 'offered' : 'exercised', registrar, { detail: 'Ombudsman hotline number given' }, at);
+        case 'call_unhcr':
+          return this.right(stay, right, rng.chance(0.85) ? 'offered' : 'exercised', registrar, { detail: 'UNHCR Baku number given' }, at);
+        case 'medical_examination':
+          return this.right(stay, right, rng.chance(0.96) ? 'exercised' : 'declined', this.doctor(this.now), {}, at);
+      }
+    };
+    const interview = forced
+      ? ['property_inventory', 'information_on_rights', 'lawyer', 'consular_notification', 'call_ombudsman', 'call_unhcr', 'family_contact']
+      : ['property_inventory', 'information_on_rights'];
+    this.later(rng.range(12 * MIN, 40 * MIN), () => {
+      if (stay.ended) return;
+      const n = interview.length;
+      interview.forEach((right, i) => {
+        if (!late?.has(right)) record(right, this.now - (n - 1 - i) * MIN);
+      });
+    });
+    // The doctor's rounds: 09:00, 13:00, 17:00 and 21:00.
+    const after = this.now + 30 * MIN;
+    const localHour = ((after + 4 * HOUR) % DAY) / HOUR;
+    const round = [9, 13, 17, 21].find((h) => h > localHour);
+    const roundAt = round === undefined ? this.slotOn(after + DAY, 9, 9.6) : this.slotOn(after, round, round + 0.6);
+    if (!late?.has('medical_examination')) {
+      this.schedule(roundAt, () => {
+        if (!stay.ended) record('medical_examination', this.now);
+      });
+    }
+    for (const [right, delay] of late ?? []) {
+      this.later(delay, () => {
+        if (!stay.ended) record(right, this.now);
+      });
+    }
+    if (!forced && p.status === 'asylum_seeker') {
+      this.later(rng.range(1 * HOUR, 24 * HOUR), () => {
+        if (!stay.ended) this.right(stay, 'call_unhcr', 'exercised', this.registrar(this.now));
+      });
+      this.later(rng.range(4 * HOUR, 72 * HOUR), () => {
+        if (!stay.ended) this.right(stay, 'lawyer', 'exercised', this.registrar(this.now), { detail: 'Legal counselling by an NGO lawyer' });
+      });
     }
   }
 
@@ -1030,7 +1076,7 @@ class Simulation {
   }
 
   private adultAge(sex: Sex): number {
-    return sex === 'male' ? 19 + this.rng.exp(12) : 19 + this.rng.exp(14);
+    return Math.min(sex === 'male' ? 19 + this.rng.exp(12) : 19 + this.rng.exp(14), 72);
   }
 
   private singleForced(sex: Sex): void {
@@ -1045,7 +1091,7 @@ class Simulation {
     const person =
       readmit ??
       this.newPerson(
-        { sex, age: Math.min(this.adultAge(sex), 75), ...(returnee ? { status: 'returnee_readmission' as const } : {}), trafficking },
+        { sex, age: this.adultAge(sex), ...(returnee ? { status: 'returnee_readmission' as const } : {}), trafficking },
         this.now - rng.int(5, 40) * MIN,
       );
     if (trafficking.length) person.noReadmit = true;
@@ -1105,7 +1151,7 @@ class Simulation {
     const nat = this.pickNationality();
     const family = rng.pick(nat.family);
     const t = this.now - rng.int(5, 40) * MIN;
-    const age = 22 + rng.exp(10);
+    const age = Math.min(22 + rng.exp(10), 60);
     const members = [
       this.newPerson({ sex: 'male', age: age + rng.range(0, 6), nat, family, familyGroup }, t),
       this.newPerson({ sex: 'female', age, nat, family, familyGroup }, t),
@@ -1163,7 +1209,7 @@ class Simulation {
     const nat = this.pickNationality();
     const family = rng.pick(nat.family);
     const t = this.now - rng.int(5, 60) * MIN;
-    const age = 24 + rng.exp(8);
+    const age = Math.min(24 + rng.exp(8), 55);
     const members: Person[] = [];
     if (two) members.push(this.newPerson({ sex: 'male', age: age + rng.range(0, 6), nat, family, familyGroup }, t));
     members.push(this.newPerson({ sex: 'female', age, nat, family, familyGroup }, t));
@@ -1266,23 +1312,27 @@ class Simulation {
   private scheduleLife(stay: Stay, group: Group | null = null): void {
     const rng = this.rng;
     const voluntary = stay.kind === 'voluntary';
-    const gap = voluntary ? rng.range(1.5 * DAY, 4 * DAY) : rng.range(2 * DAY, 5 * DAY);
-    this.later(gap, () => {
+    const day = this.now + (voluntary ? rng.range(0.8 * DAY, 2.6 * DAY) : rng.range(0.7 * DAY, 2.0 * DAY));
+    const r = rng.float();
+    // Activities keep the centre's hours: calls in the morning, visits in the afternoon, leave by day.
+    const [from, to] = voluntary
+      ? r < 0.72 ? [9, 11] : r < 0.85 ? [10, 12] : r < 0.93 ? [15, 17] : [9, 18]
+      : r < 0.45 ? [10, 12] : r < 0.66 ? [15, 17] : r < 0.8 ? [11, 16] : r < 0.9 ? [9, 18] : [0, 24];
+    this.schedule(this.slotOn(day, from, to), () => {
       if (stay.ended) return;
       const members = group ? group.stays.filter((s) => !s.ended) : [stay];
-      if (voluntary) this.voluntaryDay(stay, members);
-      else this.forcedDay(stay);
+      if (voluntary) this.voluntaryDay(stay, members, r);
+      else this.forcedDay(stay, r);
       this.scheduleLife(stay, group);
     });
   }
 
-  private voluntaryDay(stay: Stay, members: Stay[]): void {
+  private voluntaryDay(stay: Stay, members: Stay[], r: number): void {
     const rng = this.rng;
-    const r = rng.float();
     if (r < 0.72) {
       const purpose = rng.pick(['Shopping', 'Visit to the consulate', 'Visit to relatives', 'Appointment at the Migration Service', 'Medical appointment in town']);
       for (const s of members) if (!s.out) this.movement(s, 'exit', purpose);
-      this.later(rng.range(2 * HOUR, 10 * HOUR), () => {
+      this.later(rng.range(2 * HOUR, 9 * HOUR), () => {
         for (const s of members) if (!s.ended && s.out) this.movement(s, 'return');
       });
     } else if (r < 0.85) {
@@ -1298,9 +1348,8 @@ class Simulation {
     }
   }
 
-  private forcedDay(stay: Stay): void {
+  private forcedDay(stay: Stay, r: number): void {
     const rng = this.rng;
-    const r = rng.float();
     if (r < 0.45) {
       this.right(stay, 'family_contact', 'exercised', this.duty(this.now), { detail: 'Telephone call from the centre phone' });
     } else if (r < 0.66) {
@@ -1656,7 +1705,8 @@ class Incidents {
       case 'room.over_capacity': {
         // A raid brings a group: the fullest men's room is filled and one (two now) over.
         const rooms = s.roomsOf('men_forced');
-        const room = rooms.reduce((x, y) => (y.occupants > x.occupants && y.occupants < y.capacity ? y : x));
+        const withBeds = rooms.filter((r) => r.occupants < r.capacity);
+        const room = (withBeds.length ? withBeds : rooms).reduce((x, y) => (y.occupants > x.occupants ? y : x));
         const extra = current ? 2 : 1;
         const n = Math.max(0, room.capacity - room.occupants) + extra;
         const place = rng.pick(['Construction site, Baku, Khatai district', 'Textile workshop, Sumgayit']);

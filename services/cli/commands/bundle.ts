@@ -11,6 +11,7 @@ import { CheckpointError, describeComparison, makeCheckpoint, parseCheckpoint, t
 import { STEP_TITLES, type Verdict } from '../../../bundle/format/verify.ts';
 import { nodeCrypto } from '../../../bundle/node/crypto-node.ts';
 import { exportBundle, ExportError, type ExportProgress } from '../../../bundle/node/export.ts';
+import { FINDINGS_WORKER_ENTRY } from '../../../bundle/node/findings-worker-entry.ts';
 import { BundleReadError, verifyBundleAt } from '../../../bundle/node/verify.ts';
 import { bareViewerHtml, sha256Hex } from '../../../bundle/viewer/build.ts';
 import { fixedClock, systemClock, toIso } from '../../../domain/time.ts';
@@ -91,6 +92,7 @@ export async function exportCommand(inv: Invocation, cmd: ExportCommand, io: Io)
         exportedBy: exporter(db, cmd.as),
         clock: inv.clock ? fixedClock(inv.clock) : systemClock,
         onProgress: progressReporter(io),
+        findingsWorker: FINDINGS_WORKER_ENTRY,
       });
       const m = r.manifest;
       io.stdout.write(

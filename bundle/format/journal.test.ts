@@ -1,0 +1,120 @@
+// The journal section: written and read back byte for byte; every single-byte change of its raw
+// content is caught by the framing, the seq check or the chain (behind the signature and the
+// encryption, this is what stands between a centre holding its own key and a rewritten entry).
+
+import { hash } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { GENESIS_HASH, hashInput, type JournalEntry } from '../../domain/journal.ts';
+import { nodeCrypto } from '../node/crypto-node.ts';
+import { toHex } from './bytes.ts';
+import { BundleJournal, checkChunkChain, hashChunk, indexJournalChunk, JournalChunkWriter, JournalFormatError, startDigest } from './journal.ts';
+
+function makeJournal(n: number): JournalEntry[] {
+  const entries: JournalEntry[] = [];
+  let prev = GENESIS_HASH;
+  for (let seq = 1; seq <= n; seq++) {
+    const at = new Date(Date.UTC(2026, 0, 1) + seq * 60_000).toISOString();
+    const e = {
+      seq,
+      eventTime: at,
+      recordedTime: at,
+      actor: seq % 2 ? 'reg' : 'duty',
+      type: 'right.recorded',
+      corrects: seq % 7 === 0 ? seq - 1 : null,
+      payload: JSON.stringify({ detail: seq % 3 ? '' : 'Каримов, əşğ', personId: `P${seq}`, right: 'lawyer' }),
+      prevHash: prev,
+      hash: '',
+    };
+    e.hash = hash('sha256', hashInput(e), 'hex');
+    prev = e.hash;
+    entries.push(e);
+  }
+  return entries;
+}
+
+function encode(entries: JournalEntry[], target?: number): Uint8Array[] {
+  const w = new JournalChunkWriter(target);
+  const chunks: Uint8Array[] = [];
+  for (const e of entries) {
+    const c = w.add(hashInput(e));
+    if (c) chunks.push(c.slice());
+  }
+  const last = w.finish();
+  if (last) chunks.push(last.slice());
+  return chunks;
+}
+
+/** What verifyBundle checks of a journal: framing, seq, chain, count and head. Null when intact. */
+async function problem(chunks: Uint8Array[], count: number, head: string): Promise<string | null> {
+  const journal = new BundleJournal({ seq: 0, hash: GENESIS_HASH });
+  let previous = { digest: startDigest(journal.from), isStart: true };
+  let seq = 1;
+  for (const raw of chunks) {
+    let chunk;
+    try {
+      chunk = indexJournalChunk(raw, journal.count, seq);
+    } catch (err) {
+      if (err instanceof JournalFormatError) return err.message;
+      throw err;
+    }
+    await hashChunk(chunk, nodeCrypto);
+    const broken = checkChunkChain(chunk, seq, previous);
+    if (broken) return broken.message;
+    journal.add(chunk);
+    previous = { digest: chunk.digests!.subarray(32 * (chunk.count - 1)), isStart: false };
+    seq += chunk.count;
+  }
+  if (journal.count !== count) return `count ${journal.count}`;
+  if (journal.headHash() !== head) return 'head';
+  return null;
+}
+
+describe('the journal section', () => {
+  it('reads back exactly what was written, across chunks', async () => {
+    const entries = makeJournal(500);
+    const chunks = encode(entries, 4096);
+    expect(chunks.length).toBeGreaterThan(10);
+    const journal = new BundleJournal({ seq: 0, hash: GENESIS_HASH });
+    let seq = 1;
+    for (const raw of chunks) {
+      const c = indexJournalChunk(raw, journal.count, seq);
+      await hashChunk(c, nodeCrypto);
+      journal.add(c);
+      seq += c.count;
+    }
+    expect([...journal.entries()]).toEqual(entries);
+    expect(journal.bySeq(321)).toEqual(entries[320]);
+    expect(toHex(journal.digest(499)!)).toBe(entries[499]!.hash);
+    expect(await problem(chunks, 500, entries[499]!.hash)).toBeNull();
+  });
+
+  it('catches every single-byte change of its raw content', async () => {
+    const entries = makeJournal(25);
+    const [raw] = encode(entries);
+    const head = entries[24]!.hash;
+    let caught = 0;
+    for (let i = 0; i < raw!.length; i++) {
+      for (const mask of [0x01, 0x80]) {
+        const copy = raw!.slice();
+        copy[i]! ^= mask;
+        const p = await problem([copy], 25, head);
+        expect(p, `byte ${i} ^ ${mask}`).not.toBeNull();
+        caught++;
+      }
+    }
+    expect(caught).toBe(2 * raw!.length);
+  });
+
+  it('names the entry that was changed, removed or moved', async () => {
+    const entries = makeJournal(30);
+    const head = entries[29]!.hash;
+    const changed = entries.map((e) => (e.seq === 12 ? { ...e, payload: e.payload.replace('lawyer', 'lawyar') } : e));
+    expect(await problem(encode(changed), 30, head)).toMatch(/^entry 12 does not hash to what entry 13 records/);
+    const lastChanged = entries.map((e) => (e.seq === 30 ? { ...e, actor: 'someone' } : e));
+    expect(await problem(encode(lastChanged), 30, head)).toBe('head');
+    expect(await problem(encode(entries.filter((e) => e.seq !== 7)), 30, head)).toMatch(/^entry 7 is not in its place: entry 8 is found there/);
+    expect(await problem(encode(entries.slice(0, 29)), 30, head)).toBe('count 29');
+    const reseeded = makeJournal(30).map((e) => (e.seq === 1 ? { ...e, prevHash: '1'.repeat(64) } : e));
+    expect(await problem(encode(reseeded), 30, head)).toBe('entry 1 does not start from the genesis hash (64 zeros)');
+  });
+});

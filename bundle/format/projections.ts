@@ -1,0 +1,163 @@
+// The projections section: for every register table (domain/replay/tables.ts), its row count and a
+// digest of its rows' canonical texts (domain/replay/canonical-rows.ts), computed at export from the
+// centre's SQL tables. Verification replays the journal and computes the same digests from the
+// replay: equal digests prove that the tables the centre works from are exactly what its journal
+// says. The tables themselves are not shipped: the replay of the verified journal rebuilds them.
+//
+//   block_j     = UTF-8 of rows (j-1)·4096 … j·4096-1, each row's canonical text followed by "\n"
+//   tableDigest = SHA-256(SHA-256(block_1) ‖ … ‖ SHA-256(block_n))   (SHA-256 of nothing if no rows)
+
+import { z } from 'zod';
+import { replayRowText } from '../../domain/replay/canonical-rows.ts';
+import { TABLES, tableRows, type RegisterTables } from '../../domain/replay/tables.ts';
+import { concatBytes, toHex, utf8Encoder } from './bytes.ts';
+import type { Crypto } from './crypto.ts';
+
+export const ROWS_PER_BLOCK = 4096;
+const HASH_BATCH_BYTES = 32 * 1024 * 1024;
+
+export interface TableDigest {
+  rows: number;
+  sha256: string;
+}
+
+export const projectionsSchema = z
+  .object({
+    rowsPerBlock: z.literal(ROWS_PER_BLOCK),
+    tables: z.record(z.string().regex(/^[a-z_]{1,64}$/), z.object({ rows: z.number().int().min(0), sha256: z.string().regex(/^[0-9a-f]{64}$/) }).strict()),
+  })
+  .strict();
+
+export type ProjectionsSection = z.output<typeof projectionsSchema>;
+
+/**
+ * Accumulates one table's canonical row texts and digests them block by block. Rows are written as
+ * UTF-8 straight into one buffer (no joined strings, no copies); full blocks are hashed in batches.
+ */
+export class TableDigester {
+  rows = 0;
+  private buf = new Uint8Array(HASH_BATCH_BYTES + 1024 * 1024);
+  private used = 0;
+  /** Start of the open block, and how many rows it holds. */
+  private blockStart = 0;
+  private inBlock = 0;
+  /** Start and end of each closed block not yet hashed. */
+  private closed: number[] = [];
+  private lastBlockShort = false;
+  private readonly digests: Uint8Array[] = [];
+
+  private room(bytes: number): void {
+    if (this.used + bytes <= this.buf.length) return;
+    const bigger = new Uint8Array(Math.max(this.buf.length * 2, this.used + bytes));
+    bigger.set(this.buf.subarray(0, this.used));
+    this.buf = bigger;
+  }
+
+  add(rowText: string): void {
+    this.room(rowText.length * 3 + 1);
+    this.used += utf8Encoder.encodeInto(rowText, this.buf.subarray(this.used)).written;
+    this.buf[this.used++] = 10;
+    this.rows++;
+    if (++this.inBlock === ROWS_PER_BLOCK) this.closeBlock();
+  }
+
+  /**
+   * A whole block at once: the UTF-8 of the canonical texts of exactly ROWS_PER_BLOCK rows (fewer
+   * only for the table's last block), each followed by "\n". For callers that build blocks
+   * themselves (export).
+   */
+  addBlock(bytes: Uint8Array, rows: number): void {
+    if (this.inBlock !== 0) throw new Error('addBlock after add');
+    if (rows > ROWS_PER_BLOCK) throw new RangeError('a block holds at most ROWS_PER_BLOCK rows');
+    if (this.lastBlockShort) throw new Error('only the last block may be short');
+    this.lastBlockShort = rows < ROWS_PER_BLOCK;
+    this.room(bytes.length);
+    this.buf.set(bytes, this.used);
+    this.closed.push(this.used, this.used + bytes.length);
+    this.used += bytes.length;
+    this.blockStart = this.used;
+    this.rows += rows;
+  }
+
+  private closeBlock(): void {
+    if (this.inBlock === 0) return;
+    this.closed.push(this.blockStart, this.used);
+    this.blockStart = this.used;
+    this.inBlock = 0;
+  }
+
+  /** Whether enough blocks wait to be hashed (the caller then awaits `hashPending`). */
+  get shouldHash(): boolean {
+    return this.closed.length > 0 && this.used >= HASH_BATCH_BYTES;
+  }
+
+  async hashPending(crypto: Crypto): Promise<void> {
+    const n = this.closed.length / 2;
+    if (n === 0) return;
+    const starts = new Uint32Array(n);
+    const ends = new Uint32Array(n);
+    for (let i = 0; i < n; i++) {
+      starts[i] = this.closed[2 * i]!;
+      ends[i] = this.closed[2 * i + 1]!;
+    }
+    const batchEnd = ends[n - 1]!;
+    // sha256Ranges reads the bytes before it returns (see Crypto), so the buffer may be reused after.
+    this.digests.push(await crypto.sha256Ranges(this.buf.subarray(0, batchEnd), starts, ends, n));
+    // The open block moves to the front.
+    this.buf.copyWithin(0, batchEnd, this.used);
+    this.used -= batchEnd;
+    this.blockStart -= batchEnd;
+    this.closed = [];
+  }
+
+  async finish(crypto: Crypto): Promise<TableDigest> {
+    this.closeBlock();
+    await this.hashPending(crypto);
+    const digest = await crypto.sha256(concatBytes(this.digests));
+    return { rows: this.rows, sha256: toHex(digest) };
+  }
+}
+
+/** Digests of the replayed tables, keyed by SQL table name. */
+export async function replayDigests(
+  tables: RegisterTables,
+  crypto: Crypto,
+  yieldToHost?: () => Promise<void>,
+): Promise<Record<string, TableDigest>> {
+  const out: Record<string, TableDigest> = {};
+  for (const spec of TABLES) {
+    const d = new TableDigester();
+    for (const row of tableRows(tables, spec)) {
+      d.add(replayRowText(spec, row));
+      if (d.shouldHash) {
+        await d.hashPending(crypto);
+        await yieldToHost?.();
+      }
+    }
+    out[spec.sql] = await d.finish(crypto);
+  }
+  return out;
+}
+
+export interface ProjectionMismatch {
+  table: string;
+  message: string;
+}
+
+/** Compares the section with the replay's digests: every known table must be there and equal. */
+export function compareProjections(section: ProjectionsSection, replayed: Record<string, TableDigest>): { mismatches: ProjectionMismatch[]; unknown: string[] } {
+  const mismatches: ProjectionMismatch[] = [];
+  for (const spec of TABLES) {
+    const claimed = section.tables[spec.sql];
+    const actual = replayed[spec.sql]!;
+    if (!claimed) mismatches.push({ table: spec.sql, message: `the bundle has no digest for table ${spec.sql}` });
+    else if (claimed.rows !== actual.rows) {
+      mismatches.push({ table: spec.sql, message: `table ${spec.sql}: the centre's database has ${claimed.rows} rows, the journal gives ${actual.rows}` });
+    } else if (claimed.sha256 !== actual.sha256) {
+      mismatches.push({ table: spec.sql, message: `table ${spec.sql}: the centre's rows differ from what the journal gives` });
+    }
+  }
+  const known = new Set(TABLES.map((t) => t.sql));
+  const unknown = Object.keys(section.tables).filter((t) => !known.has(t));
+  return { mismatches, unknown };
+}

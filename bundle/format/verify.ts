@@ -1,0 +1,486 @@
+// Verification of a bundle, in the order of docs/bundle-format.md, shared by the offline viewer
+// (WebCrypto), `centre verify` and HQ import (node:crypto). Every check that fails is reported with
+// its step and, for the journal, the first bad seq; nothing here throws for bad input.
+//
+// The journal is processed chunk by chunk: decompress (ahead, possibly on other threads), start
+// hashing the chunk's entries, replay them into the register tables while the digests are computed,
+// then check the chain. Failures are reported in step order whatever the order of the work.
+
+import { canonicalJson } from '../../domain/journal.ts';
+import type { LegalProfile } from '../../domain/profile/types.ts';
+import { Replay, ReplayError } from '../../domain/replay/replay.ts';
+import type { RegisterTables } from '../../domain/replay/tables.ts';
+import { fromBase64, fromUtf8, toHex, utf8 } from './bytes.ts';
+import { compareWithCheckpoint, describeComparison, type Checkpoint, type CheckpointComparison } from './checkpoint.ts';
+import { ContainerError, decodeContainer, inflateChunk, inflateSection, splitChunks, type Chunk } from './container.ts';
+import type { Crypto, Gunzip } from './crypto.ts';
+import { fflateGunzip } from './gunzip.ts';
+import { BundleJournal, checkChunkChain, hashChunk, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
+import { EnvelopeError, parseEnvelope, type Manifest } from './manifest.ts';
+import { normalisePassphrase } from './passphrase.ts';
+import { compareProjections, projectionsSchema, replayDigests, type ProjectionsSection } from './projections.ts';
+import {
+  findingsSectionSchema,
+  medicalNotesSchema,
+  parseJsonSection,
+  profileSchema,
+  SectionError,
+  type FindingsSection,
+  type MedicalNote,
+} from './sections.ts';
+
+export type StepName =
+  | 'envelope'
+  | 'signature'
+  | 'data'
+  | 'decryption'
+  | 'container'
+  | 'chain'
+  | 'projections'
+  | 'medical-notes'
+  | 'checkpoint';
+
+export const STEP_TITLES: Record<StepName, string> = {
+  envelope: 'bundle.json is a valid manifest',
+  signature: 'signed by the centre’s key',
+  data: 'data.bin is the data that was signed',
+  decryption: 'the passphrase opens the data',
+  container: 'the data is complete and well-formed',
+  chain: 'every journal entry hashes into an unbroken chain up to the signed head',
+  projections: 'the register tables are exactly what the journal says',
+  'medical-notes': 'the medical notes are the ones the journal refers to',
+  checkpoint: 'history since the last checkpoint was not rewritten',
+};
+
+export interface StepResult {
+  step: StepName;
+  ok: boolean;
+  /** A step that did not apply (e.g. projections of a slice without the journal before it). */
+  skipped?: boolean;
+  detail: string;
+  ms: number;
+}
+
+export interface Failure {
+  step: StepName;
+  /** The first bad entry, for journal failures. */
+  seq?: number;
+  message: string;
+}
+
+export interface BundleFiles {
+  envelope: string | Uint8Array;
+  data: Uint8Array;
+}
+
+export interface Progress {
+  step: StepName;
+  done: number;
+  total: number;
+}
+
+export interface VerifyOptions {
+  /** The checkpoint saved at the last visit: the journal must extend it. */
+  checkpoint?: Checkpoint | null;
+  /** A key fingerprint the bundle must be signed with (HQ pins each centre's key). */
+  pinnedFingerprint?: string | null;
+  onProgress?: (p: Progress) => void;
+  /** Decompressor; default fflate (pure JS). Node passes zlib, a browser may pass DecompressionStream. */
+  gunzip?: Gunzip;
+  /** Journal chunks decompressed ahead of the one being checked (parallelism with an async gunzip). */
+  readAhead?: number;
+  /**
+   * For a slice: a Replay holding every entry before it (HQ import builds it from the journal it
+   * holds); the slice's entries are applied to it and the projections checked. Without it, a slice's
+   * projections are not checked (the step says so).
+   */
+  replayBase?: Replay | null;
+  /** This program's own copy of a legal profile, to compare with the bundle's. */
+  knownProfile?: (id: string) => LegalProfile | undefined;
+  /**
+   * Replay the journal (default true): needed for the projections and medical-note checks and for
+   * the register in `content.tables`. False checks only signature, data and chain (a quick check;
+   * HQ import, which projects the entries itself).
+   */
+  replay?: boolean;
+  /** Lets the host breathe between chunks (a browser repaints, a progress bar moves). */
+  yieldToHost?: () => Promise<void>;
+}
+
+/** What the bundle holds, decoded; the journal stays bytes until an entry is asked for. */
+export interface BundleContent {
+  journal: BundleJournal;
+  /** The register replayed from the journal (null for a slice without a replay base). */
+  tables: RegisterTables | null;
+  replay: Replay | null;
+  findings: FindingsSection | null;
+  profile: LegalProfile | null;
+  /** Medical notes by reference (inspection bundles). */
+  medicalNotes: Map<string, string>;
+  projections: ProjectionsSection | null;
+}
+
+export interface Verdict {
+  /** Intact: every step passed (a skipped step does not fail). */
+  ok: boolean;
+  steps: StepResult[];
+  failure: Failure | null;
+  warnings: string[];
+  manifest: Manifest | null;
+  /** Decoded content, when decryption succeeded (also when a later step failed: evidence). */
+  content: BundleContent | null;
+  checkpoint: CheckpointComparison | null;
+}
+
+class StepFailure extends Error {
+  constructor(
+    readonly failure: Omit<Failure, 'step'>,
+  ) {
+    super(failure.message);
+  }
+}
+
+const fail = (message: string, seq?: number): never => {
+  throw new StepFailure(seq === undefined ? { message } : { message, seq });
+};
+
+/** Verifies a bundle's two files with the passphrase. Never throws for bad input: the verdict says. */
+export async function verifyBundle(files: BundleFiles, passphrase: string, crypto: Crypto, options: VerifyOptions = {}): Promise<Verdict> {
+  const verdict: Verdict = { ok: false, steps: [], failure: null, warnings: [], manifest: null, content: null, checkpoint: null };
+  const gunzip = options.gunzip ?? fflateGunzip;
+  const progress = options.onProgress ?? (() => {});
+
+  async function step(name: StepName, run: () => Promise<string | { detail: string; skipped: boolean }>): Promise<boolean> {
+    const t0 = Date.now();
+    progress({ step: name, done: 0, total: 1 });
+    try {
+      const r = await run();
+      const result: StepResult = typeof r === 'string' ? { step: name, ok: true, detail: r, ms: Date.now() - t0 } : { step: name, ok: true, ...r, ms: Date.now() - t0 };
+      verdict.steps.push(result);
+      return true;
+    } catch (err) {
+      const failure: Failure =
+        err instanceof StepFailure
+          ? { step: name, ...err.failure }
+          : { step: name, message: err instanceof EnvelopeError || err instanceof ContainerError || err instanceof SectionError ? err.message : `unexpected error: ${err instanceof Error ? err.message : String(err)}` };
+      verdict.steps.push({ step: name, ok: false, detail: failure.message, ms: Date.now() - t0 });
+      verdict.failure = failure;
+      return false;
+    }
+  }
+
+  // 1. The envelope, the signature and the key.
+  let signature: Uint8Array = new Uint8Array(0);
+  let signedBytes: Uint8Array = new Uint8Array(0);
+  if (
+    !(await step('envelope', async () => {
+      const env = parseEnvelope(files.envelope);
+      verdict.manifest = env.manifest;
+      signature = env.signature;
+      signedBytes = env.signedBytes;
+      const m = env.manifest;
+      return `${m.kind} bundle of ${m.centre.name}, entries ${m.from.seq + 1}–${m.head.seq}, exported ${m.exportedAt} by ${m.exportedBy}`;
+    }))
+  ) {
+    return verdict;
+  }
+  const manifest = verdict.manifest!;
+  if (
+    !(await step('signature', async () => {
+      const publicKey = fromBase64(manifest.publicKey);
+      const fingerprint = toHex(await crypto.sha256(publicKey));
+      if (fingerprint !== manifest.keyFingerprint) fail('the key fingerprint in the manifest is not the SHA-256 of its public key');
+      if (!(await crypto.ed25519Verify(publicKey, signedBytes, signature))) {
+        fail('the signature does not verify: bundle.json was changed after it was signed, or signed by another key');
+      }
+      if (options.pinnedFingerprint && options.pinnedFingerprint !== fingerprint) {
+        fail(`the bundle is signed by key ${fingerprint.slice(0, 16)}…, not by the key pinned for this centre (${options.pinnedFingerprint.slice(0, 16)}…)`);
+      }
+      return `valid Ed25519 signature, key fingerprint ${fingerprint}`;
+    }))
+  ) {
+    return verdict;
+  }
+
+  // 2. The data is the data that was signed.
+  if (
+    !(await step('data', async () => {
+      if (files.data.length !== manifest.data.bytes) {
+        fail(`data.bin has ${files.data.length} bytes, the signed manifest says ${manifest.data.bytes}: it was ${files.data.length < manifest.data.bytes ? 'cut short' : 'extended'}`);
+      }
+      const digest = toHex(await crypto.sha256(files.data));
+      if (digest !== manifest.data.sha256) fail('data.bin is not the data that was signed: its SHA-256 differs (changed after export)');
+      return `${manifest.data.bytes} bytes, SHA-256 ${digest}`;
+    }))
+  ) {
+    return verdict;
+  }
+
+  // 3. The passphrase.
+  let plaintext: Uint8Array = new Uint8Array(0);
+  if (
+    !(await step('decryption', async () => {
+      const e = manifest.encryption;
+      const key = await crypto.pbkdf2Sha256(utf8(normalisePassphrase(passphrase)), fromBase64(e.salt), e.iterations, 32);
+      try {
+        plaintext = await crypto.aesGcmDecrypt(key, fromBase64(e.iv), files.data);
+      } catch {
+        fail('the passphrase does not open the data: check it (letters, case, spaces); the data itself is the signed data');
+      }
+      return `AES-256-GCM, key from PBKDF2-SHA-256 with ${e.iterations} iterations`;
+    }))
+  ) {
+    return verdict;
+  }
+
+  // 4. The container and its small sections.
+  let sections = new Map<string, Uint8Array>();
+  let journalChunks: Chunk[] = [];
+  let projections: ProjectionsSection | null = null;
+  let findings: FindingsSection | null = null;
+  let profile: LegalProfile | null = null;
+  let notes: MedicalNote[] = [];
+  if (
+    !(await step('container', async () => {
+      sections = decodeContainer(plaintext);
+      for (const required of ['journal', 'projections', 'findings', 'profile']) {
+        if (!sections.has(required)) fail(`the data has no ${required} section`);
+      }
+      if (manifest.kind === 'inspection' && !sections.has('medical-notes')) fail('an inspection bundle must carry the medical notes, and this one has none');
+      if (manifest.kind === 'hq-slice' && sections.has('medical-notes')) fail('an HQ slice must not carry medical notes, and this one does');
+      const known = new Set(['journal', 'projections', 'findings', 'profile', 'medical-notes']);
+      for (const name of sections.keys()) if (!known.has(name)) verdict.warnings.push(`the data has a section this program does not know: ${name}`);
+      journalChunks = splitChunks('journal', sections.get('journal')!);
+      projections = parseJsonSection('projections', await inflateSection('projections', sections.get('projections')!, gunzip), projectionsSchema);
+      findings = parseJsonSection('findings', await inflateSection('findings', sections.get('findings')!, gunzip), findingsSectionSchema) as unknown as FindingsSection;
+      profile = parseJsonSection('profile', await inflateSection('profile', sections.get('profile')!, gunzip), profileSchema) as unknown as LegalProfile;
+      if (profile.id !== manifest.centre.profileId) fail(`the legal profile in the data is ${profile.id}, the manifest says ${manifest.centre.profileId}`);
+      if (sections.has('medical-notes')) {
+        notes = parseJsonSection('medical-notes', await inflateSection('medical-notes', sections.get('medical-notes')!, gunzip), medicalNotesSchema);
+        if (notes.length !== manifest.counts.medicalNotes) fail(`the data holds ${notes.length} medical notes, the manifest says ${manifest.counts.medicalNotes}`);
+      }
+      return `${sections.size} sections, ${journalChunks.length} journal chunks`;
+    }))
+  ) {
+    return verdict;
+  }
+
+  // 5. The journal: hashes, chain, seq; replayed on the way for step 6.
+  const journal = new BundleJournal(manifest.from);
+  const whole = manifest.from.seq === 0;
+  const replay: Replay | null = whole ? new Replay({ lateEntryHours: profile!.lateEntryHours }) : (options.replayBase ?? null);
+  if (replay && !whole && replay.lastSeq !== manifest.from.seq) {
+    verdict.warnings.push(`the replay base ends at seq ${replay.lastSeq}, the slice starts after ${manifest.from.seq}: projections not checked`);
+  }
+  const replaying = options.replay !== false && replay !== null && replay.lastSeq === manifest.from.seq;
+  const fields = new FieldDecoder();
+  let replayFailure: { seq: number; message: string } | null = null;
+  verdict.content = {
+    journal,
+    tables: replaying ? replay!.tables : null,
+    replay: replaying ? replay : null,
+    findings,
+    profile,
+    medicalNotes: new Map(notes.map((n) => [n.ref, n.text])),
+    projections,
+  };
+  const chainOk = await step('chain', async () => {
+    const total = manifest.counts.entries;
+    const readAhead = Math.max(1, options.readAhead ?? 2);
+    // Chunk i is decompressed, indexed and hashed ahead (off the main thread where the platform can:
+    // zlib's pool, hashing workers, WebCrypto), while the main thread replays and checks the chunks
+    // before it.
+    const prepared: (Promise<JournalChunk> | null)[] = journalChunks.map(() => null);
+    let counted = 0;
+    const prepare = (i: number): Promise<JournalChunk> =>
+      (prepared[i] ??= inflateChunk('journal', journalChunks[i]!, gunzip).then(async (raw) => {
+        // Indexed with relative numbers (a chunk's first seq is known only once those before it
+        // are): an error names the entry by its index, turned into its seq below.
+        const chunk = indexJournalChunk(raw, 0, 0);
+        await hashChunk(chunk, crypto);
+        return chunk;
+      }));
+    let previous = { digest: startDigest(manifest.from), isStart: true };
+    let seq = manifest.from.seq + 1;
+    for (let i = 0; i < journalChunks.length; i++) {
+      for (let j = i; j < Math.min(journalChunks.length, i + readAhead); j++) void prepare(j).catch(() => {});
+      let chunk: JournalChunk;
+      try {
+        chunk = await prepare(i);
+      } catch (err) {
+        if (err instanceof JournalFormatError) fail(`entry ${seq + err.seq}: ${err.reason}`, seq + err.seq);
+        throw err;
+      }
+      prepared[i] = null;
+      chunk.first = journal.count;
+      counted += chunk.count;
+      if (counted > total) fail(`the journal holds more entries than the ${total} the manifest says`, manifest.head.seq + 1);
+      if (replaying && replayFailure === null) replayFailure = replayChunk(chunk, seq, replay!, fields);
+      const broken: ChainFailure | null = checkChunkChain(chunk, seq, previous);
+      if (broken) fail(broken.message, broken.seq);
+      journal.add(chunk);
+      previous = { digest: chunk.digests!.subarray(32 * (chunk.count - 1)), isStart: false };
+      seq += chunk.count;
+      progress({ step: 'chain', done: journal.count, total });
+      await options.yieldToHost?.();
+    }
+    if (journal.count < total) fail(`the journal ends at seq ${journal.lastSeq}, the signed head is seq ${manifest.head.seq}: entries are missing at the end`, journal.lastSeq + 1);
+    const head = journal.headHash();
+    if (head !== manifest.head.hash) {
+      fail(`entry ${manifest.head.seq} does not hash to the signed head: it was changed after the bundle was signed`, manifest.head.seq);
+    }
+    return `${journal.count} entries, seq ${manifest.from.seq + 1}–${manifest.head.seq}, head ${head}`;
+  });
+  if (!chainOk) return verdict;
+
+  // 6. The projections, and the manifest against the journal.
+  const projectionsOk = await step('projections', async () => {
+    if (options.replay === false) return { detail: 'not checked: replay turned off', skipped: true };
+    if (!replaying) {
+      return { detail: `not checked: a slice from seq ${manifest.from.seq + 1}, checked where the journal before it is held (HQ import)`, skipped: true };
+    }
+    if (replayFailure) fail(`the journal cannot be replayed: ${replayFailure.message}`, replayFailure.seq);
+    const tables = replay!.tables;
+    const centre = tables.centre;
+    if (!centre) fail('the journal never configures the centre');
+    if (centre!.centreId !== manifest.centre.id) fail(`the manifest names centre ${manifest.centre.id}, the journal ${centre!.centreId}`);
+    if (centre!.publicKey !== manifest.publicKey) fail('the bundle is signed with another key than the one the journal’s first entry names');
+    if (centre!.keyFingerprint !== manifest.keyFingerprint) fail('the key fingerprint in the journal differs from the manifest’s');
+    for (const [field, value] of [
+      ['name', centre!.name],
+      ['timeZone', centre!.timeZone],
+      ['profileId', centre!.profileId],
+    ] as const) {
+      if (manifest.centre[field] !== value) fail(`the manifest gives the centre’s ${field} as ${JSON.stringify(manifest.centre[field])}, the journal as ${JSON.stringify(value)}`);
+    }
+    if (manifest.counts.persons !== tables.persons.size) fail(`the manifest counts ${manifest.counts.persons} persons, the journal gives ${tables.persons.size}`);
+    if (manifest.counts.placements !== tables.placements.size) fail(`the manifest counts ${manifest.counts.placements} placements, the journal gives ${tables.placements.size}`);
+    const digests = await replayDigests(tables, crypto, options.yieldToHost);
+    const { mismatches, unknown } = compareProjections(projections!, digests);
+    for (const t of unknown) verdict.warnings.push(`the data has a digest for table ${t}, which this program does not know`);
+    if (mismatches.length) fail(mismatches.map((m) => m.message).join('; '));
+    const known = options.knownProfile?.(profile!.id);
+    if (known === undefined) verdict.warnings.push(`legal profile ${profile!.id} is not one this program knows: findings are the centre’s own`);
+    else if (!sameJson(known, profile)) verdict.warnings.push(`legal profile ${profile!.id} in the bundle differs from this program’s copy of it`);
+    const rows = Object.values(digests).reduce((a, d) => a + d.rows, 0);
+    return `${Object.keys(digests).length} tables, ${rows} rows, equal to the replay of the journal`;
+  });
+  if (!projectionsOk) return verdict;
+
+  // 7. Medical notes.
+  const notesOk = await step('medical-notes', async () => {
+    if (manifest.kind === 'hq-slice') return { detail: 'an HQ slice carries no medical notes (by design)', skipped: true };
+    if (!replaying) return { detail: 'not checked: the journal was not replayed', skipped: true };
+    const texts = notes.map((n) => utf8(`${n.salt}\n${n.text}`));
+    let o = 0;
+    const joined = new Uint8Array(texts.reduce((a, t) => a + t.length, 0));
+    const starts = new Uint32Array(texts.length);
+    const ends = new Uint32Array(texts.length);
+    texts.forEach((t, i) => {
+      joined.set(t, o);
+      starts[i] = o;
+      o += t.length;
+      ends[i] = o;
+    });
+    const digests = texts.length ? await crypto.sha256Ranges(joined, starts, ends, texts.length) : new Uint8Array(0);
+    const seen = new Set<string>();
+    notes.forEach((n, i) => {
+      if (toHex(digests, 32 * i, 32 * i + 32) !== n.ref) fail(`medical note ${n.ref.slice(0, 12)}… is not the note its reference was made from (changed)`);
+      if (seen.has(n.ref)) fail(`medical note ${n.ref.slice(0, 12)}… appears twice`);
+      seen.add(n.ref);
+    });
+    const refs = replay!.noteRefs;
+    const missing = [...refs].filter((r) => !seen.has(r));
+    if (missing.length) fail(`${missing.length} medical note${missing.length === 1 ? '' : 's'} the journal refers to ${missing.length === 1 ? 'is' : 'are'} missing (first: ${missing[0]!.slice(0, 12)}…)`);
+    const unreferenced = notes.length - notes.filter((n) => refs.has(n.ref)).length;
+    if (unreferenced) verdict.warnings.push(`${unreferenced} medical notes are not referred to by any journal entry`);
+    return `${notes.length} notes, each matching its reference in the journal`;
+  });
+  if (!notesOk) return verdict;
+
+  // 8. The checkpoint.
+  if (options.checkpoint) {
+    const checkpoint = options.checkpoint;
+    const ok = await step('checkpoint', async () => {
+      const comparison = await compareWithCheckpoint(checkpoint, manifest, journal, crypto);
+      verdict.checkpoint = comparison;
+      if (comparison.status !== 'extends') {
+        fail(describeComparison(comparison), comparison.status === 'diverged' ? comparison.firstDifferentSeq : undefined);
+      }
+      return describeComparison(comparison);
+    });
+    if (!ok) return verdict;
+  }
+
+  verdict.ok = true;
+  return verdict;
+}
+
+/** Short ASCII fields (times, actor, type) decoded from bytes: repeated ones are shared. */
+class FieldDecoder {
+  private readonly seen = new Map<number, string[]>();
+  /** A flat string of raw[a, b) (not a slice of a larger string, which would keep that alive). */
+  ascii(raw: Uint8Array, a: number, b: number): string | null {
+    for (let i = a; i < b; i++) if (raw[i]! >= 0x80) return null;
+    return String.fromCharCode.apply(null, raw.subarray(a, b) as unknown as number[]);
+  }
+  /** Actor and type come from a small set: one string each, however many entries name them. */
+  interned(raw: Uint8Array, a: number, b: number): string | null {
+    let h = b - a;
+    for (let i = a; i < b; i++) h = (Math.imul(h, 31) + raw[i]!) | 0;
+    const bucket = this.seen.get(h);
+    if (bucket) {
+      outer: for (const s of bucket) {
+        if (s.length !== b - a) continue;
+        for (let i = 0; i < s.length; i++) if (s.charCodeAt(i) !== raw[a + i]) continue outer;
+        return s;
+      }
+    }
+    const s = this.ascii(raw, a, b);
+    if (s === null) return null;
+    if (bucket) bucket.push(s);
+    else this.seen.set(h, [s]);
+    return s;
+  }
+}
+
+/**
+ * Replays one chunk's entries; the first entry that cannot be replayed, or null. Fields are read
+ * straight from the bytes and only the payload is decoded as text: no entry's text is kept alive
+ * by the strings the register holds (two million entries must fit in a browser tab).
+ */
+function replayChunk(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder): { seq: number; message: string } | null {
+  const raw = chunk.raw;
+  const nl = new Int32Array(7);
+  for (let i = 0; i < chunk.count; i++) {
+    const seq = firstSeq + i;
+    const start = chunk.starts[i]!;
+    const end = chunk.ends[i]!;
+    let n = 0;
+    for (let j = start; j < end && n < 7; j++) if (raw[j] === 10) nl[n++] = j;
+    if (n < 7) return { seq, message: `entry ${seq} does not have the eight fields of a journal entry` };
+    const eventTime = fields.ascii(raw, nl[0]! + 1, nl[1]!);
+    const recordedTime = fields.ascii(raw, nl[1]! + 1, nl[2]!);
+    const actor = fields.interned(raw, nl[2]! + 1, nl[3]!);
+    const type = fields.interned(raw, nl[3]! + 1, nl[4]!);
+    if (eventTime === null || recordedTime === null || actor === null || type === null) {
+      return { seq, message: `entry ${seq}: its times, actor and type must be plain ASCII` };
+    }
+    let payload: unknown;
+    try {
+      payload = JSON.parse(fromUtf8(raw.subarray(nl[6]! + 1, end)));
+    } catch {
+      return { seq, message: `entry ${seq}: its payload is not JSON (or not UTF-8)` };
+    }
+    try {
+      replay.apply({ seq, eventTime, recordedTime, actor, type, payload });
+    } catch (err) {
+      return { seq, message: err instanceof ReplayError ? err.message : `entry ${seq}: ${String(err)}` };
+    }
+  }
+  return null;
+}
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return canonicalJson(a) === canonicalJson(b);
+}

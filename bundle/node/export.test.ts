@@ -1,0 +1,168 @@
+// Round trip: export a centre that uses every kind of entry, verify it with node:crypto from the
+// folder, from open-me.html alone and from bundle.json; the decoded content is the database's.
+
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { readEntries } from '../../db/journal/writer.ts';
+import { azDefaultProfile } from '../../domain/profile/az-default.ts';
+import { Replay } from '../../domain/replay/replay.ts';
+import { decodeContainer } from '../format/container.ts';
+import { parseEnvelope } from '../format/manifest.ts';
+import { verifyBundle } from '../format/verify.ts';
+import { bareViewerHtml, sha256Hex, VIEWER_END } from '../viewer/build.ts';
+import { nodeCrypto } from './crypto-node.ts';
+import { exportBundle, ExportError } from './export.ts';
+import { decryptData, exportTestBundle, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
+import { nodeVerifyOptions, readBundleFiles, verifyBundleAt } from './verify.ts';
+
+let b: TestBundle;
+beforeAll(async () => {
+  b = await exportTestBundle({ rounds: 2 });
+});
+afterAll(() => b?.cleanup());
+
+const out = () => b.result.outDir;
+
+describe('export', () => {
+  it('writes the four files, bundle.json in its canonical form', () => {
+    expect(b.result.files.map((f) => f.name).sort()).toEqual(['README.txt', 'bundle.json', 'data.bin', 'open-me.html']);
+    const text = readFileSync(join(out(), 'bundle.json'), 'utf8');
+    expect(text.endsWith('}\n')).toBe(true);
+    const { manifest } = parseEnvelope(text);
+    const head = b.v.c.db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string };
+    expect(manifest).toMatchObject({
+      kind: 'inspection',
+      from: { seq: 0 },
+      head,
+      exportedBy: 'head',
+      counts: {
+        entries: head.seq,
+        persons: b.v.c.db.prepare('SELECT count(*) FROM persons').pluck().get(),
+        placements: b.v.c.db.prepare('SELECT count(*) FROM placements').pluck().get(),
+        medicalNotes: b.v.c.db.prepare('SELECT count(*) FROM medical_notes').pluck().get(),
+      },
+      encryption: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA-256', iterations: 600_000 },
+    });
+    expect(manifest.counts.medicalNotes).toBeGreaterThan(0);
+  });
+
+  it('puts the bare viewer at the start of open-me.html, and says how to check it', async () => {
+    const html = readFileSync(join(out(), 'open-me.html'), 'utf8');
+    const bare = await bareViewerHtml();
+    expect(html.startsWith(bare)).toBe(true);
+    expect(bare.endsWith(`${VIEWER_END}\n`)).toBe(true);
+    expect(html.slice(0, html.indexOf(`\n${VIEWER_END}\n`) + VIEWER_END.length + 2)).toBe(bare);
+    expect(b.result.viewerSha256).toBe(sha256Hex(bare));
+    const readme = readFileSync(join(out(), 'README.txt'), 'utf8');
+    expect(readme).toContain(b.result.viewerSha256);
+    expect(readme).toContain('sha256sum');
+    expect(readme).toContain('centre viewer --out');
+  });
+
+  it('refuses a weak passphrase, saying how long it must be, and writes nothing', async () => {
+    const dir = join(b.dir, 'weak');
+    await expect(exportBundle(b.v.c.db, { outDir: dir, passphrase: 'short pass', kind: 'inspection', exportedBy: 'head', clock: b.v.c.clock.now })).rejects.toThrow(
+      /at least 12 characters long \(it has 10\)/,
+    );
+    expect(existsSync(dir)).toBe(false);
+  });
+
+  it('refuses a folder that is not empty, and an inspection bundle that would leave entries out', async () => {
+    const dir = join(b.dir, 'full');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'x'), 'x');
+    const base = { passphrase: PASSPHRASE, exportedBy: 'head', clock: b.v.c.clock.now };
+    await expect(exportBundle(b.v.c.db, { ...base, outDir: dir, kind: 'inspection' })).rejects.toThrow(/not empty/);
+    await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'since'), kind: 'inspection', since: 5 })).rejects.toThrow(ExportError);
+    await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'late'), kind: 'hq-slice', since: 10_000 })).rejects.toThrow(/after the last entry/);
+  });
+});
+
+describe('verify with node', () => {
+  it('finds the bundle intact from its folder, its open-me.html alone, and its bundle.json', async () => {
+    for (const path of [out(), join(out(), 'open-me.html'), join(out(), 'bundle.json')]) {
+      const v = await verifyBundleAt(path, PASSPHRASE);
+      expect(v.failure, path).toBeNull();
+      expect(v.ok).toBe(true);
+      expect(v.steps.map((s) => [s.step, s.ok])).toEqual([
+        ['envelope', true],
+        ['signature', true],
+        ['data', true],
+        ['decryption', true],
+        ['container', true],
+        ['chain', true],
+        ['projections', true],
+        ['medical-notes', true],
+      ]);
+      expect(v.warnings).toEqual([]);
+    }
+  });
+
+  it('gives back the journal, the register, the notes, the findings and the profile', async () => {
+    const v = await verifyBundleAt(out(), PASSPHRASE);
+    const content = v.content!;
+    const fromDb = [...readEntries(b.v.c.db)];
+    expect(content.journal.count).toBe(fromDb.length);
+    expect([...content.journal.entries()]).toEqual(fromDb);
+    expect(content.tables!.persons.get(b.v.presentPersonId)!.familyName).toBe(b.v.presentFamilyName);
+    const notes = b.v.c.db.prepare('SELECT ref, text FROM medical_notes').all() as { ref: string; text: string }[];
+    expect(content.medicalNotes).toEqual(new Map(notes.map((n) => [n.ref, n.text])));
+    expect(content.findings!.current.mode).toBe('current');
+    expect(content.findings!.history.findings.length).toBeGreaterThan(0);
+    expect(content.profile).toEqual(JSON.parse(JSON.stringify(azDefaultProfile)));
+  });
+
+  it('says plainly when the passphrase is wrong', async () => {
+    const v = await verifyBundleAt(out(), 'correct horse battery stapler');
+    expect(v.ok).toBe(false);
+    expect(v.failure).toMatchObject({ step: 'decryption' });
+    expect(v.failure!.message).toMatch(/passphrase does not open the data/);
+    expect(v.steps.slice(0, 3).every((s) => s.ok)).toBe(true);
+  });
+
+  it('refuses a bundle signed by another key than the one pinned', async () => {
+    const files = await readBundleFiles(out());
+    const v = await verifyBundle(files, PASSPHRASE, nodeCrypto, nodeVerifyOptions({ pinnedFingerprint: 'ab'.repeat(32) }));
+    expect(v.failure).toMatchObject({ step: 'signature' });
+    expect(v.failure!.message).toMatch(/not by the key pinned/);
+  });
+
+  it('opens the data with the normalised passphrase: composed or decomposed letters are the same', async () => {
+    const dir = join(b.dir, 'nfc');
+    const passphrase = 'Şəki dağları çox gözəldir';
+    await exportBundle(b.v.c.db, { outDir: dir, passphrase, kind: 'inspection', exportedBy: 'head', clock: b.v.c.clock.now });
+    const v = await verifyBundleAt(dir, passphrase.normalize('NFD'));
+    expect(v.ok).toBe(true);
+  });
+});
+
+describe('HQ slices', () => {
+  it('carry the entries after --since, no medical notes, and verify; projections need the journal before', async () => {
+    const since = 30;
+    const dir = join(b.dir, 'slice');
+    const r = await exportBundle(b.v.c.db, { outDir: dir, passphrase: PASSPHRASE, kind: 'hq-slice', since, exportedBy: 'head', clock: b.v.c.clock.now });
+    const hash30 = b.v.c.db.prepare('SELECT hash FROM journal WHERE seq = 30').pluck().get();
+    expect(r.manifest).toMatchObject({ kind: 'hq-slice', from: { seq: since, hash: hash30 }, counts: { medicalNotes: 0 } });
+    const files = await readBundleFiles(dir);
+    const crypto = memoCrypto();
+    const { plaintext } = await decryptData(files, crypto);
+    const sections = decodeContainer(plaintext);
+    expect([...sections.keys()]).toEqual(['journal', 'projections', 'findings', 'profile']);
+    expect(Buffer.from(plaintext).includes(Buffer.from('bruises on both forearms'))).toBe(false);
+
+    const alone = await verifyBundle(files, PASSPHRASE, crypto, nodeVerifyOptions());
+    expect(alone.ok).toBe(true);
+    expect(alone.steps.find((s) => s.step === 'projections')).toMatchObject({ ok: true, skipped: true });
+    expect(alone.steps.find((s) => s.step === 'medical-notes')).toMatchObject({ ok: true, skipped: true });
+    expect(alone.content!.journal.firstSeq).toBe(31);
+
+    // HQ holds entries 1..30: replayed, they let the slice's projections be checked.
+    const base = new Replay({ lateEntryHours: azDefaultProfile.lateEntryHours });
+    for (const e of readEntries(b.v.c.db)) if (e.seq <= since) base.apply({ ...e, payload: JSON.parse(e.payload) });
+    const checked = await verifyBundle(files, PASSPHRASE, crypto, nodeVerifyOptions({ replayBase: base }));
+    expect(checked.failure).toBeNull();
+    expect(checked.steps.find((s) => s.step === 'projections')).toMatchObject({ ok: true });
+    expect(checked.steps.find((s) => s.step === 'projections')!.skipped).toBeUndefined();
+  });
+});

@@ -1,0 +1,106 @@
+// For bundle tests: a small exported bundle, a Crypto that derives each key once (PBKDF2 at 600,000
+// iterations takes a quarter of a second; a fuzz run opens thousands of bundles), and a forger that
+// re-encrypts and re-signs changed data with the centre's own key (what a centre rewriting its
+// history could do), to test the checks behind the signature.
+
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { signBytes } from '../../services/keys.ts';
+import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
+import { fromBase64, toHex, utf8 } from '../format/bytes.ts';
+import type { Crypto } from '../format/crypto.ts';
+import { envelopeText, parseEnvelope, signedManifestBytes, type Manifest } from '../format/manifest.ts';
+import { normalisePassphrase } from '../format/passphrase.ts';
+import type { BundleFiles } from '../format/verify.ts';
+import { nodeCrypto } from './crypto-node.ts';
+import { exportBundle, type ExportOptions, type ExportResult } from './export.ts';
+
+export const PASSPHRASE = 'correct horse battery staple';
+
+export interface TestBundle {
+  v: VariedCentre;
+  dir: string;
+  result: ExportResult;
+  files: BundleFiles;
+  /** The centre's private signing seed (base64), for forging. */
+  privateSeed: string;
+  cleanup(): void;
+}
+
+export async function exportTestBundle(options: Partial<ExportOptions> & { rounds?: number } = {}): Promise<TestBundle> {
+  const v = createVariedCentre(options.rounds ?? 1);
+  const dir = mkdtempSync(join(tmpdir(), 'centre-bundle-'));
+  const outDir = join(dir, 'bundle');
+  const result = await exportBundle(v.c.db, {
+    outDir,
+    passphrase: PASSPHRASE,
+    kind: 'inspection',
+    exportedBy: 'head',
+    clock: v.c.clock.now,
+    ...options,
+  });
+  const files = {
+    envelope: new Uint8Array(readFileSync(join(outDir, 'bundle.json'))),
+    data: new Uint8Array(readFileSync(join(outDir, 'data.bin'))),
+  };
+  const privateSeed = (v.c.db.prepare('SELECT private_seed FROM centre_keys').pluck().get() as string);
+  return {
+    v,
+    dir,
+    result,
+    files,
+    privateSeed,
+    cleanup: () => {
+      v.c.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** nodeCrypto with PBKDF2 results remembered (same passphrase, salt and iterations: same key). */
+export function memoCrypto(base: Crypto = nodeCrypto): Crypto & { derivations: number } {
+  const keys = new Map<string, Uint8Array>();
+  const c = {
+    ...base,
+    derivations: 0,
+    pbkdf2Sha256: async (passphrase: Uint8Array, salt: Uint8Array, iterations: number, bytes: number) => {
+      const k = `${toHex(passphrase)}/${toHex(salt)}/${iterations}/${bytes}`;
+      let key = keys.get(k);
+      if (!key) {
+        c.derivations++;
+        key = await base.pbkdf2Sha256(passphrase, salt, iterations, bytes);
+        keys.set(k, key);
+      }
+      return key;
+    },
+  };
+  return c;
+}
+
+/** The decrypted container of a bundle. */
+export async function decryptData(files: BundleFiles, crypto: Crypto, passphrase = PASSPHRASE): Promise<{ manifest: Manifest; key: Uint8Array; plaintext: Uint8Array }> {
+  const { manifest } = parseEnvelope(files.envelope);
+  const e = manifest.encryption;
+  const key = await crypto.pbkdf2Sha256(utf8(normalisePassphrase(passphrase)), fromBase64(e.salt), e.iterations, 32);
+  const plaintext = await crypto.aesGcmDecrypt(key, fromBase64(e.iv), files.data);
+  return { manifest, key, plaintext };
+}
+
+/**
+ * A forged bundle: the plaintext changed by `change`, encrypted again with the same key and IV, the
+ * manifest's data hash and size updated (and `editManifest` applied), signed with the centre's key.
+ */
+export async function forge(
+  bundle: Pick<TestBundle, 'files' | 'privateSeed'>,
+  crypto: Crypto,
+  change: (plaintext: Uint8Array) => Uint8Array,
+  editManifest: (m: Manifest) => Manifest = (m) => m,
+): Promise<BundleFiles> {
+  const { manifest, key, plaintext } = await decryptData(bundle.files, crypto);
+  const iv = fromBase64(manifest.encryption.iv);
+  const data = await crypto.aesGcmEncrypt(key, iv, change(plaintext.slice()));
+  const edited = editManifest({ ...manifest, data: { ...manifest.data, bytes: data.length, sha256: toHex(await crypto.sha256(data)) } });
+  const signature = signBytes(bundle.privateSeed, signedManifestBytes(edited));
+  return { envelope: utf8(envelopeText(edited, signature)), data };
+}

@@ -1,0 +1,75 @@
+// Verifying a bundle on disk with node:crypto: the folder, its open-me.html alone (the data is
+// extracted from it), or its bundle.json with data.bin beside it. The checks are bundle/format's,
+// the same the viewer runs.
+
+import { existsSync, statSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
+import { basename, dirname, join } from 'node:path';
+import { DATA_FILE, ENVELOPE_FILE } from '../format/manifest.ts';
+import { verifyBundle, type BundleFiles, type Verdict, type VerifyOptions } from '../format/verify.ts';
+import { profileById } from '../../domain/profile/az-default.ts';
+import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from '../viewer/embedded.ts';
+import { nodeCrypto, nodeGunzip } from './crypto-node.ts';
+
+const VIEWER_FILE = 'open-me.html';
+
+/** The bundle's files could not be read at all (missing, unreadable): no verdict can be given. */
+export class BundleReadError extends Error {
+  override name = 'BundleReadError';
+}
+
+function base64(text: string, what: string): Uint8Array {
+  if (!/^[A-Za-z0-9+/]*={0,2}$/.test(text)) throw new BundleReadError(`the ${what} embedded in ${VIEWER_FILE} is not base64`);
+  const b = Buffer.from(text, 'base64');
+  return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+}
+
+async function fromHtml(path: string): Promise<BundleFiles> {
+  const html = await readFile(path, 'latin1');
+  const data = embeddedBase64(html, DATA_ELEMENT_ID);
+  const envelope = embeddedBase64(html, ENVELOPE_ELEMENT_ID);
+  if (data === null || envelope === null) throw new BundleReadError(`${path} carries no bundle (is it a bare viewer?)`);
+  return { envelope: base64(envelope, 'manifest'), data: base64(data, 'data') };
+}
+
+async function read(path: string): Promise<Uint8Array> {
+  try {
+    const b = await readFile(path);
+    return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
+  } catch (err) {
+    throw new BundleReadError(`cannot read ${path}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+  }
+}
+
+/** Reads a bundle given as its folder, its open-me.html, or its bundle.json. */
+export async function readBundleFiles(path: string): Promise<BundleFiles> {
+  if (!existsSync(path)) throw new BundleReadError(`no such file or folder: ${path}`);
+  if (statSync(path).isDirectory()) {
+    const envelope = join(path, ENVELOPE_FILE);
+    const data = join(path, DATA_FILE);
+    if (existsSync(envelope) || existsSync(data)) {
+      if (!existsSync(envelope)) throw new BundleReadError(`${path} has ${DATA_FILE} but no ${ENVELOPE_FILE}`);
+      if (!existsSync(data)) throw new BundleReadError(`${path} has ${ENVELOPE_FILE} but no ${DATA_FILE}`);
+      return { envelope: await read(envelope), data: await read(data) };
+    }
+    if (existsSync(join(path, VIEWER_FILE))) return fromHtml(join(path, VIEWER_FILE));
+    throw new BundleReadError(`${path} holds no bundle (${ENVELOPE_FILE} and ${DATA_FILE}, or ${VIEWER_FILE})`);
+  }
+  if (/\.html?$/i.test(path)) return fromHtml(path);
+  if (/\.json$/i.test(path)) {
+    const data = join(dirname(path), DATA_FILE);
+    if (!existsSync(data)) throw new BundleReadError(`there is no ${DATA_FILE} beside ${basename(path)}`);
+    return { envelope: await read(path), data: await read(data) };
+  }
+  throw new BundleReadError(`${path} is not a bundle: give its folder, its ${VIEWER_FILE} or its ${ENVELOPE_FILE}`);
+}
+
+/** Node defaults for verifyBundle: zlib on the thread pool, this build's legal profiles. */
+export function nodeVerifyOptions(options: VerifyOptions = {}): VerifyOptions {
+  return { gunzip: nodeGunzip, readAhead: 4, knownProfile: profileById, ...options };
+}
+
+export async function verifyBundleAt(path: string, passphrase: string, options: VerifyOptions = {}): Promise<Verdict> {
+  const files = await readBundleFiles(path);
+  return verifyBundle(files, passphrase, nodeCrypto, nodeVerifyOptions(options));
+}

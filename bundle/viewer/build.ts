@@ -1,0 +1,190 @@
+// Builds the bare viewer: bundle/viewer/main.ts (with bundle/format, domain/replay, fflate, zod)
+// bundled by esbuild into one inline script of one HTML file, with a strict CSP that allows exactly
+// that script and that style (by SHA-256) and no network at all. The result is deterministic for a
+// given source and esbuild version, so its SHA-256 identifies the viewer: `centre viewer --out`
+// prints it, README.txt tells inspectors how to check it.
+//
+// The viewer shows its own SHA-256 by rebuilding its HTML from a template (viewerTemplate(), passed
+// into the script) and its own script text; the file ends with the VIEWER_END line, so the bare
+// viewer inside an open-me.html is everything up to and including that line.
+//
+// Export needs the HTML at run time; a packaged app without esbuild sets CENTRE_VIEWER_HTML to a
+// prebuilt copy (written with `centre viewer --out`).
+
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
+import { createHash } from 'node:crypto';
+import { dirname, join, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const STYLE = `
+:root { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; background: #fafafa; }
+body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; }
+h1 { font-size: 1.3rem; margin: .2rem 0 1rem; }
+form { display: grid; gap: .6rem; max-width: 40rem; margin: 1rem 0; }
+label { display: grid; gap: .2rem; font-weight: 600; }
+input[type=password], input[type=search] { font: inherit; padding: .4rem .5rem; }
+button { font: inherit; padding: .4rem 1rem; justify-self: start; }
+progress { width: 100%; max-width: 40rem; }
+.verdict { border: 3px solid; padding: .6rem 1rem; margin: 1rem 0; border-radius: 6px; }
+.verdict.ok { border-color: #1a7f37; background: #eefbf1; }
+.verdict.bad { border-color: #b42318; background: #fff1f0; }
+.verdict h2 { margin: .2rem 0; font-size: 1.6rem; }
+.verdict.ok h2 { color: #1a7f37; }
+.verdict.bad h2 { color: #b42318; }
+.reason { font-weight: 600; }
+.steps { padding-left: 1.2rem; }
+.steps li.bad { color: #b42318; font-weight: 600; }
+.warning { color: #7a4d00; }
+.mono, code { font-family: ui-monospace, monospace; word-break: break-all; }
+.muted { color: #666; margin-left: .8rem; }
+table { border-collapse: collapse; width: 100%; margin-top: .6rem; }
+th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #ddd; }
+footer { margin-top: 2rem; color: #555; font-size: .85rem; }
+@media print { form, progress, #save-checkpoint, input[type=search] { display: none; } }
+`;
+
+/**
+ * The bare viewer's last line. The script's text cannot hold it at the start of a line (inlineSafe
+ * escapes every "<!--" in the script), so the viewer inside an open-me.html is exactly the file up to
+ * and including the first line that reads so.
+ */
+export const VIEWER_END = '<!-- end of the Centre Register viewer -->';
+
+const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
+
+/** The viewer's HTML with two holes: the script's SHA-256 (base64) and the script. */
+export function viewerTemplate(): string {
+  const csp = [
+    "default-src 'none'",
+    "script-src 'sha256-@@SCRIPT_HASH@@'",
+    `style-src 'sha256-${sha256Base64(STYLE)}'`,
+    'img-src data: blob:',
+    "base-uri 'none'",
+    "form-action 'none'",
+  ].join('; ');
+  return `<!doctype html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="referrer" content="no-referrer">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Centre Register: bundle viewer</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>Centre Register: inspection bundle viewer</h1>
+<p id="source"></p>
+<form id="form">
+<label>Passphrase <input id="passphrase" type="password" autocomplete="off"></label>
+<label>Bundle files (optional when this file carries one) <input id="files" type="file" multiple accept=".json,.bin,.html"></label>
+<label>Checkpoint saved at the last visit (optional) <input id="checkpoint" type="file" accept=".json"></label>
+<button type="submit" id="open">Open and verify</button>
+</form>
+<progress id="progress" value="0" max="1"></progress>
+<p id="status" role="status"></p>
+<section id="verdict"></section>
+<button id="save-checkpoint" type="button" hidden>Save a checkpoint for the next visit</button>
+<section id="register"></section>
+<footer>This viewer’s SHA-256: <code id="self-hash">…</code></footer>
+<script id="viewer-script">@@SCRIPT@@</script>
+</body>
+</html>
+${VIEWER_END}
+`;
+}
+
+/** Keeps the script text from ending the <script> element early. */
+function inlineSafe(js: string): string {
+  return js.replace(/<\/(script)/gi, '<\\/$1').replace(/<!--/g, '<\\!--');
+}
+
+let cached: Promise<string> | null = null;
+
+/**
+ * The last build, kept on disk with the SHA-256 of every file that went into it (esbuild's list), so
+ * a command-line export does not run esbuild again until one of them changes.
+ */
+interface DiskCache {
+  esbuild: string;
+  inputs: Record<string, string>;
+  html: string;
+}
+
+// Computed when a build is asked for, never at load: the app's bundle (which never builds, see
+// CENTRE_VIEWER_HTML) has no file URL here.
+const root = () => resolve(dirname(fileURLToPath(import.meta.url)), '../..');
+const cacheFile = () => join(root(), 'node_modules', '.cache', 'centre-register', 'viewer.json');
+
+function fileHash(path: string): string | null {
+  try {
+    return createHash('sha256').update(readFileSync(join(root(), path))).digest('hex');
+  } catch {
+    return null;
+  }
+}
+
+function fromDisk(esbuildVersion: string): string | null {
+  try {
+    const c = JSON.parse(readFileSync(cacheFile(), 'utf8')) as DiskCache;
+    if (c.esbuild !== esbuildVersion || sha256Hex(viewerTemplate()) !== c.inputs['@template']) return null;
+    for (const [path, hash] of Object.entries(c.inputs)) if (path !== '@template' && fileHash(path) !== hash) return null;
+    return c.html;
+  } catch {
+    return null;
+  }
+}
+
+function toDisk(cache: DiskCache): void {
+  try {
+    const file = cacheFile();
+    mkdirSync(dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}`;
+    writeFileSync(tmp, JSON.stringify(cache));
+    renameSync(tmp, file);
+  } catch {
+    // A cache that cannot be written only costs the next build.
+  }
+}
+
+async function build(): Promise<string> {
+  const override = process.env['CENTRE_VIEWER_HTML'];
+  if (override) return readFileSync(override, 'utf8');
+  const esbuild = await import('esbuild');
+  const hit = fromDisk(esbuild.version);
+  if (hit) return hit;
+  const template = viewerTemplate();
+  const result = await esbuild.build({
+    entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
+    bundle: true,
+    format: 'iife',
+    platform: 'browser',
+    target: ['chrome120', 'firefox128', 'edge120', 'safari17'],
+    minify: true,
+    legalComments: 'none',
+    write: false,
+    define: { __VIEWER_TEMPLATE__: JSON.stringify(template) },
+    logLevel: 'silent',
+    metafile: true,
+    absWorkingDir: root(),
+  });
+  const js = inlineSafe(result.outputFiles[0]!.text.trimEnd());
+  const html = template.split('@@SCRIPT_HASH@@').join(sha256Base64(js)).split('@@SCRIPT@@').join(js);
+  const inputs: Record<string, string> = { '@template': sha256Hex(template) };
+  for (const path of Object.keys(result.metafile.inputs)) inputs[path] = fileHash(path) ?? '';
+  toDisk({ esbuild: esbuild.version, inputs, html });
+  return html;
+}
+
+/** The bare viewer's HTML (built once per process). */
+export function bareViewerHtml(): Promise<string> {
+  cached ??= build().catch((err: unknown) => {
+    cached = null;
+    throw err;
+  });
+  return cached;
+}
+
+export function sha256Hex(text: string): string {
+  return createHash('sha256').update(text, 'utf8').digest('hex');
+}

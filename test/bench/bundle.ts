@@ -1,0 +1,132 @@
+// The inspection bundle at scale (issue 4, bench): export time against SQLite's VACUUM INTO of the
+// same database in the same run, the bundle's size against gzip of the raw journal rows, and the
+// `centre verify` chain rate against chaining the same entries in memory with crypto.hash.
+// (The viewer's open-decrypt-verify-render time in Chromium is added by the viewer.)
+//
+//   runBundleBench({ dbPath }) → lines; `met` is null for a figure without a target.
+
+import { hash } from 'node:crypto';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { hashInput } from '../../domain/journal.ts';
+import { openDatabase } from '../../db/connection.ts';
+import { readEntries } from '../../db/journal/writer.ts';
+import { exportBundle } from '../../bundle/node/export.ts';
+import { FINDINGS_WORKER_ENTRY } from '../../bundle/node/findings-worker-entry.ts';
+import { verifyBundleAt } from '../../bundle/node/verify.ts';
+
+export interface BundleBenchLine {
+  name: string;
+  value: number;
+  unit: string;
+  target: string;
+  /** null: a figure reported without a target. */
+  met: boolean | null;
+}
+
+export interface BundleBenchContext {
+  /** The seeded centre (opened read-only). */
+  dbPath: string;
+  /** Where to write the copy and the bundle (default: a temporary folder, removed afterwards). */
+  workDir?: string;
+  /** Instant of the export (default: the database's last event time). */
+  at?: string;
+}
+
+const PASSPHRASE = 'bench passphrase, not a secret';
+
+function seconds(t0: number): number {
+  return (performance.now() - t0) / 1000;
+}
+
+function gc(): void {
+  (globalThis as { gc?: () => void }).gc?.();
+}
+
+export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBenchLine[]> {
+  const lines: BundleBenchLine[] = [];
+  const add = (name: string, value: number, unit: string, target: string, met: boolean | null) => lines.push({ name, value, unit, target, met });
+  const work = ctx.workDir ?? mkdtempSync(join(tmpdir(), 'centre-bundle-bench-'));
+  const db = openDatabase(ctx.dbPath, { readonly: true });
+  try {
+    const entries = db.prepare('SELECT count(*) FROM journal').pluck().get() as number;
+    const at = ctx.at ?? (db.prepare('SELECT max(recorded_time) FROM journal').pluck().get() as string);
+
+    // 1. Export against VACUUM INTO, same run.
+    const copy = join(work, 'vacuum.db');
+    let t0 = performance.now();
+    db.prepare('VACUUM INTO ?').run(copy);
+    const vacuum = seconds(t0);
+    rmSync(copy, { force: true });
+    gc();
+    const outDir = join(work, 'bundle');
+    t0 = performance.now();
+    const exported = await exportBundle(db, {
+      outDir,
+      passphrase: PASSPHRASE,
+      kind: 'inspection',
+      exportedBy: 'bench',
+      clock: () => Date.parse(at),
+      findingsWorker: FINDINGS_WORKER_ENTRY,
+    });
+    const exportSeconds = seconds(t0);
+    add('VACUUM INTO (copy of the database)', vacuum, 's', '(baseline)', null);
+    add(`export inspection bundle (${entries.toLocaleString('en-US')} entries)`, exportSeconds, 's', '(see ratio)', null);
+    for (const [phase, s] of Object.entries(exported.phases)) add(`  export phase: ${phase}`, s, 's', '', null);
+    add('export / VACUUM INTO', exportSeconds / vacuum, '×', '<= 3 ×', exportSeconds / vacuum <= 3);
+    gc();
+
+    // 2. Size against gzip (level 6) of the raw journal rows (every column, tab-separated), in blocks.
+    const block = db
+      .prepare(
+        `SELECT CAST(group_concat(r, '') AS BLOB) FROM (SELECT seq || char(9) || event_time || char(9) || recorded_time || char(9) || actor || char(9) || type || char(9) || coalesce(corrects, '') || char(9) || payload || char(9) || prev_hash || char(9) || hash || char(10) AS r FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq)`,
+      )
+      .pluck();
+    let rawBytes = 0;
+    let gzBytes = 0;
+    for (let lo = 0; lo < entries; lo += 8192) {
+      const rows = block.get(lo, lo + 8192) as Buffer;
+      rawBytes += rows.length;
+      gzBytes += gzipSync(rows, { level: 6 }).length;
+    }
+    const dataBytes = statSync(join(outDir, 'data.bin')).size;
+    add('raw journal rows', rawBytes / 1e6, 'MB', '', null);
+    add('gzip -6 of the raw journal rows', gzBytes / 1e6, 'MB', '(baseline)', null);
+    add('bundle data.bin (everything, encrypted)', dataBytes / 1e6, 'MB', '', null);
+    add('bundle / gzip of journal rows', dataBytes / gzBytes, '×', '(report)', null);
+    add('open-me.html (viewer + data as base64)', statSync(join(outDir, 'open-me.html')).size / 1e6, 'MB', '', null);
+    gc();
+
+    // 3. Verify against chaining in memory with crypto.hash, same entries.
+    let list = [...readEntries(db)];
+    t0 = performance.now();
+    let prev = list[0]?.prevHash ?? '';
+    let chained = true;
+    for (const e of list) {
+      if (e.prevHash !== prev) chained = false;
+      prev = hash('sha256', hashInput(e), 'hex');
+      if (prev !== e.hash) chained = false;
+    }
+    const memory = seconds(t0);
+    list = [];
+    gc();
+    t0 = performance.now();
+    const quick = await verifyBundleAt(outDir, PASSPHRASE, { replay: false });
+    const quickSeconds = seconds(t0);
+    gc();
+    t0 = performance.now();
+    const full = await verifyBundleAt(outDir, PASSPHRASE);
+    const fullSeconds = seconds(t0);
+    add('chain in memory, crypto.hash one-shot', entries / memory, 'entries/s', '(baseline)', null);
+    add('verify: signature, data, decrypt, whole chain', entries / quickSeconds, 'entries/s', '(see ratio)', null);
+    add('verify chain / in-memory chain', (100 * memory) / quickSeconds, '%', '>= 50 %', chained && quick.ok && memory / quickSeconds >= 0.5);
+    add('verify, full (+ replay, projections, notes)', fullSeconds, 's', '', full.ok ? null : false);
+    for (const s of full.steps) if (s.ms >= 100) add(`  verify step: ${s.step}`, s.ms / 1000, 's', '', null);
+    return lines;
+  } finally {
+    db.close();
+    if (!ctx.workDir) rmSync(work, { recursive: true, force: true });
+  }
+}
