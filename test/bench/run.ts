@@ -14,7 +14,10 @@ import { hash } from 'node:crypto';
 import { homedir, tmpdir } from 'node:os';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execSync } from 'node:child_process';
 import Database from 'better-sqlite3';
+
+const ROOT_DIR = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 import { hashInput, type JournalEntry } from '../../domain/journal.ts';
 import { fixedClock, toIso, toMs } from '../../domain/time.ts';
 import { openDatabase, type Db } from '../../db/connection.ts';
@@ -22,6 +25,8 @@ import { readEntries } from '../../db/journal/writer.ts';
 import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { CentreService } from '../../services/service.ts';
 import { DEFAULT_END, SEED_ACCOUNTS, seedCentre } from '../../services/seed/seed.ts';
+import { runBundleBench } from './bundle.ts';
+import { runUiBench } from './ui.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const OPTIONS = {
@@ -403,7 +408,7 @@ function searchPrefixes(db: Db): string[] {
   return [...out];
 }
 
-function main(): void {
+async function main(): Promise<void> {
   const started = performance.now();
   const { path, sidecar, built } = cachedCentre();
   const sizeMb = statSync(path).size / 1e6;
@@ -459,6 +464,18 @@ function main(): void {
     } finally {
       db.close();
     }
+
+    // 5. Inspection bundle (issue 4) and the staff UI in browser mode (issue 3): their own modules.
+    const show = (l: { name: string; value: number; unit: string; target: string; met: boolean | null }) =>
+      line(l.name, `${fmt(l.value, l.unit === '%' || l.unit === 'x' ? 1 : 0)} ${l.unit}`, l.target, l.met);
+    for (const l of await runBundleBench({ dbPath: path, at: END })) show(l);
+    gc();
+    if (existsSync('/usr/bin/chromium')) {
+      if (!existsSync(join(ROOT_DIR, 'dist/renderer/index.html'))) execSync('npm run build:renderer', { cwd: ROOT_DIR, stdio: 'inherit' });
+      for (const l of await runUiBench(path)) show(l);
+    } else {
+      note('UI bench skipped: /usr/bin/chromium is not installed (apt-get install chromium)');
+    }
   } finally {
     rmSync(work, { recursive: true, force: true });
   }
@@ -466,4 +483,4 @@ function main(): void {
   console.log(`bench: ${met} of ${total} targets met`);
 }
 
-main();
+await main();
