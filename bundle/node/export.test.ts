@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntries } from '../../db/journal/writer.ts';
 import { azDefaultProfile } from '../../domain/profile/az-default.ts';
 import { Replay } from '../../domain/replay/replay.ts';
+import { TABLES } from '../../domain/replay/tables.ts';
 import { decodeContainer } from '../format/container.ts';
 import { parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle } from '../format/verify.ts';
@@ -76,6 +77,27 @@ describe('export', () => {
     await expect(exportBundle(b.v.c.db, { ...base, outDir: dir, kind: 'inspection' })).rejects.toThrow(/not empty/);
     await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'since'), kind: 'inspection', since: 5 })).rejects.toThrow(ExportError);
     await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'late'), kind: 'hq-slice', since: 10_000 })).rejects.toThrow(/after the last entry/);
+  });
+});
+
+describe('the SQL side of the projection digests', () => {
+  it('SQLite json_array writes exactly JSON.stringify’s text for every character, integers and null', () => {
+    const stmt = b.v.c.db.prepare('SELECT json_array(?, CAST(? AS INTEGER), ?)').pluck();
+    const bad: number[] = [];
+    for (let c = 0; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue;
+      const s = `a${String.fromCharCode(c)}b`;
+      if (stmt.get(s, 9007199254740991, null) !== JSON.stringify([s, 9007199254740991, null])) bad.push(c);
+    }
+    expect(bad).toEqual([]);
+    expect(stmt.get('😀 ə Ş', -1, null)).toBe(JSON.stringify(['😀 ə Ş', -1, null]));
+  });
+
+  it('only tables read row by row (ordered by key) hold a REAL column, where json_array would differ', () => {
+    for (const spec of TABLES) {
+      const types = (b.v.c.db.prepare(`PRAGMA table_info(${spec.sql})`).all() as { name: string; type: string }[]).filter((c) => c.type === 'REAL');
+      if (spec.order.by === 'creation') expect(types, spec.sql).toEqual([]);
+    }
   });
 });
 

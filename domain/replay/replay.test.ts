@@ -8,7 +8,11 @@ import { azDefaultProfile } from '../profile/az-default.ts';
 import { replayRowText, sqlRowText } from './canonical-rows.ts';
 import { Replay, ReplayError, replayJournal, type ReplayEntry } from './replay.ts';
 import { TABLES, tableRows } from './tables.ts';
-import type { Db } from '../../db/connection.ts';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openDatabase, type Db } from '../../db/connection.ts';
+import { seedCentre } from '../../services/seed/seed.ts';
 
 function journal(db: Db): ReplayEntry[] {
   return [...readEntries(db)].map((e) => ({ ...e, payload: JSON.parse(e.payload) as unknown }));
@@ -46,6 +50,22 @@ describe('the in-memory replay', () => {
     const replay = replayJournal(journal(v.c.db), { lateEntryHours: 24 });
     const refs = v.c.db.prepare('SELECT ref FROM medical_notes ORDER BY ref').pluck().all() as string[];
     expect([...replay.noteRefs].sort()).toEqual(refs);
+  });
+
+  it('rebuilds the projections of a seeded centre too (every deliberate breach the seeder plants)', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'centre-replay-seed-'));
+    const db = openDatabase(join(dir, 'seed.db'));
+    try {
+      seedCentre(db, { persons: 150, years: 0.5, rngSeed: 3 });
+      const replay = replayJournal(journal(db), { lateEntryHours: azDefaultProfile.lateEntryHours });
+      for (const spec of TABLES) {
+        expect(tableRows(replay.tables, spec).map((r) => replayRowText(spec, r)), spec.sql).toEqual(sqlTable(db, spec));
+      }
+      expect(replay.tables.lateEntries.length).toBeGreaterThan(0);
+    } finally {
+      db.close();
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('names the entry it cannot apply instead of failing somewhere later', () => {

@@ -75,7 +75,7 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     add('VACUUM INTO (copy of the database)', vacuum, 's', '(baseline)', null);
     add(`export inspection bundle (${entries.toLocaleString('en-US')} entries)`, exportSeconds, 's', '(see ratio)', null);
     for (const [phase, s] of Object.entries(exported.phases)) add(`  export phase: ${phase}`, s, 's', '', null);
-    add('export / VACUUM INTO', exportSeconds / vacuum, '×', '<= 3 ×', exportSeconds / vacuum <= 3);
+    add('export / VACUUM INTO', exportSeconds / vacuum, 'x', '<= 3 x', exportSeconds / vacuum <= 3);
     gc();
 
     // 2. Size against gzip (level 6) of the raw journal rows (every column, tab-separated), in blocks.
@@ -95,7 +95,7 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     add('raw journal rows', rawBytes / 1e6, 'MB', '', null);
     add('gzip -6 of the raw journal rows', gzBytes / 1e6, 'MB', '(baseline)', null);
     add('bundle data.bin (everything, encrypted)', dataBytes / 1e6, 'MB', '', null);
-    add('bundle / gzip of journal rows', dataBytes / gzBytes, '×', '(report)', null);
+    add('bundle / gzip of journal rows', dataBytes / gzBytes, 'x', '(report)', null);
     add('open-me.html (viewer + data as base64)', statSync(join(outDir, 'open-me.html')).size / 1e6, 'MB', '', null);
     gc();
 
