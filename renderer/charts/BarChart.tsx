@@ -2,6 +2,7 @@
 // description, a legend that uses patterns as well as colours, and the numbers as a table.
 
 import { useId } from 'react';
+import { ChartTable } from './ChartTable.tsx';
 
 export interface BarGroup {
   key: string;
@@ -89,34 +90,14 @@ export function BarChart({
           </li>
         ))}
       </ul>
-      <details className="table-fallback">
-        <summary>{showTableLabel}</summary>
-        <table className="grid compact">
-          <caption>{tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{bucketHeader}</th>
-              {groups.map((g) => (
-                <th scope="col" key={g.key} className="num">
-                  {g.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {buckets.map((b, i) => (
-              <tr key={b}>
-                <th scope="row">{b}</th>
-                {groups.map((g) => (
-                  <td key={g.key} className="num">
-                    {g.values[i] ?? 0}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={showTableLabel}
+        caption={tableCaption}
+        rowHeader={bucketHeader}
+        rows={buckets}
+        columns={groups}
+        missing={0}
+      />
     </figure>
   );
 }

@@ -3,6 +3,7 @@
 // same numbers as a table under a disclosure.
 
 import { useId } from 'react';
+import { ChartTable } from './ChartTable.tsx';
 
 export interface LineSeries {
   key: string;
@@ -91,34 +92,14 @@ export function LineChart({
           </li>
         ))}
       </ul>
-      <details className="table-fallback">
-        <summary>{showTableLabel}</summary>
-        <table className="grid compact">
-          <caption>{tableCaption}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{xHeader}</th>
-              {series.map((s) => (
-                <th scope="col" key={s.key} className="num">
-                  {s.label}
-                </th>
-              ))}
-            </tr>
-          </thead>
-          <tbody>
-            {xLabels.map((l, i) => (
-              <tr key={i}>
-                <th scope="row">{l}</th>
-                {series.map((s) => (
-                  <td key={s.key} className="num">
-                    {s.values[i]}
-                  </td>
-                ))}
-              </tr>
-            ))}
-          </tbody>
-        </table>
-      </details>
+      <ChartTable
+        summary={showTableLabel}
+        caption={tableCaption}
+        rowHeader={xHeader}
+        rows={xLabels}
+        columns={series}
+        missing={''}
+      />
     </figure>
   );
 }
