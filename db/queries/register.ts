@@ -136,6 +136,7 @@ export interface SearchFilters {
   presence: 'present' | 'past' | 'all';
   limit: number;
   offset: number;
+  after?: { familyName: string; givenNames: string; personId: string } | undefined;
 }
 
 const COMMON_PREFIX = 2000;
@@ -204,6 +205,10 @@ export function search(q: Sql, f: SearchFilters): SearchResult {
     query = query.where('pe.person_id', 'in', (eb) =>
       eb.selectFrom('assignments').select('person_id').where('room_id', '=', roomId).where('to_time', 'is', null),
     );
+  }
+  if (f.after) {
+    const { familyName, givenNames, personId } = f.after;
+    query = query.where((eb) => eb(eb.refTuple('pe.family_name', 'pe.given_names', 'pe.person_id'), '>', eb.tuple(familyName, givenNames, personId)));
   }
   const rows = q.all(
     query.orderBy('pe.family_name').orderBy('pe.given_names').orderBy('pe.person_id').limit(f.limit + 1).offset(f.offset),

@@ -398,8 +398,14 @@ export const registerSearch = z
     presence: z.enum(['present', 'past', 'all']).default('all'),
     limit: z.number().int().min(1).max(1000).default(100),
     offset: z.number().int().min(0).default(0),
+    /**
+     * The next page after this row (its sort key, as the previous page's last row gave it): a page
+     * deep in the register costs what the first one does, where an offset walks every row before it.
+     */
+    after: z.object({ familyName: z.string().max(400), givenNames: z.string().max(400), personId: id }).strict().optional(),
   })
-  .strict();
+  .strict()
+  .refine((v) => v.after === undefined || v.offset === 0, { message: 'give either after or offset, not both', path: ['after'] });
 
 export const populationSeries = z
   .object({

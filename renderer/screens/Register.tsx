@@ -66,15 +66,17 @@ export function Register() {
   const generation = useRef(0);
   const inflight = useRef(false);
 
+  // Pages continue after the last row shown (keyset), so the thousandth page costs what the first does.
   const fetchPage = useCallback(
-    (offset: number, gen: number) => {
+    (last: SearchRow | undefined, gen: number) => {
       inflight.current = true;
       setLoading(true);
+      const after = last ? { familyName: last.familyName, givenNames: last.givenNames, personId: last.personId } : undefined;
       client
-        .call('register.search', { ...(JSON.parse(filterKey) as Filters), limit: PAGE, offset })
+        .call('register.search', { ...(JSON.parse(filterKey) as Filters), limit: PAGE, ...(after ? { after } : {}) })
         .then((page) => {
           if (gen !== generation.current) return;
-          setRows((prev) => (offset === 0 ? page.rows : [...prev, ...page.rows]));
+          setRows((prev) => (last === undefined ? page.rows : [...prev, ...page.rows]));
           setMore(page.more);
           setError(null);
         })
@@ -95,7 +97,7 @@ export function Register() {
     const gen = ++generation.current;
     setRows([]);
     setMore(false);
-    fetchPage(0, gen);
+    fetchPage(undefined, gen);
   }, [fetchPage, version]);
 
   const scrollRef = useRef<HTMLDivElement>(null);
@@ -109,7 +111,7 @@ export function Register() {
   const lastIndex = items.at(-1)?.index ?? 0;
 
   useEffect(() => {
-    if (more && !inflight.current && lastIndex >= rows.length - 30) fetchPage(rows.length, generation.current);
+    if (more && !inflight.current && lastIndex >= rows.length - 30) fetchPage(rows.at(-1), generation.current);
   }, [lastIndex, more, rows.length, fetchPage]);
 
   const focusRow = (index: number) => {
