@@ -221,11 +221,12 @@ export function loadFindingsInput(
   );
   for (const p of placements.values()) p.referrals = referralsByPerson.get(p.personId) ?? [];
 
-  const rooms: RoomFacts[] = [];
+  // Rooms as they are, and over time: the engine judges each instant by the version in force then.
+  const rooms = new Map<string, RoomFacts>();
   each<[string, string, number, number, string | null, string | null, string, number, number]>(
     'SELECT room_id, name, capacity, floor_area_m2, sex, age_group, regime, family, seq FROM rooms',
     (r) =>
-      rooms.push({
+      rooms.set(r[0], {
         roomId: r[0],
         name: r[1],
         capacity: r[2],
@@ -234,6 +235,21 @@ export function loadFindingsInput(
         ageGroup: r[5] as AgeGroup | null,
         regime: r[6] as Regime,
         family: r[7] === 1,
+        seq: r[8],
+        history: [],
+      }),
+  );
+  each<[string, number, number, string | null, string | null, string, number, string, number]>(
+    'SELECT room_id, capacity, floor_area_m2, sex, age_group, regime, family, from_time, seq FROM room_versions ORDER BY room_id, from_time, seq',
+    (r) =>
+      rooms.get(r[0])?.history!.push({
+        capacity: r[1],
+        floorAreaM2: r[2],
+        sex: r[3] as Sex | null,
+        ageGroup: r[4] as AgeGroup | null,
+        regime: r[5] as Regime,
+        family: r[6] === 1,
+        from: r[7],
         seq: r[8],
       }),
   );
@@ -293,7 +309,7 @@ export function loadFindingsInput(
     at,
     mode,
     placements: [...placements.values()],
-    rooms,
+    rooms: [...rooms.values()],
     assignments,
     recommendations,
     lateEntries,
