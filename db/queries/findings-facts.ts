@@ -41,6 +41,22 @@ function personFilter(mode: 'current' | 'history', column: string, personId: str
   return `${column} IN (SELECT person_id FROM placements WHERE ${placementFilter(mode, 'placement_id', personId)})`;
 }
 
+/**
+ * The empty list every placement starts with for each kind of fact: most placements have no claims,
+ * measures or concerns, and ninety thousand empty arrays per audit are work for nothing. A list is
+ * made when its first fact arrives (see add); the engine only reads them.
+ */
+const NONE: never[] = Object.freeze([]) as unknown as never[];
+
+type ListKey = 'orders' | 'claims' | 'measures' | 'concerns';
+
+function add<K extends ListKey>(p: PlacementFacts | undefined, key: K, fact: PlacementFacts[K][number]): void {
+  if (!p) return;
+  const list = p[key] as PlacementFacts[K][number][];
+  if (list === NONE) (p[key] as PlacementFacts[K][number][]) = [fact];
+  else list.push(fact);
+}
+
 /** JSON text of a list column; most lists are empty, and '[]' needs no parser. */
 function jsonList(text: string): string[] {
   return text === '[]' ? [] : (JSON.parse(text) as string[]);
@@ -134,19 +150,19 @@ export function loadFindingsInput(
         seq: r[5],
         endSeq: ended ? r[6] : null,
         person,
-        orders: [],
-        rights: [],
-        claims: [],
-        referrals: [],
-        measures: [],
-        concerns: [],
+        orders: NONE,
+        rights: NONE,
+        claims: NONE,
+        referrals: NONE,
+        measures: NONE,
+        concerns: NONE,
       });
     },
   );
 
   each<[string, string, string, string, string, number]>(
     `SELECT placement_id, order_id, basis, starts_at, expires_at, seq FROM orders WHERE ${filter} AND starts_at <= :at`,
-    (r) => placements.get(r[0])?.orders.push({ orderId: r[1], basis: r[2], startsAt: r[3], expiresAt: r[4], seq: r[5] }),
+    (r) => add(placements.get(r[0]), 'orders', { orderId: r[1], basis: r[2], startsAt: r[3], expiresAt: r[4], seq: r[5] }),
   );
 
   const required = [...new Set(scope.profile.requiredRights.map((r) => r.right))];
@@ -170,7 +186,7 @@ export function loadFindingsInput(
     `SELECT placement_id, claim_id, at, resolved_at, seq, resolved_seq FROM asylum_claims WHERE ${filter} AND at <= :at`,
     (r) => {
       const resolved = r[3] !== null && r[3] <= at;
-      placements.get(r[0])?.claims.push({
+      add(placements.get(r[0]), 'claims', {
         claimId: r[1],
         at: r[2],
         resolvedAt: resolved ? r[3] : null,
@@ -199,7 +215,7 @@ export function loadFindingsInput(
     `SELECT placement_id, measure_id, kind, start_at, end_at, authorised_by, authorised_at, seq FROM measures
      WHERE ${filter} AND start_at <= :at`,
     (r) =>
-      placements.get(r[0])?.measures.push({
+      add(placements.get(r[0]), 'measures', {
         measureId: r[1],
         kind: r[2] as 'isolation',
         startAt: r[3],
@@ -216,10 +232,9 @@ export function loadFindingsInput(
             (SELECT min(d.at) FROM detention_reviews d WHERE d.placement_id = c.placement_id AND d.at >= c.at AND d.at <= :at),
             (SELECT d.seq FROM detention_reviews d WHERE d.placement_id = c.placement_id AND d.at >= c.at AND d.at <= :at ORDER BY d.at LIMIT 1)
      FROM medical_concerns c WHERE ${placementFilter(mode, 'c.placement_id', personId)} AND c.at <= :at`,
-    (r) =>
-      placements.get(r[0])?.concerns.push({ concernId: r[1], at: r[2], seq: r[3], reviewedAt: r[4], reviewSeq: r[5] }),
+    (r) => add(placements.get(r[0]), 'concerns', { concernId: r[1], at: r[2], seq: r[3], reviewedAt: r[4], reviewSeq: r[5] }),
   );
-  for (const p of placements.values()) p.referrals = referralsByPerson.get(p.personId) ?? [];
+  for (const p of placements.values()) p.referrals = referralsByPerson.get(p.personId) ?? NONE;
 
   // Rooms as they are, and over time: the engine judges each instant by the version in force then.
   const rooms = new Map<string, RoomFacts>();
