@@ -17,6 +17,7 @@ describe('firstRecords', () => {
   it('keeps the earliest record of each kind, whatever order the lists come in', () => {
     const got = firstRecords(
       kinds,
+      '2026-03-02T12:00:00.000Z',
       'family_contact lawyer family_contact lawyer',
       '2026-03-02T10:00:00.000Z 2026-03-02T09:00:00.000Z 2026-03-02T08:30:00.000Z 2026-03-02T11:00:00.000Z',
       '40 41 42 43',
@@ -31,12 +32,20 @@ describe('firstRecords', () => {
   it('takes the lower seq of two records at one instant, and ignores kinds it was not asked for', () => {
     const got = firstRecords(
       kinds,
+      '2026-03-02T12:00:00.000Z',
       'lawyer complaint lawyer',
       '2026-03-02T09:00:00.000Z 2026-03-02T08:00:00.000Z 2026-03-02T09:00:00.000Z',
       '1000 5 999',
       'exercised offered offered',
     );
     expect(got).toEqual([{ right: 'lawyer', state: 'offered', at: '2026-03-02T09:00:00.000Z', seq: 999 }]);
+  });
+
+  it('leaves out records made after the instant, the instant itself counting', () => {
+    const lists = ['lawyer lawyer call_unhcr', '2026-03-02T09:00:00.000Z 2026-03-02T08:00:00.000Z 2026-03-02T09:00:00.001Z', '7 8 9', 'offered declined offered'] as const;
+    expect(firstRecords(kinds, '2026-03-02T09:00:00.000Z', ...lists).map((r) => r.seq)).toEqual([8]);
+    expect(firstRecords(kinds, '2026-03-02T07:59:59.999Z', ...lists)).toEqual([]);
+    expect(firstRecords(kinds, '2026-03-02T09:00:00.001Z', ...lists).map((r) => r.seq)).toEqual([8, 9]);
   });
 });
 

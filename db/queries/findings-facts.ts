@@ -167,17 +167,16 @@ export function loadFindingsInput(
 
   const required = [...new Set(scope.profile.requiredRights.map((r) => r.right))];
   if (required.length) {
-    // One row per placement: its records of the required rights as four lists (kinds, instants,
-    // seqs, states) that SQLite builds while it walks the covering index rights_placement (0004), so
-    // that a million records never become a million JavaScript rows. The kinds are bound as values.
-    const kinds = required.map((_, i) => `:right${i}`).join(', ');
-    for (const [i, kind] of required.entries()) named[`right${i}`] = kind;
+    // One row per placement: its records as four lists (kinds, instants, seqs, states) that SQLite
+    // builds while it walks the covering index rights_placement (0004), so that a million records
+    // never become a million JavaScript rows. Which kinds, and which instants, count is decided while
+    // the lists are read: a filter in SQL costs more, per record, than reading past the token.
     each<[string, string, string, string, string]>(
       `SELECT placement_id, group_concat(right_kind, ' '), group_concat(at, ' '), group_concat(seq, ' '), group_concat(state, ' ')
-       FROM rights WHERE ${filter} AND at <= :at AND right_kind IN (${kinds}) GROUP BY placement_id`,
+       FROM rights WHERE ${filter} GROUP BY placement_id`,
       (r) => {
         const p = placements.get(r[0]);
-        if (p) p.rights = firstRecords(required, r[1], r[2], r[3], r[4]);
+        if (p) p.rights = firstRecords(required, at, r[1], r[2], r[3], r[4]);
       },
     );
   }
@@ -332,48 +331,61 @@ export function loadFindingsInput(
 }
 
 /**
- * The first record of each kind (the earliest; the lower seq of two at one instant) among a
- * placement's records, given as space-separated lists in step: kinds, instants, seqs, states. The
- * lists are read in place (only what a kept record needs is cut out), and their order does not matter.
+ * The first record of each of `kinds` (the earliest; the lower seq of two at one instant) among a
+ * placement's records made by `until`, given as space-separated lists in step: kinds, instants
+ * (canonical, so text order is time order), seqs, states. The lists are read in place (only the kept
+ * records' instants are cut out), and their order does not matter.
  */
-export function firstRecords(kinds: readonly string[], kindList: string, atList: string, seqList: string, stateList: string): RightFacts[] {
-  const best: number[] = kinds.map(() => -1);
-  const bestAt: number[] = kinds.map(() => 0);
-  const bestSeq: number[] = kinds.map(() => 0);
+export function firstRecords(
+  kinds: readonly string[],
+  until: Instant,
+  kindList: string,
+  atList: string,
+  seqList: string,
+  stateList: string,
+): RightFacts[] {
+  const found: number[] = kinds.map(() => -1); // start of the kept record's instant, −1: none yet
+  const foundSeq: number[] = kinds.map(() => 0);
+  const foundState: (RightFacts['state'] | null)[] = kinds.map(() => null);
   let k = 0; // start of the current token in each list
   let a = 0;
   let s = 0;
-  for (let i = 0; k < kindList.length; i++) {
+  let st = 0;
+  while (k < kindList.length) {
     const kEnd = tokenEnd(kindList, k);
     const aEnd = tokenEnd(atList, a);
     const sEnd = tokenEnd(seqList, s);
+    const stEnd = tokenEnd(stateList, st);
     let which = -1;
     for (let w = 0; w < kinds.length && which < 0; w++) if (kinds[w]!.length === kEnd - k && kindList.startsWith(kinds[w]!, k)) which = w;
-    if (which >= 0) {
+    if (which >= 0 && compareWith(atList, a, aEnd, until) <= 0) {
       const seq = digitsIn(seqList, s, sEnd);
-      const order = best[which]! < 0 ? -1 : compareIn(atList, a, aEnd, bestAt[which]!) || seq - bestSeq[which]!;
+      const order = found[which]! < 0 ? -1 : compareIn(atList, a, aEnd, found[which]!) || seq - foundSeq[which]!;
       if (order < 0) {
-        best[which] = i;
-        bestAt[which] = a;
-        bestSeq[which] = seq;
+        found[which] = a;
+        foundSeq[which] = seq;
+        foundState[which] = stateAt(stateList, st, stEnd);
       }
     }
     k = kEnd + 1;
     a = aEnd + 1;
     s = sEnd + 1;
+    st = stEnd + 1;
   }
   const out: RightFacts[] = [];
   for (let w = 0; w < kinds.length; w++) {
-    if (best[w]! < 0) continue;
-    const a0 = bestAt[w]!;
-    out.push({ right: kinds[w] as RightKind, state: nthToken(stateList, best[w]!) as RightFacts['state'], at: atList.slice(a0, tokenEnd(atList, a0)), seq: bestSeq[w]! });
+    const at = found[w]!;
+    if (at >= 0) out.push({ right: kinds[w] as RightKind, state: foundState[w]!, at: atList.slice(at, tokenEnd(atList, at)), seq: foundSeq[w]! });
   }
   return out;
 }
 
-function tokenEnd(list: string, from: number): number {
-  const end = list.indexOf(' ', from);
-  return end < 0 ? list.length : end;
+const STATES: readonly RightFacts['state'][] = ['offered', 'exercised', 'declined'];
+
+/** The state token at [from, end), as one of the three constants (no string is made per record). */
+function stateAt(list: string, from: number, end: number): RightFacts['state'] {
+  for (const state of STATES) if (state.length === end - from && list.startsWith(state, from)) return state;
+  return list.slice(from, end) as RightFacts['state'];
 }
 
 function digitsIn(list: string, from: number, end: number): number {
@@ -382,10 +394,19 @@ function digitsIn(list: string, from: number, end: number): number {
   return value;
 }
 
-function nthToken(list: string, n: number): string {
-  let from = 0;
-  for (let i = 0; i < n; i++) from = tokenEnd(list, from) + 1;
-  return list.slice(from, tokenEnd(list, from));
+function tokenEnd(list: string, from: number): number {
+  const end = list.indexOf(' ', from);
+  return end < 0 ? list.length : end;
+}
+
+
+/** Compares list[from, end) with `text`, as text. */
+function compareWith(list: string, from: number, end: number, text: string): number {
+  for (let i = 0; from + i < end && i < text.length; i++) {
+    const d = list.charCodeAt(from + i) - text.charCodeAt(i);
+    if (d !== 0) return d;
+  }
+  return end - from - text.length;
 }
 
 /** Compares list[from, end) with the token of the same list starting at `other`, as text. */
