@@ -13,7 +13,7 @@ import { parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle } from '../format/verify.ts';
 import { bareViewerHtml, sha256Hex, VIEWER_END } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
-import { exportBundle, ExportError } from './export.ts';
+import { exportBundle, ExportError, type ExportProgress } from './export.ts';
 import { decryptData, exportTestBundle, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyBundleAt } from './verify.ts';
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(() => b?.cleanup());
 
 const out = () => b.result.outDir;
+const base = () => ({ passphrase: PASSPHRASE, kind: 'inspection' as const, exportedBy: 'head', clock: b.v.c.clock.now });
 
 describe('export', () => {
   it('writes the four files, bundle.json in its canonical form', () => {
@@ -77,6 +78,26 @@ describe('export', () => {
     await expect(exportBundle(b.v.c.db, { ...base, outDir: dir, kind: 'inspection' })).rejects.toThrow(/not empty/);
     await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'since'), kind: 'inspection', since: 5 })).rejects.toThrow(ExportError);
     await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'late'), kind: 'hq-slice', since: 10_000 })).rejects.toThrow(/after the last entry/);
+  });
+
+  it('reports progress that never goes back (the tables are digested while the journal is read), and every table', async () => {
+    const seen: ExportProgress[] = [];
+    await exportBundle(b.v.c.db, { ...base(), outDir: join(b.dir, 'progress'), onProgress: (p) => seen.push(p) });
+    const order = ['journal', 'tables', 'findings', 'write'];
+    const position = (p: ExportProgress) => order.indexOf(p.phase) + p.done / Math.max(1, p.total);
+    for (let i = 1; i < seen.length; i++) expect(position(seen[i]!), JSON.stringify(seen.slice(i - 1, i + 1))).toBeGreaterThanOrEqual(position(seen[i - 1]!));
+    expect(seen.filter((p) => p.phase === 'tables').at(-1)).toEqual({ phase: 'tables', done: TABLES.length, total: TABLES.length });
+  });
+
+  it('stops when cancelled, whichever part is running, and leaves nothing behind', async () => {
+    for (const phase of ['journal', 'tables'] as const) {
+      const controller = new AbortController();
+      const outDir = join(b.dir, `cancelled-${phase}`);
+      const run = exportBundle(b.v.c.db, { ...base(), outDir, signal: controller.signal, onProgress: (p) => p.phase === phase && controller.abort() });
+      await expect(run, phase).rejects.toThrow(/cancelled/);
+      expect(existsSync(outDir), phase).toBe(false);
+      expect(b.v.c.db.inTransaction, phase).toBe(false);
+    }
   });
 });
 
