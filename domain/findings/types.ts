@@ -129,6 +129,7 @@ export interface PlacementFacts {
   endSeq: number | null;
   person: PersonFacts;
   orders: OrderFacts[];
+  /** Records of the rights log; the rules read the first of each kind (the db loads only those). */
   rights: RightFacts[];
   claims: ClaimFacts[];
   /** Referrals of the person, from any placement. */
