@@ -136,6 +136,19 @@ export interface RoomsTable {
   seq: number;
 }
 
+export interface RoomVersionsTable {
+  room_id: string;
+  capacity: number;
+  floor_area_m2: number;
+  sex: string | null;
+  age_group: string | null;
+  regime: string;
+  family: number;
+  retired: number;
+  from_time: string;
+  seq: number;
+}
+
 export interface AssignmentsTable {
   assignment_id: string;
   placement_id: string;
@@ -294,6 +307,7 @@ export interface DB {
   placements: PlacementsTable;
   orders: OrdersTable;
   rooms: RoomsTable;
+  room_versions: RoomVersionsTable;
   assignments: AssignmentsTable;
   movements: MovementsTable;
   rights: RightsTable;

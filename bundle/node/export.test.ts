@@ -13,7 +13,7 @@ import { parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle } from '../format/verify.ts';
 import { bareViewerHtml, sha256Hex, VIEWER_END } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
-import { exportBundle, ExportError } from './export.ts';
+import { exportBundle, ExportError, type ExportProgress } from './export.ts';
 import { decryptData, exportTestBundle, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyBundleAt } from './verify.ts';
 
@@ -24,6 +24,7 @@ beforeAll(async () => {
 afterAll(() => b?.cleanup());
 
 const out = () => b.result.outDir;
+const base = () => ({ passphrase: PASSPHRASE, kind: 'inspection' as const, exportedBy: 'head', clock: b.v.c.clock.now });
 
 describe('export', () => {
   it('writes the four files, bundle.json in its canonical form', () => {
@@ -78,6 +79,26 @@ describe('export', () => {
     await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'since'), kind: 'inspection', since: 5 })).rejects.toThrow(ExportError);
     await expect(exportBundle(b.v.c.db, { ...base, outDir: join(b.dir, 'late'), kind: 'hq-slice', since: 10_000 })).rejects.toThrow(/after the last entry/);
   });
+
+  it('reports progress that never goes back (the tables are digested while the journal is read), and every table', async () => {
+    const seen: ExportProgress[] = [];
+    await exportBundle(b.v.c.db, { ...base(), outDir: join(b.dir, 'progress'), onProgress: (p) => seen.push(p) });
+    const order = ['journal', 'tables', 'findings', 'write'];
+    const position = (p: ExportProgress) => order.indexOf(p.phase) + p.done / Math.max(1, p.total);
+    for (let i = 1; i < seen.length; i++) expect(position(seen[i]!), JSON.stringify(seen.slice(i - 1, i + 1))).toBeGreaterThanOrEqual(position(seen[i - 1]!));
+    expect(seen.filter((p) => p.phase === 'tables').at(-1)).toEqual({ phase: 'tables', done: TABLES.length, total: TABLES.length });
+  });
+
+  it('stops when cancelled, whichever part is running, and leaves nothing behind', async () => {
+    for (const phase of ['journal', 'tables'] as const) {
+      const controller = new AbortController();
+      const outDir = join(b.dir, `cancelled-${phase}`);
+      const run = exportBundle(b.v.c.db, { ...base(), outDir, signal: controller.signal, onProgress: (p) => p.phase === phase && controller.abort() });
+      await expect(run, phase).rejects.toThrow(/cancelled/);
+      expect(existsSync(outDir), phase).toBe(false);
+      expect(b.v.c.db.inTransaction, phase).toBe(false);
+    }
+  });
 });
 
 describe('the SQL side of the projection digests', () => {
@@ -93,11 +114,12 @@ describe('the SQL side of the projection digests', () => {
     expect(stmt.get('😀 ə Ş', -1, null)).toBe(JSON.stringify(['😀 ə Ş', -1, null]));
   });
 
-  it('only tables read row by row (ordered by key) hold a REAL column, where json_array would differ', () => {
+  it('every REAL column is marked as such, so that its table is read row by row (json_array would differ)', () => {
     for (const spec of TABLES) {
-      const types = (b.v.c.db.prepare(`PRAGMA table_info(${spec.sql})`).all() as { name: string; type: string }[]).filter((c) => c.type === 'REAL');
-      if (spec.order.by === 'creation') expect(types, spec.sql).toEqual([]);
+      const real = (b.v.c.db.prepare(`PRAGMA table_info(${spec.sql})`).all() as { name: string; type: string }[]).filter((c) => c.type === 'REAL').map((c) => c.name);
+      expect(spec.columns.filter((c) => c.real).map((c) => c.sql), spec.sql).toEqual(real);
     }
+    expect(b.v.c.db.prepare('SELECT json_array(CAST(20 AS REAL))').pluck().get()).not.toBe(JSON.stringify([20]));
   });
 });
 

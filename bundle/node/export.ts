@@ -256,11 +256,12 @@ function startsWithSeq(bytes: Uint8Array, at: number, seq: number): boolean {
  * texts (json_array gives exactly JSON.stringify's text for TEXT, INTEGER and NULL values; a test
  * holds it to that) into one BLOB that JavaScript only hashes; the creation seqs come along and are
  * checked to increase, and if they ever do not, the table is read again sorted, row by row. Tables
- * ordered by key are small, and hold the one REAL column: they are read row by row.
+ * ordered by key, and tables with a REAL column (rooms and their versions: small), are read row by row.
  */
-export async function tableDigest(db: Db, spec: TableSpec): Promise<TableDigest> {
+export async function tableDigest(db: Db, spec: TableSpec, pause: () => Promise<void> = async () => {}): Promise<TableDigest> {
   const columns = spec.columns.map((c) => c.sql).join(', ');
-  if (spec.order.by === 'creation') {
+  // A REAL column's JSON text from SQLite can differ from JSON.stringify's: such tables go row by row.
+  if (spec.order.by === 'creation' && !spec.columns.some((c) => c.real)) {
     let block;
     try {
       block = db
@@ -288,14 +289,17 @@ export async function tableDigest(db: Db, spec: TableSpec): Promise<TableDigest>
         digester.addBlock(bytes!, count);
         if (digester.shouldHash) await digester.hashPending(nodeCrypto);
         last = max!;
+        await pause();
       }
       if (inOrder) return digester.finish(nodeCrypto);
     }
   }
   const digester = new TableDigester();
+  let rows = 0;
   for (const row of db.prepare(`SELECT ${columns} FROM ${spec.sql} ORDER BY ${spec.order.column}`).raw().iterate() as Iterable<unknown[]>) {
     digester.add(sqlRowText(row));
     if (digester.shouldHash) await digester.hashPending(nodeCrypto);
+    if (++rows % ROWS_PER_BLOCK === 0) await pause();
   }
   return digester.finish(nodeCrypto);
 }
@@ -350,39 +354,66 @@ async function readSnapshot(
         ? findingsOnWorker({ dbPath: db.name, at: exportedAt, profileId: centre.profile_id, timeZone: centre.time_zone }, o.findingsWorker)
         : null;
 
-    // The journal, compressed on the thread pool while reading goes on.
+    // The journal, compressed on the thread pool while reading goes on; and the digest of every
+    // table, as the replay of the journal must give it, computed whenever the journal's loop waits
+    // for the compression (reads of one snapshot may interleave: better-sqlite3 allows it). The
+    // progress shows the journal first, then what is left of the tables; the 'tables' phase is the
+    // time they took after the journal.
     const tJournal = Date.now();
     const total = head.seq - since;
-    const journalParts: Promise<Uint8Array[]>[] = [];
-    let settled = 0;
-    const compress = (raw: Uint8Array) =>
-      gzipAsync(raw, { level: COMPRESSION_LEVEL }).then((gz) => [chunkHeader(raw.length, gz.length), new Uint8Array(gz.buffer, gz.byteOffset, gz.byteLength)]);
-    let done = 0;
-    for (const raw of journalChunks(db, since, head.seq)) {
-      done += readU32(raw, 0);
-      journalParts.push(compress(raw));
-      if (journalParts.length - settled > MAX_INFLIGHT) {
-        await journalParts[settled];
-        settled++;
-        abortIfAsked(o.signal);
-        o.onProgress?.({ phase: 'journal', done, total });
-      }
-    }
-    if (done !== total) throw new ExportError(`the journal has ${done} entries after seq ${since}, its head says ${total}`);
-    const journal = (await Promise.all(journalParts)).flat();
-    o.onProgress?.({ phase: 'journal', done: total, total });
-    lap('journal', tJournal);
-    abortIfAsked(o.signal);
-
-    // The projections: a digest of every table, as the replay of the journal must give it.
-    const tTables = Date.now();
     const projections: ProjectionsSection = { rowsPerBlock: ROWS_PER_BLOCK, tables: {} };
-    for (const [i, spec] of TABLES.entries()) {
-      projections.tables[spec.sql] = await tableDigest(db, spec);
-      o.onProgress?.({ phase: 'tables', done: i + 1, total: TABLES.length });
+    let journalRead = 0; // when the journal was read, 0 until then
+    let tablesDigested = 0;
+    // The first failure of either task stops the other at its next step, and is the one reported.
+    let failure: { error: unknown } | null = null;
+    const stopIfAsked = () => {
+      if (failure) throw new ExportError('the export stopped');
       abortIfAsked(o.signal);
-    }
-    lap('tables', tTables);
+    };
+    const readJournal = async (): Promise<Uint8Array[]> => {
+      const journalParts: Promise<Uint8Array[]>[] = [];
+      let settled = 0;
+      const compress = (raw: Uint8Array) =>
+        gzipAsync(raw, { level: COMPRESSION_LEVEL }).then((gz) => [chunkHeader(raw.length, gz.length), new Uint8Array(gz.buffer, gz.byteOffset, gz.byteLength)]);
+      let done = 0;
+      for (const raw of journalChunks(db, since, head.seq)) {
+        done += readU32(raw, 0);
+        journalParts.push(compress(raw));
+        if (journalParts.length - settled > MAX_INFLIGHT) {
+          await journalParts[settled];
+          settled++;
+          stopIfAsked();
+          o.onProgress?.({ phase: 'journal', done, total });
+        }
+      }
+      if (done !== total) throw new ExportError(`the journal has ${done} entries after seq ${since}, its head says ${total}`);
+      const parts = (await Promise.all(journalParts)).flat();
+      journalRead = Date.now();
+      o.onProgress?.({ phase: 'journal', done: total, total });
+      lap('journal', tJournal);
+      if (tablesDigested > 0) o.onProgress?.({ phase: 'tables', done: tablesDigested, total: TABLES.length });
+      return parts;
+    };
+    const digestTables = async (): Promise<void> => {
+      // Let the journal's loop take its turn when a compression is done.
+      const pause = () => new Promise<void>((resolve) => setImmediate(resolve)).then(stopIfAsked);
+      for (const spec of TABLES) {
+        projections.tables[spec.sql] = await tableDigest(db, spec, pause);
+        tablesDigested++;
+        if (journalRead > 0) o.onProgress?.({ phase: 'tables', done: tablesDigested, total: TABLES.length });
+        stopIfAsked();
+      }
+    };
+    const first = <T>(task: Promise<T>) =>
+      task.catch((error: unknown) => {
+        failure ??= { error };
+        throw error;
+      });
+    const [journalResult] = await Promise.allSettled([first(readJournal()), first(digestTables())]);
+    if (failure) throw (failure as { error: unknown }).error;
+    const journal = (journalResult as PromiseFulfilledResult<Uint8Array[]>).value;
+    lap('tables', journalRead);
+    abortIfAsked(o.signal);
 
     // Findings now and the full audit, as the app computes them.
     const tFindings = Date.now();

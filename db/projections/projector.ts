@@ -67,6 +67,11 @@ export class Projector {
       roomUpdate: p(
         'UPDATE rooms SET name = ?, capacity = ?, floor_area_m2 = ?, sex = ?, age_group = ?, regime = ?, family = ?, retired = ?, seq = ? WHERE room_id = ?',
       ),
+      // The room as the entry left it, in force from the entry's event time (migration 0003).
+      roomVersion: p(
+        `INSERT INTO room_versions (room_id, capacity, floor_area_m2, sex, age_group, regime, family, retired, from_time, seq)
+         SELECT room_id, capacity, floor_area_m2, sex, age_group, regime, family, retired, ?, ? FROM rooms WHERE room_id = ?`,
+      ),
       assignmentClose: p('UPDATE assignments SET to_time = ?, end_seq = ? WHERE assignment_id = ?'),
       assignmentCloseOpen: p('UPDATE assignments SET to_time = ?, end_seq = ? WHERE placement_id = ? AND to_time IS NULL'),
       assignmentInsert: p(
@@ -262,8 +267,10 @@ export class Projector {
         const personId = this.personOfPlacement(p.placementId);
         run('personPresence', 0, null, personId);
       },
-      'room.defined': (e, p) =>
-        run('roomInsert', p.roomId, p.name, p.capacity, p.floorAreaM2, p.sex, p.ageGroup, p.regime, b(p.family), e.seq),
+      'room.defined': (e, p) => {
+        run('roomInsert', p.roomId, p.name, p.capacity, p.floorAreaM2, p.sex, p.ageGroup, p.regime, b(p.family), e.seq);
+        run('roomVersion', e.eventTime, e.seq, p.roomId);
+      },
       'room.updated': (e, p) => {
         const r = s.roomGet!.get(p.roomId) as Record<string, unknown>;
         const has = (k: string) => k in p;
@@ -280,6 +287,7 @@ export class Projector {
           e.seq,
           p.roomId,
         );
+        run('roomVersion', e.eventTime, e.seq, p.roomId);
       },
       'assignment.made': (e, p) => {
         if (p.replaces) run('assignmentClose', e.eventTime, e.seq, p.replaces);

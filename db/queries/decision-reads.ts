@@ -91,6 +91,7 @@ export class DecisionReads {
                 family, retired FROM rooms WHERE room_id = ?`,
       ),
       roomNameTaken: p('SELECT 1 FROM rooms WHERE name = ? AND retired = 0 AND room_id <> ?').pluck(),
+      roomChangedAt: p('SELECT max(from_time) FROM room_versions WHERE room_id = ?').pluck(),
       // Two indexed halves: the open assignments, and the closed ones that were still running at t.
       // INDEXED BY: left to itself the planner takes assignments_room (room_id, from_time) for the
       // first half and walks the room's whole history, which grows with every year of the register.
@@ -169,6 +170,11 @@ export class DecisionReads {
   room(roomId: string): RoomRow | undefined {
     const r = this.s.room!.get(roomId) as (Omit<RoomRow, 'family' | 'retired'> & { family: number; retired: number }) | undefined;
     return r && { ...r, family: r.family === 1, retired: r.retired === 1 };
+  }
+
+  /** When the room's latest definition or change took effect (the event time of its entry). */
+  roomChangedAt(roomId: string): string | null {
+    return (this.s.roomChangedAt!.get(roomId) as string | null | undefined) ?? null;
   }
 
   roomNameTaken(name: string, exceptRoomId = ''): boolean {

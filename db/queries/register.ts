@@ -256,8 +256,26 @@ export function personView(r: PersonsTable): PersonView {
   };
 }
 
+/**
+ * The room board at an instant: each room as it stood then (the version in force, migration 0003),
+ * with whoever was in it. A room defined later is not on the board of an earlier instant.
+ */
 export function roomBoard(q: Sql, scope: ReadScope, at: Instant): RoomBoard {
-  const rooms = q.all(kysely.selectFrom('rooms').selectAll().orderBy('name'));
+  const rooms = q.all(kysely.selectFrom('rooms').select(['room_id', 'name']).orderBy('name'));
+  const versions = q.all(
+    kysely
+      .selectFrom('room_versions')
+      .select(['room_id', 'capacity', 'floor_area_m2', 'sex', 'age_group', 'regime', 'family', 'retired', 'from_time'])
+      .orderBy('room_id')
+      .orderBy('from_time')
+      .orderBy('seq'),
+  );
+  const inForce = new Map<string, (typeof versions)[number]>();
+  const first = new Map<string, (typeof versions)[number]>();
+  for (const v of versions) {
+    if (!first.has(v.room_id)) first.set(v.room_id, v);
+    if (v.from_time <= at) inForce.set(v.room_id, v);
+  }
   const occupants = q.all(
     kysely
       .selectFrom('assignments as a')
@@ -309,6 +327,11 @@ export function roomBoard(q: Sql, scope: ReadScope, at: Instant): RoomBoard {
   return {
     at,
     rooms: rooms
+      .flatMap((room) => {
+        // Someone placed in a room before its definition's time: the room as it was first defined.
+        const v = inForce.get(room.room_id) ?? (byRoom.has(room.room_id) ? first.get(room.room_id) : undefined);
+        return v ? [{ ...room, ...v }] : [];
+      })
       .filter((r) => r.retired === 0 || byRoom.has(r.room_id))
       .map((r) => {
         const list = byRoom.get(r.room_id) ?? [];

@@ -42,9 +42,9 @@ export function makeContext(input: FindingsInput): RuleContext {
 }
 
 /**
- * toMs, about twice as fast for the canonical form the register stores ("2026-03-01T08:00:00.000Z"):
- * the audit reads hundreds of thousands of instants, and parsing them was its largest single cost.
- * Any other form, and any day past the 28th (month lengths), goes through toMs.
+ * toMs for the canonical form the register stores ("2026-03-01T08:00:00.000Z"), by arithmetic alone:
+ * the audit reads over a million instants, and parsing them was its largest single cost. Any other
+ * form goes through toMs.
  */
 export function msOf(at: Instant): number {
   if (
@@ -66,9 +66,29 @@ export function msOf(at: Instant): number {
   const minute = digits(at, 14, 2);
   const second = digits(at, 17, 2);
   const milli = digits(at, 20, 3);
-  const plausible = year >= 0 && month >= 1 && month <= 12 && day >= 1 && day <= 28 && milli >= 0;
-  if (!plausible || hour < 0 || hour > 23 || minute < 0 || minute > 59 || second < 0 || second > 59) return toMs(at);
-  return Date.UTC(year, month - 1, day, hour, minute, second, milli);
+  const valid =
+    year >= 0 && month >= 1 && month <= 12 && day >= 1 && milli >= 0 &&
+    hour >= 0 && hour <= 23 && minute >= 0 && minute <= 59 && second >= 0 && second <= 59 &&
+    (day <= 28 || day <= monthLength(year, month));
+  if (!valid) return toMs(at);
+  return (((daysFromCivil(year, month, day) * 24 + hour) * 60 + minute) * 60 + second) * 1000 + milli;
+}
+
+const MONTH_LENGTHS = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
+
+function monthLength(year: number, month: number): number {
+  if (month !== 2) return MONTH_LENGTHS[month - 1]!;
+  return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+}
+
+/** Days from 1970-01-01 to a proleptic Gregorian date (H. Hinnant's days_from_civil). */
+function daysFromCivil(year: number, month: number, day: number): number {
+  const y = month <= 2 ? year - 1 : year;
+  const era = Math.floor(y / 400);
+  const yoe = y - era * 400;
+  const doy = Math.floor((153 * (month + (month > 2 ? -3 : 9)) + 2) / 5) + day - 1;
+  const doe = yoe * 365 + Math.floor(yoe / 4) - Math.floor(yoe / 100) + doy;
+  return era * 146097 + doe - 719468;
 }
 
 /** The decimal number in `text` at [from, from + length), or −1 if a character is not a digit. */

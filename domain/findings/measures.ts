@@ -6,8 +6,11 @@ import { isMinorAtMs } from './ages.ts';
 import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, MeasureFacts, PlacementFacts } from './types.ts';
 
-function startedMeasures(measures: readonly MeasureFacts[], atMs: number): MeasureFacts[] {
-  return measures.filter((m) => msOf(m.startAt) <= atMs);
+const NONE: readonly MeasureFacts[] = [];
+
+/** Measures started by `atMs` (most placements have none: no list is made for them). */
+function startedMeasures(measures: readonly MeasureFacts[], atMs: number): readonly MeasureFacts[] {
+  return measures.length === 0 ? NONE : measures.filter((m) => msOf(m.startAt) <= atMs);
 }
 
 /** A measure ends with its own end or, failing that, with the stay. */

@@ -23,17 +23,18 @@ export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeCont
       // The window is still open, or the stay ended before it closed: nothing to say yet.
       if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
       const record = firstRecord(p.rights, req.right, ctx.atMs);
-      if (record && record.ms <= dueMs) continue;
+      if (record !== null && msOf(record.at) <= dueMs) continue;
       const params = { right: req.right, windowHours: req.withinHours };
       if (record) {
+        const recordedMs = msOf(record.at);
         out.push(
           placementFinding(p, {
             code: 'rights.late',
             severity: 'low',
             from: dueMs,
-            to: record.ms,
-            params: { ...params, state: record.fact.state, hoursLate: hoursBetween(dueMs, record.ms) },
-            evidence: [record.fact.seq],
+            to: recordedMs,
+            params: { ...params, state: record.state, hoursLate: hoursBetween(dueMs, recordedMs) },
+            evidence: [record.seq],
           }),
         );
       } else {
@@ -53,13 +54,20 @@ export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeCont
   return out;
 }
 
-/** The first record of a right that is a fact at `atMs` (any state: offered, exercised, declined). */
-function firstRecord(rights: readonly RightFacts[], right: RightKind, atMs: number): { fact: RightFacts; ms: number } | null {
-  let first: { fact: RightFacts; ms: number } | null = null;
+/**
+ * The first record of a right that is a fact at `atMs` (any state: offered, exercised, declined);
+ * of two at one instant, the one listed first.
+ */
+function firstRecord(rights: readonly RightFacts[], right: RightKind, atMs: number): RightFacts | null {
+  let first: RightFacts | null = null;
+  let firstMs = Infinity;
   for (const r of rights) {
     if (r.right !== right) continue;
     const t = msOf(r.at);
-    if (t <= atMs && (first === null || t < first.ms)) first = { fact: r, ms: t };
+    if (t <= atMs && t < firstMs) {
+      first = r;
+      firstMs = t;
+    }
   }
   return first;
 }

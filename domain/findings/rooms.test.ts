@@ -5,7 +5,7 @@ import { toMs } from '../time.ts';
 import { computeFindings } from './engine.ts';
 import { assignment, h, input, person, placement, room, T0, ZONE } from './facts.ts';
 import { roomFindings } from './rooms.ts';
-import type { AssignmentFacts, Finding, FindingCode, FindingsInput, PlacementFacts, RoomFacts } from './types.ts';
+import type { AssignmentFacts, Finding, FindingCode, FindingsInput, PlacementFacts, RoomFacts, RoomVersionFacts } from './types.ts';
 
 const codes = (fs: Finding[], code: FindingCode) => fs.filter((f) => f.code === code);
 
@@ -176,14 +176,41 @@ describe('the sweep agrees with a check at every instant', () => {
     };
   }
 
-  it('on a random history', () => {
+  const fixedRooms = () => [
+    room({ roomId: 'r1', sex: 'male', ageGroup: 'adult', regime: 'forced' }),
+    room({ roomId: 'r2', sex: 'female', ageGroup: 'adult', regime: 'voluntary' }),
+    room({ roomId: 'r3', sex: 'male', ageGroup: 'minor', regime: 'forced' }),
+    room({ roomId: 'r4', family: true, sex: null, ageGroup: null, regime: 'voluntary' }),
+  ];
+  // The same rooms, re-categorised now and then (while people are in them: the audit must cope).
+  const changingRooms = () => {
+    const v = (hour: number, c: Partial<RoomVersionFacts>): RoomVersionFacts => ({
+      capacity: 4, floorAreaM2: 20, sex: 'male', ageGroup: 'adult', regime: 'forced', family: false, from: h(hour), seq: 5000 + hour, ...c,
+    });
+    return fixedRooms().map((r, i) => {
+      const history = [
+        v(0, { sex: r.sex, ageGroup: r.ageGroup, regime: r.regime, family: r.family }),
+        v(37 + i, { sex: 'female', ageGroup: 'adult', regime: 'voluntary' }),
+        v(90, { family: true, sex: null, ageGroup: null, regime: i % 2 ? 'forced' : 'voluntary' }),
+        v(90.5, { family: true, sex: null, ageGroup: null, regime: 'voluntary' }),
+        v(151 - i, { sex: 'male', ageGroup: i % 2 ? 'minor' : 'adult', regime: 'forced' }),
+      ];
+      // The room as it is now (the last version): what the audit must not read back into the past.
+      return { ...r, ...history[history.length - 1], history };
+    });
+  };
+
+  const cases: [string, () => RoomFacts[]][] = [
+    ['on a random history', fixedRooms],
+    ['on a random history of rooms that change', changingRooms],
+  ];
+  it.each(cases)('%s', (_, makeRooms) => {
     const rand = rng(42);
-    const rooms = [
-      room({ roomId: 'r1', sex: 'male', ageGroup: 'adult', regime: 'forced' }),
-      room({ roomId: 'r2', sex: 'female', ageGroup: 'adult', regime: 'voluntary' }),
-      room({ roomId: 'r3', sex: 'male', ageGroup: 'minor', regime: 'forced' }),
-      room({ roomId: 'r4', family: true, sex: null, ageGroup: null, regime: 'voluntary' }),
-    ];
+    const rooms = makeRooms();
+    const inForce = (r: RoomFacts, t: string): RoomFacts => {
+      const v = r.history?.filter((x, i) => i === 0 || toMs(x.from) <= toMs(t)).at(-1);
+      return v ? { ...r, ...v } : r;
+    };
     const placements: PlacementFacts[] = [];
     const assignments: AssignmentFacts[] = [];
     for (let i = 0; i < 60; i++) {
@@ -233,7 +260,7 @@ describe('the sweep agrees with a check at every instant', () => {
               familyGroup: p.person.familyGroup,
             };
           });
-        const expected = separationConflicts(r, occupants).map((c) => c.personId).sort();
+        const expected = separationConflicts(inForce(r, t), occupants).map((c) => c.personId).sort();
         const actual = fs
           .filter((f) => f.roomId === r.roomId && toMs(f.from) <= toMs(t) && (f.to === null || toMs(f.to) > toMs(t)))
           .map((f) => f.personIds[0]!)

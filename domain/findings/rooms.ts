@@ -10,7 +10,10 @@
 //   (occupantConflicts ignores the others there), so only the occupants who arrived (or came of age)
 //   are checked; an arrival never changes anyone else's standing;
 // - in a family room, anyone's standing depends on everyone else, so the whole room is re-checked
-//   (family rooms hold one family, a handful of people).
+//   (family rooms hold one family, a handful of people);
+// - when the room itself changes (a room.updated entry: categories, capacity, floor area), everyone
+//   in it is re-checked against the room as it now is. A room is judged at every instant by the
+//   version in force then, never by what it became later.
 //
 // Simplifications, documented because an audit reader may ask:
 // - Categories are the person's current facts (sex, status, family group, age evidence): the
@@ -23,7 +26,7 @@
 import { regimeOf, separationConflicts, type OccupantCategories, type SeparationConflict } from '../separation.ts';
 import { comingOfAgeWithin, isMinorOnLine, minorityLine, type MinorityLine } from './ages.ts';
 import { factMs, finding, makeContext, msOf, type RuleContext } from './context.ts';
-import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts } from './types.ts';
+import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts, RoomVersionFacts } from './types.ts';
 
 /** What the sweep needs of a placement, worked out once however many assignments it has. */
 interface Resident {
@@ -68,11 +71,33 @@ interface Breach {
   actors: string[];
 }
 
+/** Over capacity, or short of floor area, under one capacity and floor area of the room. */
 interface RoomInterval {
   fromMs: number;
   maxOccupants: number;
   minAreaPerPerson: number;
+  version: RoomVersion;
   evidence: Set<number>;
+}
+
+/** A version of the room in the sweep, in force from `fromMs` (the first from the start). */
+interface RoomVersion extends RoomVersionFacts {
+  fromMs: number;
+}
+
+/**
+ * The room's versions that are facts at `atMs` (in force by then), ascending; at least the first, so
+ * that a room always has categories. Without a history, the room as given held throughout.
+ */
+export function roomVersionsAsOf(room: RoomFacts, atMs: number): RoomVersion[] {
+  const history: RoomVersionFacts[] = room.history?.length ? room.history : [{ ...room, from: '' }];
+  const out: RoomVersion[] = [];
+  for (const v of history) {
+    const fromMs = out.length === 0 ? -Infinity : msOf(v.from);
+    if (fromMs > atMs) break;
+    out.push({ ...v, fromMs });
+  }
+  return out;
 }
 
 /** separation.breach, room.over_capacity and room.floor_area, with their intervals. */
@@ -138,11 +163,14 @@ class RoomSweep {
   private recheckCount = 0;
   private overCapacity: RoomInterval | null = null;
   private crowded: RoomInterval | null = null;
+  private readonly versions: RoomVersion[];
+  /** The version in force at the instant being checked. */
+  private version: RoomVersion;
   /**
    * Outside a family room the answer depends on sex, age group and regime alone: twelve combinations,
-   * each asked of separationConflicts once per room.
+   * each asked of separationConflicts once per version of the room.
    */
-  private readonly ownConflicts: (SeparationConflict | null | undefined)[] = [];
+  private ownConflicts: (SeparationConflict | null | undefined)[] = [];
   /** Closed or open breaches of the room, in the order they were recorded. */
   private readonly breaches: Breach[] = [];
   /** Each person's latest breach in the room, to merge the next one into when they touch. */
@@ -152,7 +180,10 @@ class RoomSweep {
     private readonly room: RoomFacts,
     private readonly ctx: RuleContext,
     private readonly out: Finding[],
-  ) {}
+  ) {
+    this.versions = roomVersionsAsOf(room, ctx.atMs);
+    this.version = this.versions[0]!;
+  }
 
   run(stays: Stay[]): void {
     const { ctx } = this;
@@ -168,12 +199,21 @@ class RoomSweep {
     let si = 0;
     let ei = 0;
     let ci = 0;
+    let vi = 1;
     for (;;) {
-      const t = Math.min(byStart[si]?.startMs ?? Infinity, byEnd[ei]?.endMs ?? Infinity, comingOfAge[ci]?.t ?? Infinity);
+      const t = Math.min(
+        byStart[si]?.startMs ?? Infinity,
+        byEnd[ei]?.endMs ?? Infinity,
+        comingOfAge[ci]?.t ?? Infinity,
+        this.versions[vi]?.fromMs ?? Infinity,
+      );
       if (t === Infinity) break;
+      // Nobody left to arrive: later versions of the room judge no one.
+      if (si === byStart.length && this.occupants.length === 0) break;
       this.arrivedCount = 0;
       this.recheckCount = 0;
       let moved = false;
+      let changed = false;
       // Intervals are half-open: at one instant, leavers leave before arrivals arrive.
       for (; ei < byEnd.length && byEnd[ei]!.endMs === t; ei++) {
         const stay = byEnd[ei]!;
@@ -195,8 +235,12 @@ class RoomSweep {
         stay.categories = categoriesAt(stay, t, ctx);
         this.recheck[this.recheckCount++] = stay;
       }
-      this.checkSeparation(t, moved);
-      if (moved) this.checkSpace(t);
+      for (; vi < this.versions.length && this.versions[vi]!.fromMs === t; vi++) {
+        this.changeVersion(this.versions[vi]!, t);
+        changed = true;
+      }
+      this.checkSeparation(t, moved, changed);
+      if (moved || changed) this.checkSpace(t);
     }
 
     for (const stay of this.occupants) this.closeBreach(stay, Infinity);
@@ -219,16 +263,36 @@ class RoomSweep {
     stay.pos = -1;
   }
 
-  private checkSeparation(t: number, moved: boolean): void {
-    const { room } = this;
+  /**
+   * The room becomes `next` at `t`. A space interval under the old capacity or floor area ends here
+   * (checkSpace opens one under the new figures if the room is still over them).
+   */
+  private changeVersion(next: RoomVersion, t: number): void {
+    const previous = this.version;
+    this.version = next;
+    this.ownConflicts = [];
+    if (this.overCapacity && next.capacity !== previous.capacity) {
+      this.out.push(this.capacityFinding(this.overCapacity, t));
+      this.overCapacity = null;
+    }
+    if (this.crowded && next.floorAreaM2 !== previous.floorAreaM2) {
+      this.out.push(this.floorAreaFinding(this.crowded, t));
+      this.crowded = null;
+    }
+  }
+
+  private checkSeparation(t: number, moved: boolean, changed: boolean): void {
+    const room = this.version;
     if (room.family) {
       // Anyone's standing depends on everyone else in the room.
-      if (!moved && this.recheckCount === 0) return;
+      if (!moved && !changed && this.recheckCount === 0) return;
       const conflicts = separationConflicts(room, this.occupants.map((s) => s.categories));
       const byKey = new Map(conflicts.map((c) => [`${c.placementId}\u0000${c.personId}`, c]));
       for (const stay of this.occupants) {
         this.apply(stay, byKey.get(`${stay.categories.placementId}\u0000${stay.categories.personId}`), t);
       }
+    } else if (changed) {
+      for (const stay of this.occupants) this.apply(stay, this.ownConflict(stay.categories), t);
     } else {
       for (let i = 0; i < this.arrivedCount; i++) this.apply(this.arrived[i]!, this.ownConflict(this.arrived[i]!.categories), t);
       for (let i = 0; i < this.recheckCount; i++) this.apply(this.recheck[i]!, this.ownConflict(this.recheck[i]!.categories), t);
@@ -238,13 +302,15 @@ class RoomSweep {
   private ownConflict(c: OccupantCategories): SeparationConflict | undefined {
     const key = SEX_INDEX[c.sex] * 6 + REGIME_INDEX[c.regime] * 2 + (c.ageGroup === 'minor' ? 1 : 0);
     let known = this.ownConflicts[key];
-    if (known === undefined) this.ownConflicts[key] = known = separationConflicts(this.room, [c])[0] ?? null;
+    if (known === undefined) this.ownConflicts[key] = known = separationConflicts(this.version, [c])[0] ?? null;
     return known ?? undefined;
   }
 
   private apply(stay: Stay, conflict: SeparationConflict | undefined, t: number): void {
     if (!conflict) return this.closeBreach(stay, t);
-    const breach = (stay.breach ??= { fromMs: t, codes: [], evidence: [this.room.seq, stay.assignment.seq] });
+    // Evidence: the assignment, and each room entry whose categories the stay broke.
+    const breach = (stay.breach ??= { fromMs: t, codes: [], evidence: [stay.assignment.seq] });
+    addOnce(breach.evidence, this.version.seq);
     for (const r of conflict.reasons) {
       addOnce(breach.codes, r.code);
       const other = r.params?.['other'];
@@ -298,11 +364,11 @@ class RoomSweep {
     });
   }
 
-  /** Capacity and floor area change only when people come or go. */
+  /** Capacity and floor area change only when people come or go, or the room changes. */
   private checkSpace(t: number): void {
     const count = this.occupants.length;
-    const area = count > 0 ? this.room.floorAreaM2 / count : Infinity;
-    const over = count > this.room.capacity;
+    const area = count > 0 ? this.version.floorAreaM2 / count : Infinity;
+    const over = count > this.version.capacity;
     const crowded = count > 0 && area < this.ctx.profile.minFloorAreaPerPersonM2;
     if (!over && this.overCapacity) this.out.push(this.capacityFinding(this.overCapacity, t));
     if (!crowded && this.crowded) this.out.push(this.floorAreaFinding(this.crowded, t));
@@ -315,7 +381,7 @@ class RoomSweep {
     if (!interval) {
       const evidence = new Set<number>();
       for (const s of this.occupants) evidence.add(s.assignment.seq);
-      return { fromMs: t, maxOccupants: count, minAreaPerPerson: area, evidence };
+      return { fromMs: t, maxOccupants: count, minAreaPerPerson: area, version: this.version, evidence };
     }
     for (let i = 0; i < this.arrivedCount; i++) interval.evidence.add(this.arrived[i]!.assignment.seq);
     interval.maxOccupants = Math.max(interval.maxOccupants, count);
@@ -331,8 +397,8 @@ class RoomSweep {
       roomId: room.roomId,
       from: iv.fromMs,
       to,
-      params: { roomName: room.name, capacity: room.capacity, occupants: iv.maxOccupants },
-      evidence: [room.seq, ...iv.evidence],
+      params: { roomName: room.name, capacity: iv.version.capacity, occupants: iv.maxOccupants },
+      evidence: [iv.version.seq, ...iv.evidence],
     });
   }
 
@@ -346,12 +412,12 @@ class RoomSweep {
       to,
       params: {
         roomName: room.name,
-        floorAreaM2: room.floorAreaM2,
+        floorAreaM2: iv.version.floorAreaM2,
         occupants: iv.maxOccupants,
         areaPerPersonM2: Math.round(iv.minAreaPerPerson * 100) / 100,
         minAreaPerPersonM2: this.ctx.profile.minFloorAreaPerPersonM2,
       },
-      evidence: [room.seq, ...iv.evidence],
+      evidence: [iv.version.seq, ...iv.evidence],
     });
   }
 }

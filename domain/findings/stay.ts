@@ -13,14 +13,15 @@ interface HeldOrderMs {
   expiresMs: number;
 }
 
-/** The placement's orders that are facts at `at` (started at or before it), sorted by start. */
+/** The placement's orders that are facts at `at` (started at or before it), sorted by start, expiry, seq. */
 export function ordersAsOf(p: PlacementFacts, atMs: number): HeldOrderMs[] {
   const held: HeldOrderMs[] = [];
   for (const order of p.orders) {
     const startMs = msOf(order.startsAt);
     if (startMs <= atMs) held.push({ order, startMs, expiresMs: msOf(order.expiresAt) });
   }
-  if (held.length > 1) held.sort((a, b) => a.startMs - b.startMs || a.expiresMs - b.expiresMs);
+  // The seq settles ties, so the order never depends on the order the orders were loaded in.
+  if (held.length > 1) held.sort((a, b) => a.startMs - b.startMs || a.expiresMs - b.expiresMs || a.order.seq - b.order.seq);
   return held;
 }
 

@@ -129,6 +129,7 @@ export interface PlacementFacts {
   endSeq: number | null;
   person: PersonFacts;
   orders: OrderFacts[];
+  /** Records of the rights log; the rules read the first of each kind (the db loads only those). */
   rights: RightFacts[];
   claims: ClaimFacts[];
   /** Referrals of the person, from any placement. */
@@ -137,12 +138,28 @@ export interface PlacementFacts {
   concerns: ConcernFacts[];
 }
 
+/** A room's categories, capacity and floor area from an instant on: what one room entry set. */
+export interface RoomVersionFacts extends RoomCategories {
+  capacity: number;
+  floorAreaM2: number;
+  /** The event time of the entry that set them. */
+  from: Instant;
+  seq: number;
+}
+
 export interface RoomFacts extends RoomCategories {
   roomId: string;
   name: string;
   capacity: number;
   floorAreaM2: number;
+  /** The entry that set the categories, capacity and floor area above. */
   seq: number;
+  /**
+   * The room over time, ascending by `from` then seq (its definition first). Where given, each
+   * version holds from its `from` until the next one's, the first from the start; where absent, the
+   * categories, capacity and floor area above are taken to have held throughout.
+   */
+  history?: RoomVersionFacts[];
 }
 
 export interface AssignmentFacts {

@@ -57,6 +57,7 @@ export const az: Record<string, string> = {
   'room.age_group_required': 'ailə otağından başqa hər otaq ya yetkinlik yaşına çatmayanlar, ya da yetkinlər üçündür',
   'room.name_taken': 'bu adda otaq artıq var: {name}',
   'room.no_change': 'dəyişiləsi heç nə yoxdur',
+  'room.before_last_change': 'otaq dəyişikliyi sonuncu dəyişiklikdən əvvəlki vaxtla qeyd edilə bilməz ({changedAt})',
   'room.retire_occupied': 'içində adam olan otaq istifadədən çıxarıla bilməz (sakin sayı: {occupants})',
   'room.retired': 'otaq istifadədən çıxarılıb: {room}',
   'room.categories_exclude_occupant': 'yeni kateqoriyalar otaqda olan şəxsi istisna edərdi: {personId} ({reason})',

@@ -57,6 +57,7 @@ export const en: Record<string, string> = {
   'room.age_group_required': 'a room other than a family room is for minors or for adults',
   'room.name_taken': 'there is already a room called {name}',
   'room.no_change': 'nothing to change',
+  'room.before_last_change': 'a room change cannot be recorded before the last one ({changedAt})',
   'room.retire_occupied': 'a room with {occupants} occupants cannot be taken out of use',
   'room.retired': 'room {room} is out of use',
   'room.categories_exclude_occupant': 'the new categories would exclude {personId}, who is in the room ({reason})',

@@ -57,6 +57,7 @@ export const ru: Record<string, string> = {
   'room.age_group_required': 'комната, кроме семейной, предназначается для несовершеннолетних или для взрослых',
   'room.name_taken': 'комната с таким названием уже есть: {name}',
   'room.no_change': 'изменять нечего',
+  'room.before_last_change': 'изменение комнаты нельзя записать раньше предыдущего изменения ({changedAt})',
   'room.retire_occupied': 'комнату, в которой находятся люди, нельзя вывести из использования (занято мест: {occupants})',
   'room.retired': 'комната выведена из использования: {room}',
   'room.categories_exclude_occupant': 'новые категории исключили бы лицо, находящееся в комнате: {personId} ({reason})',

@@ -143,6 +143,23 @@ export class Replay {
     return null;
   }
 
+  /** As the SQL projector: the room as the entry left it, in force from the entry's event time. */
+  private roomVersion(e: ReplayEntry, roomId: string): void {
+    const r = this.room(e, roomId);
+    this.tables.roomVersions.push({
+      roomId,
+      capacity: r.capacity,
+      floorAreaM2: r.floorAreaM2,
+      sex: r.sex,
+      ageGroup: r.ageGroup,
+      regime: r.regime,
+      family: r.family,
+      retired: r.retired,
+      fromTime: e.eventTime,
+      seq: e.seq,
+    });
+  }
+
   private insertOrder(e: ReplayEntry, o: EventPayloads['order.issued']): void {
     this.tables.orders.set(o.orderId, {
       orderId: o.orderId,
@@ -313,6 +330,7 @@ export class Replay {
           retired: false,
           seq: e.seq,
         });
+        this.roomVersion(e, p.roomId);
       },
       'room.updated': (e, p) => {
         const r = this.room(e, p.roomId);
@@ -326,6 +344,7 @@ export class Replay {
         if (has('family')) r.family = Boolean(p.family);
         if (has('retired')) r.retired = Boolean(p.retired);
         r.seq = e.seq;
+        this.roomVersion(e, p.roomId);
       },
       'assignment.made': (e, p) => {
         if (p.replaces) {

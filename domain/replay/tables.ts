@@ -1,5 +1,5 @@
 // The register tables as plain objects: what the in-memory replay (replay.ts) builds from the journal,
-// column for column the SQL projections of db/migrations/0001 (db/projections/projector.ts writes
+// column for column the SQL projections of db/migrations/0001 and 0003 (db/projections/projector.ts writes
 // those). Field names are the SQL column names in camelCase; JSON columns hold parsed values and
 // 0/1 columns hold booleans. `TABLES` says, for each table, which SQL column each field mirrors and in
 // which order rows are compared, so that the SQL tables and the replay can be digested the same way
@@ -104,6 +104,20 @@ export interface RoomRow {
   regime: string;
   family: boolean;
   retired: boolean;
+  seq: number;
+}
+
+/** A room as a room.defined or room.updated entry left it, in force from that entry's event time. */
+export interface RoomVersionRow {
+  roomId: string;
+  capacity: number;
+  floorAreaM2: number;
+  sex: string | null;
+  ageGroup: string | null;
+  regime: string;
+  family: boolean;
+  retired: boolean;
+  fromTime: string;
   seq: number;
 }
 
@@ -257,6 +271,7 @@ export interface RegisterTables {
   placements: Map<string, PlacementRow>;
   orders: Map<string, OrderRow>;
   rooms: Map<string, RoomRow>;
+  roomVersions: RoomVersionRow[];
   assignments: Map<string, AssignmentRow>;
   movements: MovementRow[];
   rights: Map<string, RightRow>;
@@ -284,6 +299,8 @@ export interface ColumnSpec {
   sql: string;
   field: string;
   kind: ColumnKind;
+  /** A REAL column: SQLite's JSON text of a REAL is not always JSON.stringify's (20.0, not 20). */
+  real?: true;
 }
 
 export interface TableSpec {
@@ -309,6 +326,7 @@ const JSON_COLUMNS = new Set(['languages', 'vulnerabilities', 'trafficking_indic
 /** rights.interpreter is NULL when there was none (the others hold the text "null"). */
 const JSON_OR_NULL = new Set(['interpreter']);
 const FIELD_NAMES: Record<string, string> = { right_kind: 'rightKind', floor_area_m2: 'floorAreaM2' };
+const REAL = new Set(['floor_area_m2']);
 
 function columns(list: string): ColumnSpec[] {
   return list
@@ -318,6 +336,7 @@ function columns(list: string): ColumnSpec[] {
       sql,
       field: FIELD_NAMES[sql] ?? camel(sql),
       kind: BOOL.has(sql) ? 'bool' : JSON_COLUMNS.has(sql) ? 'json' : JSON_OR_NULL.has(sql) ? 'json?' : 'value',
+      ...(REAL.has(sql) ? { real: true as const } : {}),
     }));
 }
 
@@ -346,6 +365,12 @@ export const TABLES: readonly TableSpec[] = [
   },
   { key: 'orders', sql: 'orders', order: creation(), columns: columns('order_id, placement_id, basis, authority, reference, issued_at, starts_at, expires_at, seq') },
   { key: 'rooms', sql: 'rooms', order: byKey('room_id'), columns: columns('room_id, name, capacity, floor_area_m2, sex, age_group, regime, family, retired, seq') },
+  {
+    key: 'roomVersions',
+    sql: 'room_versions',
+    order: creation(),
+    columns: columns('room_id, capacity, floor_area_m2, sex, age_group, regime, family, retired, from_time, seq'),
+  },
   {
     key: 'assignments',
     sql: 'assignments',
@@ -396,6 +421,7 @@ export function emptyTables(): RegisterTables {
     placements: new Map(),
     orders: new Map(),
     rooms: new Map(),
+    roomVersions: [],
     assignments: new Map(),
     movements: [],
     rights: new Map(),

@@ -46,6 +46,10 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
       family: changes.family ?? room.family,
     };
     const reasons = validateRoomCategories(next);
+    // The room's versions stay a timeline (migration 0003): each holds until the next, so a change
+    // may not be slipped in before the last one.
+    const changedAt = ctx.reads.roomChangedAt(roomId);
+    if (changedAt !== null && toMs(eventTime) < toMs(changedAt)) reasons.push(reason('room.before_last_change', 'at', { changedAt }));
     if (changes.name && ctx.reads.roomNameTaken(changes.name, roomId)) {
       reasons.push(reason('room.name_taken', 'name', { name: changes.name }));
     }

@@ -175,10 +175,14 @@ describe('a shift in browser mode', () => {
     await expect.poll(() => stat.locator('.stat-value').textContent(), { timeout: 10_000 }).toBe('1');
     const dashRow = page.locator('#dash-deadlines').getByRole('row', { name: /Karimov, Anvar/ });
     await expect(dashRow.textContent()).resolves.toContain('overdue by 1 h');
-    await expect(page.locator('#dash-findings').textContent()).resolves.toContain('held past the deadline');
+    // The findings panel loads on its own read, after the stats: wait for it too.
+    const findingsPanel = page.locator('#dash-findings');
+    await expect.poll(() => findingsPanel.textContent(), { timeout: 10_000 }).toContain('held past the deadline');
     await screenshot(page, 'dashboard-overdue');
 
     await navTo(page, 'Deadlines');
+    // The dashboard's findings name him too: look for the row once the Deadlines screen is up.
+    await page.getByRole('heading', { name: 'Deadlines', level: 1 }).waitFor();
     const row = page.getByRole('row', { name: /Karimov, Anvar/ });
     await expect(row.textContent()).resolves.toMatch(/overdue.*overdue by 1 h/);
     await row.getByRole('button', { name: 'Release Karimov, Anvar' }).click();
