@@ -44,7 +44,8 @@ export class TableDigester {
   /** Start and end of each closed block not yet hashed. */
   private closed: number[] = [];
   private lastBlockShort = false;
-  private readonly digests: Uint8Array[] = [];
+  /** Each batch's block digests, or the promise of them (hashing goes on while rows are written). */
+  private readonly digests: (Uint8Array | Promise<Uint8Array>)[] = [];
 
   private room(bytes: number): void {
     if (this.used + bytes <= this.buf.length) return;
@@ -101,8 +102,11 @@ export class TableDigester {
       ends[i] = this.closed[2 * i + 1]!;
     }
     const batchEnd = ends[n - 1]!;
-    // sha256Ranges reads the bytes before it returns (see Crypto), so the buffer may be reused after.
-    this.digests.push(await crypto.sha256Ranges(this.buf.subarray(0, batchEnd), starts, ends, n));
+    // sha256Ranges reads the bytes before it returns (see Crypto), so the buffer may be reused at
+    // once; where the hashing is elsewhere (workers), the next rows are written meanwhile.
+    const digests = Promise.resolve(crypto.sha256Ranges(this.buf.subarray(0, batchEnd), starts, ends, n));
+    digests.catch(() => {}); // awaited in finish(); not an unhandled rejection meanwhile
+    this.digests.push(digests);
     // The open block moves to the front.
     this.buf.copyWithin(0, batchEnd, this.used);
     this.used -= batchEnd;
@@ -113,7 +117,7 @@ export class TableDigester {
   async finish(crypto: Crypto): Promise<TableDigest> {
     this.closeBlock();
     await this.hashPending(crypto);
-    const digest = await crypto.sha256(concatBytes(this.digests));
+    const digest = await crypto.sha256(concatBytes(await Promise.all(this.digests)));
     return { rows: this.rows, sha256: toHex(digest) };
   }
 }

@@ -59,6 +59,8 @@ export function viewerTemplate(): string {
     "script-src 'sha256-@@SCRIPT_HASH@@'",
     `style-src 'sha256-${sha256Base64(STYLE)}'`,
     'img-src data: blob:',
+    // The helper workers (web/pool.ts) start from a Blob URL of a script inside this one.
+    'worker-src blob:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -154,24 +156,29 @@ async function build(): Promise<string> {
   const hit = fromDisk(esbuild.version);
   if (hit) return hit;
   const template = viewerTemplate();
-  const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
+  const common = {
     bundle: true,
-    format: 'iife',
-    platform: 'browser',
+    format: 'iife' as const,
+    platform: 'browser' as const,
     target: ['chrome120', 'firefox128', 'edge120', 'safari17'],
     minify: true,
-    legalComments: 'none',
-    write: false,
-    define: { __VIEWER_TEMPLATE__: JSON.stringify(template) },
-    logLevel: 'silent',
-    metafile: true,
+    legalComments: 'none' as const,
+    write: false as const,
+    logLevel: 'silent' as const,
+    metafile: true as const,
     absWorkingDir: root(),
+  };
+  // The helper worker first: its script is a string inside the page's script (see web/pool.ts).
+  const worker = await esbuild.build({ ...common, entryPoints: [fileURLToPath(new URL('./web/worker.ts', import.meta.url))] });
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
+    define: { __VIEWER_TEMPLATE__: JSON.stringify(template), __WORKER_SOURCE__: JSON.stringify(worker.outputFiles[0]!.text) },
   });
   const js = inlineSafe(result.outputFiles[0]!.text.trimEnd());
   const html = template.split('@@SCRIPT_HASH@@').join(sha256Base64(js)).split('@@SCRIPT@@').join(js);
   const inputs: Record<string, string> = { '@template': sha256Hex(template) };
-  for (const path of Object.keys(result.metafile.inputs)) inputs[path] = fileHash(path) ?? '';
+  for (const path of [...Object.keys(worker.metafile.inputs), ...Object.keys(result.metafile.inputs)]) inputs[path] = fileHash(path) ?? '';
   toDisk({ esbuild: esbuild.version, inputs, html });
   return html;
 }

@@ -8,10 +8,13 @@ import { profileById } from '../../domain/profile/az-default.ts';
 import { toHex } from '../format/bytes.ts';
 import { makeCheckpoint, parseCheckpoint, type Checkpoint } from '../format/checkpoint.ts';
 import { STEP_TITLES, verifyBundle, type BundleFiles, type Verdict } from '../format/verify.ts';
-import { webCrypto, webGunzip } from './crypto-web.ts';
+import { pooledCrypto, pooledGunzip, webCrypto, webGunzip } from './crypto-web.ts';
+import { poolSize, startPool } from './web/pool.ts';
 import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from './embedded.ts';
 
 declare const __VIEWER_TEMPLATE__: string;
+declare const __WORKER_SOURCE__: string;
+const pool = startPool(__WORKER_SOURCE__, poolSize());
 
 const $ = <T extends HTMLElement>(id: string) => document.getElementById(id) as T;
 
@@ -150,11 +153,12 @@ async function open(files: BundleFiles): Promise<void> {
   if (cpFile) checkpoint = parseCheckpoint(await cpFile.text());
   status.textContent = 'Checking…';
   const t0 = performance.now();
-  const verdict = await verifyBundle(files, passphrase, webCrypto, {
-    gunzip: webGunzip,
+  const helpers = await pool;
+  const verdict = await verifyBundle(files, passphrase, helpers ? pooledCrypto(helpers) : webCrypto, {
+    gunzip: helpers ? pooledGunzip(helpers) : webGunzip,
     checkpoint,
     knownProfile: profileById,
-    readAhead: 4,
+    readAhead: helpers ? 2 + 2 * helpers.size : 4,
     onProgress: (p) => {
       status.textContent = `Checking: ${STEP_TITLES[p.step]}…`;
       if (p.step === 'chain' && p.total > 0) progress.value = p.done / p.total;

@@ -1,0 +1,58 @@
+// The viewer's helper worker: decompresses and hashes journal chunks while the page's main thread
+// replays the chunks before them. Built by build.ts into a string inside the viewer's one script and
+// started from a Blob URL (a worker works so from file://, and the viewer stays one file). It only
+// answers what it is asked: the checks themselves stay in bundle/format/verify.ts, on the page.
+
+import { gunzipSync } from 'fflate';
+import { sha256Ranges } from '../../format/sha256.ts';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+
+interface WorkerScope {
+  onmessage: ((event: { data: WorkerRequest }) => void) | null;
+  postMessage(message: WorkerReply, transfer?: ArrayBuffer[]): void;
+}
+declare const self: WorkerScope;
+
+async function inflate(compressed: Uint8Array, rawLength: number): Promise<Uint8Array> {
+  if (typeof DecompressionStream !== 'function') return gunzipSync(compressed, { out: new Uint8Array(rawLength) });
+  const stream = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const out = new Uint8Array(rawLength);
+  let o = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (o + value.length > rawLength) {
+      await reader.cancel();
+      throw new Error('the chunk decompresses to more than its stated size');
+    }
+    out.set(value, o);
+    o += value.length;
+  }
+  return o === rawLength ? out : out.slice(0, o);
+}
+
+async function answer(m: WorkerRequest): Promise<void> {
+  try {
+    switch (m.op) {
+      case 'ping':
+        self.postMessage({ id: m.id, ok: true });
+        return;
+      case 'sha256': {
+        const digests = sha256Ranges(new Uint8Array(m.data), new Uint32Array(m.starts), new Uint32Array(m.ends), m.count);
+        self.postMessage({ id: m.id, ok: true, bytes: digests.buffer as ArrayBuffer }, [digests.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'gunzip': {
+        const raw = await inflate(new Uint8Array(m.data), m.rawLength);
+        const buffer = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? (raw.buffer as ArrayBuffer) : (raw.slice().buffer as ArrayBuffer);
+        self.postMessage({ id: m.id, ok: true, bytes: buffer }, [buffer]);
+        return;
+      }
+    }
+  } catch (err) {
+    self.postMessage({ id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+self.onmessage = (event) => void answer(event.data);
