@@ -2,28 +2,26 @@
 // see whether today's journal extends it or where history was rewritten (entries changed, removed,
 // moved or inserted, each named); save today's checkpoint for next time.
 
-import { CheckpointError, compareWithCheckpoint, makeCheckpoint, parseCheckpoint, type CheckpointComparison, type EntryDifference } from '../../format/checkpoint.ts';
+import { CheckpointError, compareWithCheckpoint, makeCheckpoint, parseCheckpoint, type CheckpointComparison } from '../../format/checkpoint.ts';
+import { differenceLines, type DifferenceLine } from '../model/compare.ts';
 import { label } from '../i18n/translate.ts';
 import type { Ctx } from './context.ts';
 import { download, h, link } from './dom.ts';
 
-/** The entry now at a seq, for a difference's line: its type, time and link. */
-function entryNow(ctx: Ctx, seq: number | undefined): (HTMLElement | string)[] {
-  const journal = ctx.data.journal;
-  if (seq === undefined || !journal || seq < journal.firstSeq || seq > journal.lastSeq) return ['—'];
-  const e = journal.bySeq(seq);
-  return [link(`entry/${seq}`, `#${seq}`), ` ${label(ctx.lang, 'event', e.type)}, ${ctx.fmt.dateTime(e.eventTime)}`];
+function seqRange(ctx: Ctx, r: [number, number] | null): string {
+  if (!r) return '—';
+  return r[0] === r[1] ? `#${r[0]}` : ctx.t('compare.run', { from: r[0], to: r[1] });
 }
 
-function differenceRow(ctx: Ctx, d: EntryDifference): HTMLElement {
-  const run = d.run && d.run > 1 ? ctx.t('compare.run', { from: d.seq!, to: d.seq! + d.run - 1 }) : null;
+function differenceRow(ctx: Ctx, d: DifferenceLine): HTMLElement {
+  const e = d.entryNow;
   return h(
     'tr',
     { class: `diff-${d.kind}` },
     h('td', null, ctx.tk(`compare.kind.${d.kind}`)),
-    h('td', null, run ?? (d.seq !== undefined ? `#${d.seq}` : '—')),
-    h('td', null, d.newSeq !== undefined ? (d.run && d.run > 1 ? ctx.t('compare.run', { from: d.newSeq, to: d.newSeq + d.run - 1 }) : `#${d.newSeq}`) : '—'),
-    h('td', null, ...(d.kind === 'removed' ? [ctx.t('compare.removedNowhere')] : entryNow(ctx, d.newSeq))),
+    h('td', null, seqRange(ctx, d.then)),
+    h('td', null, seqRange(ctx, d.now)),
+    h('td', null, ...(d.kind === 'removed' ? [ctx.t('compare.removedNowhere')] : e ? [link(`entry/${e.seq}`, `#${e.seq}`), ` ${label(ctx.lang, 'event', e.type)}, ${ctx.fmt.dateTime(e.eventTime)}`] : ['—'])),
   );
 }
 
@@ -81,7 +79,7 @@ export function renderCompare(ctx: Ctx): HTMLElement {
           { id: 'differences' },
           h('caption', null, c.truncated ? ctx.t('compare.truncated', { count: c.differences.length }) : ctx.t('compare.differences')),
           h('thead', null, h('tr', null, ...[ctx.t('compare.what'), ctx.t('compare.atCheckpoint'), ctx.t('compare.now'), ctx.t('compare.entryNow')].map((x) => h('th', { attrs: { scope: 'col' } }, x)))),
-          h('tbody', null, ...c.differences.map((d) => differenceRow(ctx, d))),
+          h('tbody', null, ...differenceLines(c, data.journal).map((d) => differenceRow(ctx, d))),
         ),
       );
     }
