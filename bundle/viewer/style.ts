@@ -4,6 +4,7 @@
 
 export const VIEWER_STYLE = `
 :root { font: 15px/1.45 system-ui, "Segoe UI", Roboto, "Noto Sans", sans-serif; color: #1b1b1b; background: #fafafa; }
+[hidden] { display: none !important; }
 body { margin: 0 auto; max-width: 80rem; padding: 1rem 1.5rem 3rem; }
 h1 { font-size: 1.3rem; margin: .2rem 0; }
 h2 { font-size: 1.25rem; margin: 1.2rem 0 .5rem; }

@@ -201,6 +201,7 @@ export class ViewerApp {
   private async open(): Promise<void> {
     if (this.busy) return;
     this.busy = true;
+    delete document.body.dataset['verdict'];
     const lang = () => this.lang;
     try {
       const picked = [...(this.files.files ?? [])];
@@ -229,7 +230,6 @@ export class ViewerApp {
           return;
         }
       }
-      delete document.body.dataset['verdict'];
       this.data = null;
       this.verdict = null;
       this.drawVerdict();
