@@ -31,8 +31,9 @@ export const projectionsSchema = z
 export type ProjectionsSection = z.output<typeof projectionsSchema>;
 
 /**
- * Accumulates one table's canonical row texts and digests them block by block. Rows are written as
- * UTF-8 straight into one buffer (no joined strings, no copies); full blocks are hashed in batches.
+ * Accumulates one table's canonical row texts and digests them block by block. A block's rows are
+ * joined and written as UTF-8 into one buffer in one call (a call per row cost more than the
+ * encoding itself in a browser); full blocks are hashed in batches.
  */
 export class TableDigester {
   rows = 0;
@@ -41,6 +42,8 @@ export class TableDigester {
   /** Start of the open block, and how many rows it holds. */
   private blockStart = 0;
   private inBlock = 0;
+  /** The open block's row texts, not yet encoded. */
+  private pending: string[] = [];
   /** Start and end of each closed block not yet hashed. */
   private closed: number[] = [];
   private lastBlockShort = false;
@@ -55,9 +58,7 @@ export class TableDigester {
   }
 
   add(rowText: string): void {
-    this.room(rowText.length * 3 + 1);
-    this.used += utf8Encoder.encodeInto(rowText, this.buf.subarray(this.used)).written;
-    this.buf[this.used++] = 10;
+    this.pending.push(rowText);
     this.rows++;
     if (++this.inBlock === ROWS_PER_BLOCK) this.closeBlock();
   }
@@ -82,6 +83,10 @@ export class TableDigester {
 
   private closeBlock(): void {
     if (this.inBlock === 0) return;
+    const text = `${this.pending.join('\n')}\n`;
+    this.pending = [];
+    this.room(text.length * 3);
+    this.used += utf8Encoder.encodeInto(text, this.buf.subarray(this.used)).written;
     this.closed.push(this.blockStart, this.used);
     this.blockStart = this.used;
     this.inBlock = 0;

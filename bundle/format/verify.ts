@@ -289,33 +289,49 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
     const readAhead = Math.max(1, options.readAhead ?? 2);
     // Chunk i is decompressed, indexed and hashed ahead (off the main thread where the platform can:
     // zlib's pool, hashing workers, WebCrypto), while the main thread replays and checks the chunks
-    // before it.
-    const prepared: (Promise<JournalChunk> | null)[] = journalChunks.map(() => null);
+    // before it; a chunk is replayed as soon as it is indexed, while its digests are computed.
+    const prepared: ({ indexed: Promise<JournalChunk>; hashed: Promise<JournalChunk> } | null)[] = journalChunks.map(() => null);
     let counted = 0;
-    const prepare = (i: number): Promise<JournalChunk> =>
-      (prepared[i] ??= inflateChunk('journal', journalChunks[i]!, gunzip).then(async (raw) => {
+    const prepare = (i: number) => {
+      if (!prepared[i]) {
         // Indexed with relative numbers (a chunk's first seq is known only once those before it
         // are): an error names the entry by its index, turned into its seq below.
-        const chunk = indexJournalChunk(raw, 0, 0);
-        await hashChunk(chunk, crypto);
-        return chunk;
-      }));
+        const indexed = inflateChunk('journal', journalChunks[i]!, gunzip).then((raw) => indexJournalChunk(raw, 0, 0));
+        const hashed = indexed.then(async (chunk) => {
+          await hashChunk(chunk, crypto);
+          return chunk;
+        });
+        indexed.catch(() => {});
+        hashed.catch(() => {});
+        prepared[i] = { indexed, hashed };
+      }
+      return prepared[i]!;
+    };
+    const journalError = (err: unknown, seq: number): never => {
+      if (err instanceof JournalFormatError) fail(`entry ${seq + err.seq}: ${err.reason}`, seq + err.seq);
+      throw err;
+    };
     let previous = { digest: startDigest(manifest.from), isStart: true };
     let seq = manifest.from.seq + 1;
     for (let i = 0; i < journalChunks.length; i++) {
-      for (let j = i; j < Math.min(journalChunks.length, i + readAhead); j++) void prepare(j).catch(() => {});
+      for (let j = i; j < Math.min(journalChunks.length, i + readAhead); j++) prepare(j);
       let chunk: JournalChunk;
       try {
-        chunk = await prepare(i);
+        chunk = await prepare(i).indexed;
       } catch (err) {
-        if (err instanceof JournalFormatError) fail(`entry ${seq + err.seq}: ${err.reason}`, seq + err.seq);
+        journalError(err, seq);
         throw err;
       }
-      prepared[i] = null;
       chunk.first = journal.count;
       counted += chunk.count;
       if (counted > total) fail(`the journal holds more entries than the ${total} the manifest says`, manifest.head.seq + 1);
       if (replaying && replayFailure === null) replayFailure = replayChunk(chunk, seq, replay!, fields);
+      try {
+        await prepare(i).hashed;
+      } catch (err) {
+        journalError(err, seq);
+      }
+      prepared[i] = null;
       const broken: ChainFailure | null = checkChunkChain(chunk, seq, previous);
       if (broken) fail(broken.message, broken.seq);
       journal.add(chunk);
@@ -451,10 +467,10 @@ export type ReplayFailure = { seq: number; message: string };
  * straight from the bytes and only the payload is decoded as text: no entry's text is kept alive
  * by the strings the register holds (two million entries must fit in a browser tab).
  *
- * The fast way decodes the chunk's text once (one call instead of one per entry, which dominated)
- * and gives each payload to JSON.parse as a slice of it; the times of the chunk's entries are copied
- * into one small string of their own, which the rows then share. It needs the text to be valid
- * UTF-8 with every entry starting on a character of its own and every field but the payload in
+ * The fast way decodes the chunk's payloads a group at a time (one call instead of one per entry,
+ * which dominated) and gives each to JSON.parse as a slice of that text; the times of the chunk's entries
+ * are copied into one small string of their own, which the rows then share. It needs the payloads
+ * to be valid UTF-8, each starting on a character of its own, and every field but the payload in
  * ASCII; at the first entry where that does not hold, the entry-by-entry way takes over (and names
  * what is wrong, if anything is). Both give the replay exactly the same values.
  */
@@ -492,23 +508,17 @@ function utf16Units(raw: Uint8Array, words: Uint32Array | null, a: number, b: nu
   return units;
 }
 
+/** How many payload bytes the fast way decodes at a time. */
+const GROUP_BYTES = 32 * 1024;
+
 /** The fast way: null or the failure when done, or the index of the entry to go on from slowly. */
 function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder): ReplayFailure | null | number {
   const raw = chunk.raw;
   const count = chunk.count;
-  const regionStart = chunk.starts[0]!;
-  const regionEnd = chunk.ends[count - 1]!;
-  let text: string;
-  try {
-    text = fromUtf8(raw.subarray(regionStart, regionEnd));
-  } catch {
-    return 0;
-  }
-  const ascii = text.length === regionEnd - regionStart;
-  const words = ascii || (raw.byteOffset & 3) !== 0 ? null : new Uint32Array(raw.buffer, raw.byteOffset, raw.length >> 2);
-  // Every entry's two times, one after the other, as one string the rows' times are slices of.
+  // Where each entry's first seven fields end; the payload follows the seventh.
   const nl = new Int32Array(7 * count);
   let timeBytes = 0;
+  let payloadBytes = 0;
   let usable = count;
   for (let i = 0; i < count; i++) {
     const start = chunk.starts[i]!;
@@ -520,53 +530,83 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       if (c === 10) nl[o + n++] = j;
       else if (c >= 0x80) break;
     }
-    // A field before the payload that is not ASCII or a missing field: the slow way says which. An
-    // entry starting inside a character means the one before ends inside it: that one goes slowly.
-    if ((raw[start]! & 0xc0) === 0x80) {
-      usable = Math.max(0, i - 1);
-      break;
-    }
+    // A field before the payload that is not ASCII, or a missing field: the slow way says which.
     if (n < 7) {
       usable = i;
       break;
     }
+    // A payload starting inside a character means the one before ends inside it: that one goes slowly.
+    if ((raw[nl[o + 6]! + 1]! & 0xc0) === 0x80) {
+      usable = Math.max(0, i - 1);
+      break;
+    }
     timeBytes += nl[o + 2]! - nl[o]! - 2;
+    payloadBytes += end - nl[o + 6]! - 1;
   }
+  // The payloads one after the other (the other fields are never needed as text), and the times.
+  const payloads = new Uint8Array(payloadBytes);
   const times = new Uint8Array(timeBytes);
+  let p = 0;
   let t = 0;
   for (let i = 0; i < usable; i++) {
     const o = 7 * i;
+    payloads.set(raw.subarray(nl[o + 6]! + 1, chunk.ends[i]!), p);
+    p += chunk.ends[i]! - nl[o + 6]! - 1;
     times.set(raw.subarray(nl[o]! + 1, nl[o + 1]!), t);
     t += nl[o + 1]! - nl[o]! - 1;
     times.set(raw.subarray(nl[o + 1]! + 1, nl[o + 2]!), t);
     t += nl[o + 2]! - nl[o + 1]! - 1;
   }
-  const timesText = fromUtf8(times);
+  const words = (raw.byteOffset & 3) !== 0 ? null : new Uint32Array(raw.buffer, raw.byteOffset, raw.length >> 2);
+  // Every entry's two times in one small string the rows' times are slices of.
+  const timesText = fromUtf8(times.subarray(0, t));
+  // One entry object, refilled: the replay copies what it keeps.
+  const entry = { seq: 0, eventTime: '', recordedTime: '', actor: '', type: '', payload: null as unknown };
   let ts = 0;
-  let at = 0; // UTF-16 offset in `text` of the entry being read
+  let groupEnd = 0; // entries [i, groupEnd) share one decoded text
+  let text = '';
+  let ascii = true;
+  let at = 0; // UTF-16 offset in `text` of the payload being read
+  let pb = 0; // byte offset in `payloads` of the payload being read
   for (let i = 0; i < usable; i++) {
     const seq = firstSeq + i;
     const o = 7 * i;
-    const start = chunk.starts[i]!;
     const end = chunk.ends[i]!;
+    const payloadLength = end - nl[o + 6]! - 1;
+    if (i === groupEnd) {
+      // Payloads are decoded some 32 KB at a time: short-lived strings the young generation frees
+      // cheaply, and a group without other scripts stays one byte a character (and needs no scan).
+      let bytes = 0;
+      while (groupEnd < usable && (bytes === 0 || bytes < GROUP_BYTES)) {
+        bytes += chunk.ends[groupEnd]! - nl[7 * groupEnd + 6]! - 1;
+        groupEnd++;
+      }
+      try {
+        text = fromUtf8(payloads.subarray(pb, pb + bytes));
+      } catch {
+        return i;
+      }
+      ascii = text.length === bytes;
+      at = 0;
+    }
     const eventLength = nl[o + 1]! - nl[o]! - 1;
     const recordedLength = nl[o + 2]! - nl[o + 1]! - 1;
-    const eventTime = timesText.slice(ts, ts + eventLength);
-    const recordedTime = timesText.slice(ts + eventLength, ts + eventLength + recordedLength);
+    entry.seq = seq;
+    entry.eventTime = timesText.slice(ts, ts + eventLength);
+    entry.recordedTime = timesText.slice(ts + eventLength, ts + eventLength + recordedLength);
     ts += eventLength + recordedLength;
-    const actor = fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!)!;
-    const type = fields.interned(raw, nl[o + 3]! + 1, nl[o + 4]!)!;
-    const payloadStart = at + (nl[o + 6]! + 1 - start);
-    const payloadEnd = payloadStart + (ascii ? end - nl[o + 6]! - 1 : utf16Units(raw, words, nl[o + 6]! + 1, end));
-    at = payloadEnd;
-    let payload: unknown;
+    entry.actor = fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!)!;
+    entry.type = fields.interned(raw, nl[o + 3]! + 1, nl[o + 4]!)!;
+    const payloadEnd = at + (ascii ? payloadLength : utf16Units(raw, words, nl[o + 6]! + 1, end));
     try {
-      payload = JSON.parse(text.slice(payloadStart, payloadEnd));
+      entry.payload = JSON.parse(text.slice(at, payloadEnd));
     } catch {
       return { seq, message: `entry ${seq}: its payload is not JSON (or not UTF-8)` };
     }
+    at = payloadEnd;
+    pb += payloadLength;
     try {
-      replay.apply({ seq, eventTime, recordedTime, actor, type, payload });
+      replay.apply(entry);
     } catch (err) {
       return { seq, message: err instanceof ReplayError ? err.message : `entry ${seq}: ${String(err)}` };
     }

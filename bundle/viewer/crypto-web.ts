@@ -66,7 +66,8 @@ export const webCrypto: Crypto = { ...webCryptoOnly, sha256Ranges };
 export function pooledCrypto(pool: WorkerPool): Crypto {
   return {
     ...webCrypto,
-    sha256Ranges: (data, starts, ends, count) => (data.length < POOL_MIN_BYTES ? sha256Ranges(data, starts, ends, count) : pool.sha256Ranges(data, starts, ends, count)),
+    sha256Ranges: (data, starts, ends, count) =>
+      pool.hashedAlready(data, starts, ends, count) ?? (data.length < POOL_MIN_BYTES ? sha256Ranges(data, starts, ends, count) : pool.sha256Ranges(data, starts, ends, count)),
   };
 }
 

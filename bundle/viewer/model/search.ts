@@ -56,12 +56,12 @@ function haystack(p: PersonRow): string {
 
 export class RegisterSearch {
   private readonly people: PersonRow[];
-  private readonly texts: string[];
+  /** Each person's searchable text, built at the first search by text (the first screen needs none). */
+  private texts: string[] | null = null;
   private readonly stays = new Map<string, { count: number; last: PlacementRow }>();
 
   constructor(data: ViewerData) {
     this.people = [...data.tables.persons.values()];
-    this.texts = this.people.map(haystack);
     for (const p of data.tables.placements.values()) {
       const s = this.stays.get(p.personId);
       if (s) {
@@ -90,7 +90,7 @@ export class RegisterSearch {
         if (q.nationality === 'stateless' ? !p.stateless : p.nationality !== q.nationality) continue;
       }
       if (words.length) {
-        const t = this.texts[i]!;
+        const t = (this.texts ??= this.people.map(haystack))[i]!;
         let all = true;
         for (const w of words) {
           if (!t.includes(w)) {

@@ -158,6 +158,7 @@ export class ViewerApp {
     } catch (err) {
       this.embeddedError = err;
     }
+    performance.mark('centre-viewer-ready');
     window.addEventListener('hashchange', () => this.route());
     // On paper, what is folded away on screen (admission records, tables behind charts) is printed too.
     const opened: HTMLDetailsElement[] = [];

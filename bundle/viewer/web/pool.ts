@@ -8,6 +8,7 @@ export interface WorkerPool {
   readonly size: number;
   sha256Ranges(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Promise<Uint8Array>;
   gunzip(compressed: Uint8Array, rawLength: number): Promise<Uint8Array>;
+  hashedAlready(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array | null;
   close(): void;
 }
 
@@ -17,13 +18,15 @@ function own(view: Uint8Array | Uint32Array, length = view.length): ArrayBuffer 
 }
 
 interface Pending {
-  resolve(bytes: ArrayBuffer | undefined): void;
+  resolve(reply: Extract<WorkerReply, { ok: true }>): void;
   reject(err: Error): void;
   worker: number;
 }
 
 class Pool implements WorkerPool {
   private readonly pending = new Map<number, Pending>();
+  /** Digests of decompressed journal chunks, by their buffer (see hashedAlready). */
+  private readonly hashed = new WeakMap<ArrayBuffer, { starts: Uint32Array; ends: Uint32Array; digests: Uint8Array }>();
   private readonly load: number[];
   private next = 1;
   private broken: Error | null = null;
@@ -48,7 +51,7 @@ class Pool implements WorkerPool {
     if (!p) return;
     this.pending.delete(reply.id);
     this.load[p.worker] = this.load[p.worker]! - 1;
-    if (reply.ok) p.resolve(reply.bytes);
+    if (reply.ok) p.resolve(reply);
     else p.reject(new Error(reply.error));
   }
 
@@ -59,7 +62,7 @@ class Pool implements WorkerPool {
   }
 
   /** Sends to the least busy worker. */
-  send(request: WorkerTask, transfer: ArrayBuffer[]): Promise<ArrayBuffer | undefined> {
+  send(request: WorkerTask, transfer: ArrayBuffer[]): Promise<Extract<WorkerReply, { ok: true }>> {
     if (this.broken) return Promise.reject(this.broken);
     let k = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[k]!) k = i;
@@ -88,12 +91,33 @@ class Pool implements WorkerPool {
     }
     const bytes = data.slice(lo, Math.max(lo, hi)).buffer as ArrayBuffer;
     const out = await this.send({ op: 'sha256', data: bytes, starts: s.buffer as ArrayBuffer, ends: e.buffer as ArrayBuffer, count }, [bytes, s.buffer as ArrayBuffer, e.buffer as ArrayBuffer]);
-    return new Uint8Array(out!);
+    return new Uint8Array(out.bytes!);
   }
 
   async gunzip(compressed: Uint8Array, rawLength: number): Promise<Uint8Array> {
     const data = own(compressed);
-    return new Uint8Array((await this.send({ op: 'gunzip', data, rawLength }, [data]))!);
+    const reply = await this.send({ op: 'gunzip', data, rawLength }, [data]);
+    const raw = new Uint8Array(reply.bytes!);
+    if (reply.digests) {
+      this.hashed.set(raw.buffer as ArrayBuffer, {
+        starts: new Uint32Array(reply.digests.starts),
+        ends: new Uint32Array(reply.digests.ends),
+        digests: new Uint8Array(reply.digests.digests),
+      });
+    }
+    return raw;
+  }
+
+  /**
+   * The digests the worker computed for these exact ranges of a buffer it decompressed, if it did
+   * (asked once: the bytes are the worker's own, transferred unchanged, and nothing writes to them).
+   */
+  hashedAlready(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array | null {
+    const known = this.hashed.get(data.buffer as ArrayBuffer);
+    if (!known || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength || known.starts.length !== count) return null;
+    for (let i = 0; i < count; i++) if (known.starts[i] !== starts[i] || known.ends[i] !== ends[i]) return null;
+    this.hashed.delete(data.buffer as ArrayBuffer);
+    return known.digests;
   }
 
   close(): void {

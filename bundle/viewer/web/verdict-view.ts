@@ -70,7 +70,7 @@ export function renderVerdict(v: Verdict, lang: Language, fmt: Formatters): HTML
     steps.append(
       h(
         'li',
-        { class: s.ok ? (s.skipped ? 'skipped' : 'passed') : 'bad', attrs: { 'data-step': s.step } },
+        { class: s.ok ? (s.skipped ? 'skipped' : 'passed') : 'bad', attrs: { 'data-step': s.step, 'data-ms': s.ms } },
         h('span', { class: 'mark', attrs: { 'aria-hidden': 'true' } }, mark),
         ' ',
         h('span', { class: 'visually-hidden' }, `${state}: `),

@@ -6,7 +6,15 @@ export type WorkerRequest =
   | { id: number; op: 'sha256'; data: ArrayBuffer; starts: ArrayBuffer; ends: ArrayBuffer; count: number }
   | { id: number; op: 'gunzip'; data: ArrayBuffer; rawLength: number };
 
-export type WorkerReply = { id: number; ok: true; bytes?: ArrayBuffer } | { id: number; ok: false; error: string };
+export type WorkerReply =
+  | {
+      id: number;
+      ok: true;
+      bytes?: ArrayBuffer;
+      /** For a decompressed journal chunk: its entries' SHA-256 digests, hashed before the bytes left the worker. */
+      digests?: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer };
+    }
+  | { id: number; ok: false; error: string };
 
 /** A request before the pool numbers it. */
 export type WorkerTask = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;

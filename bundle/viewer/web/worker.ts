@@ -4,6 +4,7 @@
 // answers what it is asked: the checks themselves stay in bundle/format/verify.ts, on the page.
 
 import { gunzipSync } from 'fflate';
+import { indexJournalChunk } from '../../format/journal.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -44,9 +45,20 @@ async function answer(m: WorkerRequest): Promise<void> {
         return;
       }
       case 'gunzip': {
-        const raw = await inflate(new Uint8Array(m.data), m.rawLength);
-        const buffer = raw.byteOffset === 0 && raw.byteLength === raw.buffer.byteLength ? (raw.buffer as ArrayBuffer) : (raw.slice().buffer as ArrayBuffer);
-        self.postMessage({ id: m.id, ok: true, bytes: buffer }, [buffer]);
+        const inflated = await inflate(new Uint8Array(m.data), m.rawLength);
+        const raw = inflated.byteOffset === 0 && inflated.byteLength === inflated.buffer.byteLength ? inflated : inflated.slice();
+        const buffer = raw.buffer as ArrayBuffer;
+        // A journal chunk is hashed here, before its bytes leave: the page asks for exactly these
+        // digests next, and would otherwise copy the chunk back to a worker to get them.
+        let digests: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer } | undefined;
+        try {
+          const chunk = indexJournalChunk(raw, 0, 0);
+          const d = sha256Ranges(raw, chunk.starts, chunk.ends, chunk.count);
+          digests = { starts: chunk.starts.buffer as ArrayBuffer, ends: chunk.ends.buffer as ArrayBuffer, digests: d.buffer as ArrayBuffer };
+        } catch {
+          // Not a journal chunk (or a malformed one: verification will say so on the page).
+        }
+        self.postMessage({ id: m.id, ok: true, bytes: buffer, ...(digests ? { digests } : {}) }, [buffer, ...(digests ? [digests.starts, digests.ends, digests.digests] : [])]);
         return;
       }
     }
