@@ -15,6 +15,8 @@ import type { Crypto } from './crypto.ts';
 
 export const ROWS_PER_BLOCK = 4096;
 const HASH_BATCH_BYTES = 32 * 1024 * 1024;
+/** Rows encoded to UTF-8 per call. */
+const ENCODE_ROWS = 256;
 
 export interface TableDigest {
   rows: number;
@@ -83,10 +85,13 @@ export class TableDigester {
 
   private closeBlock(): void {
     if (this.inBlock === 0) return;
-    const text = `${this.pending.join('\n')}\n`;
+    // A few hundred rows per call: strings small enough to die young, calls few enough to be cheap.
+    for (let k = 0; k < this.pending.length; k += ENCODE_ROWS) {
+      const text = `${this.pending.slice(k, k + ENCODE_ROWS).join('\n')}\n`;
+      this.room(text.length * 3);
+      this.used += utf8Encoder.encodeInto(text, this.buf.subarray(this.used)).written;
+    }
     this.pending = [];
-    this.room(text.length * 3);
-    this.used += utf8Encoder.encodeInto(text, this.buf.subarray(this.used)).written;
     this.closed.push(this.blockStart, this.used);
     this.blockStart = this.used;
     this.inBlock = 0;
