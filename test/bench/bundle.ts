@@ -53,6 +53,12 @@ function viewerDetail(t: ViewerTiming, add: (name: string, value: number, unit: 
   add('  viewer: page load (open-me.html read, data decoded)', t.loadMs / 1000, 's', '', null);
   add('  viewer: passphrase → verdict and register', t.verifyMs / 1000, 's', '', null);
   for (const [step, ms] of Object.entries(t.steps)) if (ms >= 100) add(`    viewer step: ${step}`, ms / 1000, 's', '', null);
+  // CPU time does not depend on what else runs on the machine: on an idle machine with cores to
+  // spare, the page thread's is about the least the wall-clock time can be.
+  if (t.cpu) {
+    add('  viewer CPU: page thread (replay, table digests, drawing)', t.cpu.pageThread, 's', '', null);
+    add('  viewer CPU: helper workers (decompress, hash)', t.cpu.workers, 's', '', null);
+  }
 }
 
 async function viewerLines(outDir: string, entries: number, work: string, add: (name: string, value: number, unit: string, target: string, met: boolean | null) => void): Promise<void> {

@@ -27,6 +27,16 @@ const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
 const CHROMIUM = '/usr/bin/chromium';
 const ARGS = ['--headless=new', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--disable-sync', '--no-first-run'];
 
+/** CPU seconds used while the bundle was opened, by the page's renderer process (Linux /proc). */
+export interface ViewerCpu {
+  /** The page's main thread: the replay, the table digests, the drawing. */
+  pageThread: number;
+  /** The helper workers: decompression and hashing. */
+  workers: number;
+  /** Every thread of the renderer. */
+  total: number;
+}
+
 export interface ViewerTiming {
   /** Navigation start to verdict and register drawn. */
   totalMs: number;
@@ -37,6 +47,46 @@ export interface ViewerTiming {
   /** Each verification step's time as the verdict reports it. */
   steps: Record<string, number>;
   verdict: string;
+  cpu: ViewerCpu | null;
+}
+
+type ThreadTicks = Map<string, { name: string; main: boolean; ticks: number }>;
+
+/** utime + stime of every thread of the given processes, in clock ticks (1/100 s on Linux). */
+function threadTicks(pids: number[]): ThreadTicks {
+  const out: ThreadTicks = new Map();
+  for (const pid of pids) {
+    let tids: string[] = [];
+    try {
+      tids = readdirSync(`/proc/${pid}/task`);
+    } catch {
+      continue;
+    }
+    for (const tid of tids) {
+      try {
+        const stat = readFileSync(`/proc/${pid}/task/${tid}/stat`, 'utf8');
+        const name = stat.slice(stat.indexOf('(') + 1, stat.lastIndexOf(')'));
+        const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+        out.set(`${pid}/${tid}`, { name, main: tid === String(pid), ticks: Number(fields[11]) + Number(fields[12]) });
+      } catch {
+        // The thread ended meanwhile.
+      }
+    }
+  }
+  return out;
+}
+
+function cpuBetween(before: ThreadTicks, after: ThreadTicks): ViewerCpu {
+  let pageThread = 0;
+  let workers = 0;
+  let total = 0;
+  for (const [key, t] of after) {
+    const used = (t.ticks - (before.get(key)?.ticks ?? 0)) / 100;
+    total += used;
+    if (t.main) pageThread = Math.max(pageThread, used);
+    else if (/DedicatedWorker/i.test(t.name)) workers += used;
+  }
+  return { pageThread, workers, total };
 }
 
 export function chromiumAvailable(): boolean {
@@ -46,11 +96,15 @@ export function chromiumAvailable(): boolean {
 /** Opens the bundle's open-me.html `runs` times in fresh pages; one timing per run. */
 export async function timeViewer(bundleDir: string, passphrase: string, runs: number): Promise<ViewerTiming[]> {
   const browser = await chromium.launch({ executablePath: CHROMIUM, args: ARGS });
+  const cdp = await browser.newBrowserCDPSession();
+  const renderers = async () =>
+    ((await cdp.send('SystemInfo.getProcessInfo')) as { processInfo: { type: string; id: number }[] }).processInfo.filter((p) => p.type === 'renderer').map((p) => p.id);
   const out: ViewerTiming[] = [];
   try {
     for (let i = 0; i < runs; i++) {
       const context = await browser.newContext();
       const page = await context.newPage();
+      const ticksBefore = existsSync('/proc') ? threadTicks(await renderers()) : null;
       await page.goto(pathToFileURL(join(bundleDir, 'open-me.html')).href, { waitUntil: 'domcontentloaded', timeout: 300_000 });
       await page.fill('#passphrase', passphrase);
       await page.click('#open');
@@ -66,7 +120,8 @@ export async function timeViewer(bundleDir: string, passphrase: string, runs: nu
           steps,
         };
       });
-      out.push({ totalMs: t.rendered, loadMs: t.start, verifyMs: t.rendered - t.start, steps: t.steps, verdict: t.verdict });
+      const cpu = ticksBefore ? cpuBetween(ticksBefore, threadTicks(await renderers())) : null;
+      out.push({ totalMs: t.rendered, loadMs: t.start, verifyMs: t.rendered - t.start, steps: t.steps, verdict: t.verdict, cpu });
       await context.close();
     }
   } finally {

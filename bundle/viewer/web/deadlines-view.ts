@@ -3,7 +3,7 @@
 import { label } from '../i18n/translate.ts';
 import { deadlinesAt } from '../model/deadlines.ts';
 import type { Ctx } from './context.ts';
-import { entryLink } from './person-view.ts';
+import { entryLink } from './evidence.ts';
 import { h, link } from './dom.ts';
 
 export function renderDeadlines(ctx: Ctx): HTMLElement {

@@ -7,7 +7,7 @@ import { label } from '../i18n/translate.ts';
 import { countBySeverity, groupFindings, SEVERITIES } from '../model/findings.ts';
 import type { Ctx } from './context.ts';
 import { h } from './dom.ts';
-import { findingItem } from './person-view.ts';
+import { findingItem } from './evidence.ts';
 
 const STEP = 50;
 

@@ -7,7 +7,7 @@ import { personName } from '../model/data.ts';
 import { followUp, parseIdList, type FollowUpEvent } from '../model/follow-up.ts';
 import { fromLocalInput, toLocalInput } from '../model/format.ts';
 import type { Ctx } from './context.ts';
-import { entryLink } from './person-view.ts';
+import { entryLink } from './evidence.ts';
 import { h, link } from './dom.ts';
 
 function eventDetail(ctx: Ctx, e: FollowUpEvent): string {

@@ -7,8 +7,6 @@ import { t, tk, type Language } from '../i18n/translate.ts';
 import type { Formatters } from '../model/format.ts';
 import { h } from './dom.ts';
 
-export const STEPS: readonly StepName[] = ['envelope', 'signature', 'data', 'decryption', 'container', 'chain', 'projections', 'medical-notes', 'checkpoint'];
-
 export function stepTitle(lang: Language, step: StepName): string {
   return tk(lang, `step.${step}`);
 }

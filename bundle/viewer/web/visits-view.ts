@@ -4,7 +4,7 @@
 import { label } from '../i18n/translate.ts';
 import { visitsView } from '../model/visits.ts';
 import type { Ctx } from './context.ts';
-import { entryLink } from './person-view.ts';
+import { entryLink } from './evidence.ts';
 import { facts, h } from './dom.ts';
 
 export function renderVisits(ctx: Ctx): HTMLElement {
