@@ -331,7 +331,8 @@ export const az: Record<string, string> = {
 
   'charts.title': 'Qrafiklər',
   'charts.population': 'Zaman üzrə şəxslərin sayı, rejimə görə',
-  'charts.populationDesc': '{from} – {to} dövründə mərkəzdə olan şəxslər; hər rejim üçün bir xətt, hər {step} gündən bir nöqtə; ən böyük cəm: {max}.',
+  'charts.populationDesc_one': '{from} – {to} dövründə mərkəzdə olan şəxslər; hər rejim üçün bir xətt, hər gün üçün bir nöqtə; ən böyük cəm: {max}.',
+  'charts.populationDesc_other': '{from} – {to} dövründə mərkəzdə olan şəxslər; hər rejim üçün bir xətt, hər {count} gündən bir nöqtə; ən böyük cəm: {max}.',
   'charts.stays': 'Qalmanın müddəti, hüquqi əsasa görə',
   'charts.staysDesc_one': '{to} tarixinədək bitmiş qalma: {count}, müddətinə görə.',
   'charts.staysDesc_other': '{to} tarixinədək bitmiş qalma: {count}, müddətinə görə.',

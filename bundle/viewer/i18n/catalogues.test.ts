@@ -39,7 +39,9 @@ describe('viewer catalogues', () => {
       const wrong: string[] = [];
       for (const [k, v] of Object.entries(cat)) {
         const reference = en[k as keyof typeof en] ?? en[`${base(k)}_other` as keyof typeof en];
-        if (reference !== undefined && placeholders(v).join() !== placeholders(reference).join()) wrong.push(`${k}: ${v}`);
+        // A plural form may leave the number out ("every day") where its language's form is for one only.
+        const names = (text: string) => placeholders(text).filter((p) => !(PLURAL.test(k) && p === 'count'));
+        if (reference !== undefined && names(v).join() !== names(reference).join()) wrong.push(`${k}: ${v}`);
       }
       expect(wrong).toEqual([]);
     });

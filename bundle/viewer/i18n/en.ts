@@ -331,7 +331,8 @@ export const en = {
 
   'charts.title': 'Charts',
   'charts.population': 'Population over time, by regime',
-  'charts.populationDesc': 'People present from {from} to {to}, one line per regime, a point every {step} days; highest total {max}.',
+  'charts.populationDesc_one': 'People present from {from} to {to}, one line per regime, a point every day; highest total {max}.',
+  'charts.populationDesc_other': 'People present from {from} to {to}, one line per regime, a point every {count} days; highest total {max}.',
   'charts.stays': 'Lengths of stay, by legal basis',
   'charts.staysDesc_one': '{count} stay ended by {to}, counted by length.',
   'charts.staysDesc_other': '{count} stays ended by {to}, counted by length.',

@@ -36,7 +36,7 @@ function populationChart(ctx: Ctx): HTMLElement {
   const x = (i: number) => L + (n <= 1 ? 0 : (i / (n - 1)) * (W - L - R));
   const y = (v: number) => T + (1 - v / max) * (H - T - B);
   const title = ctx.t('charts.population');
-  const desc = ctx.t('charts.populationDesc', { from: fmt.date(s.from), to: fmt.date(s.to), max: s.max, step: s.stepDays });
+  const desc = ctx.t('charts.populationDesc', { from: fmt.date(s.from), to: fmt.date(s.to), max: s.max, count: s.stepDays });
   const chart = svg('svg', { viewBox: `0 0 ${W} ${H}`, role: 'img', 'aria-label': `${title}. ${desc}`, class: 'chart', id: 'population-chart' });
   for (const v of [0, max / 2, max]) {
     chart.append(svg('line', { x1: L, x2: W - R, y1: y(v), y2: y(v), stroke: '#ccc', 'stroke-width': 1 }), svg('text', { x: L - 6, y: y(v) + 4, 'text-anchor': 'end', 'font-size': 11 }, fmt.number(v)));
