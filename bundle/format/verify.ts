@@ -440,8 +440,29 @@ export class FieldDecoder {
     for (let i = a; i < b; i++) if (raw[i]! >= 0x80) return null;
     return String.fromCharCode.apply(null, raw.subarray(a, b) as unknown as number[]);
   }
-  /** Actor and type come from a small set: one string each, however many entries name them. */
-  interned(raw: Uint8Array, a: number, b: number): string | null {
+  /** The last string returned for each slot (actor, type): consecutive entries often repeat it. */
+  private readonly last: string[] = ['', ''];
+  /**
+   * Actor and type come from a small set: one string each, however many entries name them. `slot`
+   * (0 or 1) remembers the last one for its field, checked first.
+   */
+  interned(raw: Uint8Array, a: number, b: number, slot = -1): string | null {
+    if (slot >= 0) {
+      const last = this.last[slot]!;
+      if (last.length === b - a && last.length > 0) {
+        let same = true;
+        for (let i = 0; i < last.length; i++) {
+          if (last.charCodeAt(i) !== raw[a + i]) {
+            same = false;
+            break;
+          }
+        }
+        if (same) return last;
+      }
+      const s = this.interned(raw, a, b);
+      if (s !== null) this.last[slot] = s;
+      return s;
+    }
     let h = b - a;
     for (let i = a; i < b; i++) h = (Math.imul(h, 31) + raw[i]!) | 0;
     const bucket = this.seen.get(h);
@@ -595,8 +616,8 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     entry.eventTime = timesText.slice(ts, ts + eventLength);
     entry.recordedTime = timesText.slice(ts + eventLength, ts + eventLength + recordedLength);
     ts += eventLength + recordedLength;
-    entry.actor = fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!)!;
-    entry.type = fields.interned(raw, nl[o + 3]! + 1, nl[o + 4]!)!;
+    entry.actor = fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!, 0)!;
+    entry.type = fields.interned(raw, nl[o + 3]! + 1, nl[o + 4]!, 1)!;
     const payloadEnd = at + (ascii ? payloadLength : utf16Units(raw, words, nl[o + 6]! + 1, end));
     try {
       entry.payload = JSON.parse(text.slice(at, payloadEnd));
