@@ -175,6 +175,17 @@ describe('the offline viewer, round trip', () => {
     await w.close();
   });
 
+  it('verifies the same without helper workers (a browser or policy without them)', async () => {
+    const w = await openWatched(browser, openMe, { noWorkers: true });
+    const { page } = w;
+    expect(await page.evaluate(() => typeof Worker)).toBe('undefined');
+    expect(await openBundle(page, PASSPHRASE)).toBe('intact');
+    expect(await page.locator('#verdict .steps li.passed').count()).toBe(8);
+    expect(w.requests.filter((r) => r.startsWith('blob:'))).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+
   it('says plainly that a wrong passphrase does not open the data', async () => {
     const w = await openWatched(browser, openMe);
     const { page } = w;

@@ -23,7 +23,7 @@ export interface WatchedPage {
 }
 
 /** Opens a file:// URL in a fresh context; any request that would leave the machine is refused and recorded. */
-export async function openWatched(browser: Browser, url: string, options: { acceptDownloads?: boolean } = {}): Promise<WatchedPage> {
+export async function openWatched(browser: Browser, url: string, options: { acceptDownloads?: boolean; noWorkers?: boolean } = {}): Promise<WatchedPage> {
   const context = await browser.newContext({ acceptDownloads: options.acceptDownloads ?? false, locale: 'en-GB' });
   const requests: string[] = [];
   const problems: string[] = [];
@@ -31,6 +31,8 @@ export async function openWatched(browser: Browser, url: string, options: { acce
     requests.push(route.request().url());
     return route.abort();
   });
+  // A browser (or a policy) without workers: the viewer must do their work on the page.
+  if (options.noWorkers) await context.addInitScript(() => Reflect.deleteProperty(globalThis, 'Worker'));
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {
