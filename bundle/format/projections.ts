@@ -15,6 +15,8 @@ import type { Crypto } from './crypto.ts';
 
 export const ROWS_PER_BLOCK = 4096;
 const HASH_BATCH_BYTES = 32 * 1024 * 1024;
+/** Rows encoded to UTF-8 per call. */
+const ENCODE_ROWS = 256;
 
 export interface TableDigest {
   rows: number;
@@ -31,8 +33,9 @@ export const projectionsSchema = z
 export type ProjectionsSection = z.output<typeof projectionsSchema>;
 
 /**
- * Accumulates one table's canonical row texts and digests them block by block. Rows are written as
- * UTF-8 straight into one buffer (no joined strings, no copies); full blocks are hashed in batches.
+ * Accumulates one table's canonical row texts and digests them block by block. A block's rows are
+ * joined and written as UTF-8 into one buffer in one call (a call per row cost more than the
+ * encoding itself in a browser); full blocks are hashed in batches.
  */
 export class TableDigester {
   rows = 0;
@@ -41,10 +44,13 @@ export class TableDigester {
   /** Start of the open block, and how many rows it holds. */
   private blockStart = 0;
   private inBlock = 0;
+  /** The open block's row texts, not yet encoded. */
+  private pending: string[] = [];
   /** Start and end of each closed block not yet hashed. */
   private closed: number[] = [];
   private lastBlockShort = false;
-  private readonly digests: Uint8Array[] = [];
+  /** Each batch's block digests, or the promise of them (hashing goes on while rows are written). */
+  private readonly digests: (Uint8Array | Promise<Uint8Array>)[] = [];
 
   private room(bytes: number): void {
     if (this.used + bytes <= this.buf.length) return;
@@ -54,9 +60,7 @@ export class TableDigester {
   }
 
   add(rowText: string): void {
-    this.room(rowText.length * 3 + 1);
-    this.used += utf8Encoder.encodeInto(rowText, this.buf.subarray(this.used)).written;
-    this.buf[this.used++] = 10;
+    this.pending.push(rowText);
     this.rows++;
     if (++this.inBlock === ROWS_PER_BLOCK) this.closeBlock();
   }
@@ -81,6 +85,13 @@ export class TableDigester {
 
   private closeBlock(): void {
     if (this.inBlock === 0) return;
+    // A few hundred rows per call: strings small enough to die young, calls few enough to be cheap.
+    for (let k = 0; k < this.pending.length; k += ENCODE_ROWS) {
+      const text = `${this.pending.slice(k, k + ENCODE_ROWS).join('\n')}\n`;
+      this.room(text.length * 3);
+      this.used += utf8Encoder.encodeInto(text, this.buf.subarray(this.used)).written;
+    }
+    this.pending = [];
     this.closed.push(this.blockStart, this.used);
     this.blockStart = this.used;
     this.inBlock = 0;
@@ -101,8 +112,11 @@ export class TableDigester {
       ends[i] = this.closed[2 * i + 1]!;
     }
     const batchEnd = ends[n - 1]!;
-    // sha256Ranges reads the bytes before it returns (see Crypto), so the buffer may be reused after.
-    this.digests.push(await crypto.sha256Ranges(this.buf.subarray(0, batchEnd), starts, ends, n));
+    // sha256Ranges reads the bytes before it returns (see Crypto), so the buffer may be reused at
+    // once; where the hashing is elsewhere (workers), the next rows are written meanwhile.
+    const digests = Promise.resolve(crypto.sha256Ranges(this.buf.subarray(0, batchEnd), starts, ends, n));
+    digests.catch(() => {}); // awaited in finish(); not an unhandled rejection meanwhile
+    this.digests.push(digests);
     // The open block moves to the front.
     this.buf.copyWithin(0, batchEnd, this.used);
     this.used -= batchEnd;
@@ -113,7 +127,7 @@ export class TableDigester {
   async finish(crypto: Crypto): Promise<TableDigest> {
     this.closeBlock();
     await this.hashPending(crypto);
-    const digest = await crypto.sha256(concatBytes(this.digests));
+    const digest = await crypto.sha256(concatBytes(await Promise.all(this.digests)));
     return { rows: this.rows, sha256: toHex(digest) };
   }
 }

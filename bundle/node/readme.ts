@@ -58,8 +58,17 @@ own copy's, printed by \`centre viewer --out\`.
 
 Comparing with the last visit
 -----------------------------
-After opening, save a checkpoint (a small file, kept on your own machine). Next time, give it to
-the viewer or to \`centre verify --checkpoint\`: it says whether the journal only grew since, or
-where history was changed, removed or reordered.
+After opening, save a checkpoint ("Compare with last visit": a small file, kept on your own
+machine). Next time, give it to the viewer or to \`centre verify --checkpoint\`: it says whether the
+journal only grew since, or where history was changed, removed or reordered.
+
+Following up the people you interviewed
+---------------------------------------
+"Interviewee follow-up" takes their register numbers from a file on your own device (or pasted) and
+lists the measures, isolation, transfers and complaints recorded for them since the last visit. The
+list stays in the page's memory only: it is never saved, sent, or added to any file.
+
+The viewer speaks English, Azerbaijani and Russian (the menu at the top right) and prints the
+verdict and the screen shown.
 `;
 }

@@ -15,33 +15,9 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VIEWER_STYLE } from './style.ts';
 
-const STYLE = `
-:root { font: 15px/1.45 system-ui, sans-serif; color: #1b1b1b; background: #fafafa; }
-body { margin: 0 auto; max-width: 72rem; padding: 1rem 1.5rem 3rem; }
-h1 { font-size: 1.3rem; margin: .2rem 0 1rem; }
-form { display: grid; gap: .6rem; max-width: 40rem; margin: 1rem 0; }
-label { display: grid; gap: .2rem; font-weight: 600; }
-input[type=password], input[type=search] { font: inherit; padding: .4rem .5rem; }
-button { font: inherit; padding: .4rem 1rem; justify-self: start; }
-progress { width: 100%; max-width: 40rem; }
-.verdict { border: 3px solid; padding: .6rem 1rem; margin: 1rem 0; border-radius: 6px; }
-.verdict.ok { border-color: #1a7f37; background: #eefbf1; }
-.verdict.bad { border-color: #b42318; background: #fff1f0; }
-.verdict h2 { margin: .2rem 0; font-size: 1.6rem; }
-.verdict.ok h2 { color: #1a7f37; }
-.verdict.bad h2 { color: #b42318; }
-.reason { font-weight: 600; }
-.steps { padding-left: 1.2rem; }
-.steps li.bad { color: #b42318; font-weight: 600; }
-.warning { color: #7a4d00; }
-.mono, code { font-family: ui-monospace, monospace; word-break: break-all; }
-.muted { color: #666; margin-left: .8rem; }
-table { border-collapse: collapse; width: 100%; margin-top: .6rem; }
-th, td { text-align: left; padding: .25rem .5rem; border-bottom: 1px solid #ddd; }
-footer { margin-top: 2rem; color: #555; font-size: .85rem; }
-@media print { form, progress, #save-checkpoint, input[type=search] { display: none; } }
-`;
+const STYLE = VIEWER_STYLE;
 
 /**
  * The bare viewer's last line. The script's text cannot hold it at the start of a line (inlineSafe
@@ -59,6 +35,8 @@ export function viewerTemplate(): string {
     "script-src 'sha256-@@SCRIPT_HASH@@'",
     `style-src 'sha256-${sha256Base64(STYLE)}'`,
     'img-src data: blob:',
+    // The helper workers (web/pool.ts) start from a Blob URL of a script inside this one.
+    'worker-src blob:',
     "base-uri 'none'",
     "form-action 'none'",
   ].join('; ');
@@ -73,20 +51,8 @@ export function viewerTemplate(): string {
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>Centre Register: inspection bundle viewer</h1>
-<p id="source"></p>
-<form id="form">
-<label>Passphrase <input id="passphrase" type="password" autocomplete="off"></label>
-<label>Bundle files (optional when this file carries one) <input id="files" type="file" multiple accept=".json,.bin,.html"></label>
-<label>Checkpoint saved at the last visit (optional) <input id="checkpoint" type="file" accept=".json"></label>
-<button type="submit" id="open">Open and verify</button>
-</form>
-<progress id="progress" value="0" max="1"></progress>
-<p id="status" role="status"></p>
-<section id="verdict"></section>
-<button id="save-checkpoint" type="button" hidden>Save a checkpoint for the next visit</button>
-<section id="register"></section>
-<footer>This viewer’s SHA-256: <code id="self-hash">…</code></footer>
+<div id="app"><noscript>This viewer needs JavaScript. · Bu baxış proqramı üçün JavaScript lazımdır. · Для этого просмотрщика нужен JavaScript.</noscript></div>
+<footer id="footer">SHA-256: <code id="self-hash">…</code></footer>
 <script id="viewer-script">@@SCRIPT@@</script>
 </body>
 </html>
@@ -154,24 +120,29 @@ async function build(): Promise<string> {
   const hit = fromDisk(esbuild.version);
   if (hit) return hit;
   const template = viewerTemplate();
-  const result = await esbuild.build({
-    entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
+  const common = {
     bundle: true,
-    format: 'iife',
-    platform: 'browser',
+    format: 'iife' as const,
+    platform: 'browser' as const,
     target: ['chrome120', 'firefox128', 'edge120', 'safari17'],
     minify: true,
-    legalComments: 'none',
-    write: false,
-    define: { __VIEWER_TEMPLATE__: JSON.stringify(template) },
-    logLevel: 'silent',
-    metafile: true,
+    legalComments: 'none' as const,
+    write: false as const,
+    logLevel: 'silent' as const,
+    metafile: true as const,
     absWorkingDir: root(),
+  };
+  // The helper worker first: its script is a string inside the page's script (see web/pool.ts).
+  const worker = await esbuild.build({ ...common, entryPoints: [fileURLToPath(new URL('./web/worker.ts', import.meta.url))] });
+  const result = await esbuild.build({
+    ...common,
+    entryPoints: [fileURLToPath(new URL('./main.ts', import.meta.url))],
+    define: { __VIEWER_TEMPLATE__: JSON.stringify(template), __WORKER_SOURCE__: JSON.stringify(worker.outputFiles[0]!.text) },
   });
   const js = inlineSafe(result.outputFiles[0]!.text.trimEnd());
   const html = template.split('@@SCRIPT_HASH@@').join(sha256Base64(js)).split('@@SCRIPT@@').join(js);
   const inputs: Record<string, string> = { '@template': sha256Hex(template) };
-  for (const path of Object.keys(result.metafile.inputs)) inputs[path] = fileHash(path) ?? '';
+  for (const path of [...Object.keys(worker.metafile.inputs), ...Object.keys(result.metafile.inputs)]) inputs[path] = fileHash(path) ?? '';
   toDisk({ esbuild: esbuild.version, inputs, html });
   return html;
 }

@@ -2,12 +2,17 @@
 // file:// in current Chromium, Firefox and Edge (Ed25519 is in WebCrypto since Chrome 137 and
 // Firefox 129). The journal's many small digests are the exception: WebCrypto costs a round trip
 // per digest (about 80,000 a second on the reference machine, batched or not), so they are hashed
-// with bundle/format/sha256.ts, synchronously, several times faster; `webCryptoOnly` keeps every
+// with bundle/format/sha256.ts, several times faster: on helper workers where the browser gives
+// them (web/pool.ts), while the page replays, or else on the page. `webCryptoOnly` keeps every
 // digest in WebCrypto (for comparison).
 
 import type { Crypto, Gunzip } from '../format/crypto.ts';
 import { fflateGunzip } from '../format/gunzip.ts';
 import { sha256Ranges } from '../format/sha256.ts';
+import type { WorkerPool } from './web/pool.ts';
+
+/** A batch over fewer bytes is hashed on the page: a worker's round trip would cost more. */
+const POOL_MIN_BYTES = 256 * 1024;
 
 const subtle = globalThis.crypto.subtle;
 /** How many digests are in flight at once. */
@@ -56,6 +61,20 @@ export const webCryptoOnly: Crypto = {
 };
 
 export const webCrypto: Crypto = { ...webCryptoOnly, sha256Ranges };
+
+/** webCrypto with the journal's and the tables' many digests on the helper workers. */
+export function pooledCrypto(pool: WorkerPool): Crypto {
+  return {
+    ...webCrypto,
+    sha256Ranges: (data, starts, ends, count) =>
+      pool.hashedAlready(data, starts, ends, count) ?? (data.length < POOL_MIN_BYTES ? sha256Ranges(data, starts, ends, count) : pool.sha256Ranges(data, starts, ends, count)),
+  };
+}
+
+/** Decompression on the helper workers. */
+export function pooledGunzip(pool: WorkerPool): Gunzip {
+  return (compressed, rawLength) => pool.gunzip(compressed, rawLength);
+}
 
 /** Native gzip through DecompressionStream where there is one; fflate otherwise. */
 export const webGunzip: Gunzip =

@@ -1,13 +1,14 @@
 // The inspection bundle at scale (issue 4, bench): export time against SQLite's VACUUM INTO of the
 // same database in the same run, the bundle's size against gzip of the raw journal rows, and the
 // `centre verify` chain rate against chaining the same entries in memory with crypto.hash.
-// (The viewer's open-decrypt-verify-render time in Chromium is added by the viewer.)
+// Then the offline viewer in Chromium: open → decrypt → verify → first render for this bundle and for
+// a one-year one (viewer.ts), with the machine's load at the time (the numbers are wall-clock).
 //
 //   runBundleBench({ dbPath }) → lines; `met` is null for a figure without a target.
 
 import { hash } from 'node:crypto';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { hashInput } from '../../domain/journal.ts';
@@ -16,6 +17,7 @@ import { readEntries } from '../../db/journal/writer.ts';
 import { exportBundle } from '../../bundle/node/export.ts';
 import { FINDINGS_WORKER_ENTRY } from '../../bundle/node/findings-worker-entry.ts';
 import { verifyBundleAt } from '../../bundle/node/verify.ts';
+import { cachedOneYearCentre, chromiumAvailable, timeViewer, type ViewerTiming } from './viewer.ts';
 
 export interface BundleBenchLine {
   name: string;
@@ -43,6 +45,43 @@ function seconds(t0: number): number {
 
 function gc(): void {
   (globalThis as { gc?: () => void }).gc?.();
+}
+
+const median = (xs: number[]) => [...xs].sort((a, b) => a - b)[xs.length >> 1]!;
+
+function viewerDetail(t: ViewerTiming, add: (name: string, value: number, unit: string, target: string, met: boolean | null) => void): void {
+  add('  viewer: page load (open-me.html read, data decoded)', t.loadMs / 1000, 's', '', null);
+  add('  viewer: passphrase → verdict and register', t.verifyMs / 1000, 's', '', null);
+  for (const [step, ms] of Object.entries(t.steps)) if (ms >= 100) add(`    viewer step: ${step}`, ms / 1000, 's', '', null);
+  // CPU time does not depend on what else runs on the machine: on an idle machine with cores to
+  // spare, the page thread's is about the least the wall-clock time can be.
+  if (t.cpu) {
+    add('  viewer CPU: page thread (replay, table digests, drawing)', t.cpu.pageThread, 's', '', null);
+    add('  viewer CPU: helper workers (decompress, hash)', t.cpu.workers, 's', '', null);
+  }
+}
+
+async function viewerLines(outDir: string, entries: number, work: string, add: (name: string, value: number, unit: string, target: string, met: boolean | null) => void): Promise<void> {
+  const load = () => `${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
+  const before = load();
+  const [full] = await timeViewer(outDir, PASSPHRASE, 1);
+  add(`viewer in Chromium: open → verdict + register (${entries.toLocaleString('en-US')} entries; load ${before})`, full!.totalMs / 1000, 's', '< 10 s', full!.verdict === 'intact' && full!.totalMs < 10_000);
+  viewerDetail(full!, add);
+  gc();
+  const oneYear = openDatabase(cachedOneYearCentre(), { readonly: true });
+  try {
+    const yearEntries = oneYear.prepare('SELECT count(*) FROM journal').pluck().get() as number;
+    const at = oneYear.prepare('SELECT max(recorded_time) FROM journal').pluck().get() as string;
+    const dir = join(work, 'bundle-1y');
+    await exportBundle(oneYear, { outDir: dir, passphrase: PASSPHRASE, kind: 'inspection', exportedBy: 'bench', clock: () => Date.parse(at) });
+    const beforeYear = load();
+    const runs = await timeViewer(dir, PASSPHRASE, 3);
+    const mid = runs.find((r) => r.totalMs === median(runs.map((x) => x.totalMs)))!;
+    add(`viewer in Chromium: one year, median of 3 (${yearEntries.toLocaleString('en-US')} entries; load ${beforeYear})`, mid.totalMs / 1000, 's', '< 1.5 s', runs.every((r) => r.verdict === 'intact') && mid.totalMs < 1500);
+    viewerDetail(mid, add);
+  } finally {
+    oneYear.close();
+  }
 }
 
 export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBenchLine[]> {
@@ -124,6 +163,10 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     add('verify chain / in-memory chain', (100 * memory) / quickSeconds, '%', '>= 50 %', chained && quick.ok && memory / quickSeconds >= 0.5);
     add('verify, full (+ replay, projections, notes)', fullSeconds, 's', '', full.ok ? null : false);
     for (const s of full.steps) if (s.ms >= 100) add(`  verify step: ${s.step}`, s.ms / 1000, 's', '', null);
+    gc();
+
+    // 4. The offline viewer in Chromium, this bundle and a one-year one.
+    if (chromiumAvailable()) await viewerLines(outDir, entries, work, add);
     return lines;
   } finally {
     db.close();

@@ -1,0 +1,377 @@
+// The viewer's page: the passphrase (and, optionally, a bundle's files and the last visit's
+// checkpoint), then the verdict, first and plainly, then the screens an inspector needs, switched by
+// a tab bar and by links (#register, #person/P12, #entry/345, …). Switchable between English,
+// Azerbaijani and Russian at any time. Nothing leaves the page: no network (the CSP forbids it), no
+// storage; a checkpoint is saved only as a file the inspector downloads.
+
+import { profileById } from '../../../domain/profile/az-default.ts';
+import { CheckpointError, parseCheckpoint, type Checkpoint } from '../../format/checkpoint.ts';
+import type { Crypto, Gunzip } from '../../format/crypto.ts';
+import { verifyBundle, type BundleFiles, type Verdict } from '../../format/verify.ts';
+import { pooledCrypto, pooledGunzip, webCrypto, webGunzip } from '../crypto-web.ts';
+import { LANGUAGE_NAMES, preferredLanguage, t, tk, VIEWER_LANGUAGES, type Language, type ViewerKey } from '../i18n/translate.ts';
+import { ViewerData } from '../model/data.ts';
+import { makeFormatters } from '../model/format.ts';
+import { DEFAULT_QUERY } from '../model/search.ts';
+import { NO_FILTER } from '../model/findings.ts';
+import { renderCharts } from './charts-view.ts';
+import { comparisonSummary, renderCompare } from './compare-view.ts';
+import { translators, type Ctx, type SessionState } from './context.ts';
+import { renderDeadlines } from './deadlines-view.ts';
+import { fill, h } from './dom.ts';
+import { renderEntry } from './entry-view.ts';
+import { renderFindings } from './findings-view.ts';
+import { renderFollowUp } from './follow-up-view.ts';
+import { embeddedFiles, pickedFiles, PickError } from './open.ts';
+import { renderPerson } from './person-view.ts';
+import { poolSize, startPool, type WorkerPool } from './pool.ts';
+import { renderRegister } from './register-view.ts';
+import { renderRooms } from './rooms-view.ts';
+import { selfHash } from './self-hash.ts';
+import { renderVerdict, stepTitle } from './verdict-view.ts';
+import { renderVisits } from './visits-view.ts';
+
+const TABS: readonly { route: string; key: ViewerKey }[] = [
+  { route: 'register', key: 'tab.register' },
+  { route: 'findings', key: 'tab.findings' },
+  { route: 'rooms', key: 'tab.rooms' },
+  { route: 'deadlines', key: 'tab.deadlines' },
+  { route: 'visits', key: 'tab.visits' },
+  { route: 'charts', key: 'tab.charts' },
+  { route: 'compare', key: 'tab.compare' },
+  { route: 'follow-up', key: 'tab.followUp' },
+];
+
+function freshState(): SessionState {
+  return {
+    register: { ...DEFAULT_QUERY },
+    findings: { mode: 'current', filter: { ...NO_FILTER }, shown: {} },
+    roomsAt: null,
+    roomsProblemsOnly: false,
+    checkpoint: null,
+    comparison: null,
+    interviewees: [],
+    intervieweesRejected: [],
+    followSince: null,
+  };
+}
+
+export interface ViewerOptions {
+  template: string;
+  workerSource: string;
+}
+
+export class ViewerApp {
+  private lang: Language;
+  private readonly pool: Promise<WorkerPool | null>;
+  private embedded: BundleFiles | null = null;
+  private embeddedError: unknown = null;
+  private verdict: Verdict | null = null;
+  private data: ViewerData | null = null;
+  private crypto: Crypto = webCrypto;
+  private state: SessionState = freshState();
+  private busy = false;
+
+  // Elements whose text follows the language.
+  private readonly root: HTMLElement;
+  private readonly texts: [HTMLElement, () => string][] = [];
+  private readonly langSelect: HTMLSelectElement;
+  private readonly passphrase: HTMLInputElement;
+  private readonly files: HTMLInputElement;
+  private readonly checkpointInput: HTMLInputElement;
+  private readonly progress: HTMLProgressElement;
+  private readonly status: HTMLElement;
+  private readonly verdictBox: HTMLElement;
+  private readonly nav: HTMLElement;
+  private readonly view: HTMLElement;
+  private readonly source: HTMLElement;
+  /** The form, folded away once a bundle is open ("Open another bundle"). */
+  private readonly openDetails: HTMLDetailsElement;
+  private readonly openSummary: HTMLElement;
+  private statusText: () => string = () => '';
+
+  constructor(private readonly options: ViewerOptions) {
+    this.lang = preferredLanguage(typeof navigator !== 'undefined' ? (navigator.languages ?? [navigator.language]) : []);
+    this.pool = startPool(options.workerSource, poolSize());
+    const text = <K extends keyof HTMLElementTagNameMap>(tag: K, key: () => string, props?: Parameters<typeof h>[1]) => {
+      const e = h(tag, props ?? null, key());
+      this.texts.push([e, key]);
+      return e;
+    };
+    const T = (key: ViewerKey) => () => t(this.lang, key);
+    this.langSelect = h('select', { id: 'language' }, ...VIEWER_LANGUAGES.map((l) => h('option', { attrs: { value: l, lang: l } }, LANGUAGE_NAMES[l])));
+    this.langSelect.addEventListener('change', () => this.setLanguage(this.langSelect.value as Language));
+    this.passphrase = h('input', { id: 'passphrase', attrs: { type: 'password', autocomplete: 'off', required: true } });
+    this.files = h('input', { id: 'files', attrs: { type: 'file', multiple: true, accept: '.json,.bin,.html,.htm' } });
+    this.checkpointInput = h('input', { id: 'checkpoint', attrs: { type: 'file', accept: '.json,application/json' } });
+    this.progress = h('progress', { id: 'progress', attrs: { value: 0, max: 1 } });
+    this.status = h('p', { id: 'status', attrs: { role: 'status' } });
+    this.verdictBox = h('div', { id: 'verdict-box' });
+    this.nav = h('nav', { id: 'tabs', class: 'tabs', attrs: { hidden: true } });
+    this.view = h('main', { id: 'view', attrs: { tabindex: -1 } });
+    this.source = h('p', { id: 'source' });
+    const form = h(
+      'form',
+      { id: 'form', class: 'open-form', on: { submit: (e) => (e.preventDefault(), void this.open()) } },
+      h('label', null, text('span', T('open.passphrase')), this.passphrase),
+      h('label', null, text('span', T('open.files')), this.files),
+      h('label', null, text('span', T('open.checkpoint')), this.checkpointInput),
+      text('button', T('open.submit'), { id: 'open', attrs: { type: 'submit' } }),
+    );
+    this.openSummary = h('summary', null);
+    this.texts.push([this.openSummary, () => t(this.lang, 'open.another')]);
+    this.openDetails = h('details', { attrs: { open: true } }, this.openSummary, this.source, form);
+    this.root = h(
+      'div',
+      { id: 'viewer' },
+      h('header', { class: 'top' }, text('h1', T('app.title')), h('label', { class: 'lang' }, text('span', T('app.language')), this.langSelect)),
+      h('section', { id: 'open-panel', class: 'no-print' }, this.openDetails, this.progress, this.status),
+      this.verdictBox,
+      this.nav,
+      this.view,
+    );
+    const footer = document.getElementById('footer');
+    if (footer) {
+      const hashEl = document.getElementById('self-hash');
+      const label = h('span', { id: 'self-hash-label' });
+      this.texts.push([label, () => t(this.lang, 'app.selfHash')]);
+      const check = h('span', { id: 'self-hash-check' });
+      this.texts.push([check, () => t(this.lang, 'app.selfHashCheck')]);
+      fill(footer, label, ' ', hashEl ?? h('code', { id: 'self-hash' }), h('br'), check);
+    }
+  }
+
+  start(mount: HTMLElement): void {
+    mount.replaceChildren(this.root);
+    selfHash(this.options.template).then(
+      (hash) => {
+        const el = document.getElementById('self-hash');
+        if (el) el.textContent = hash;
+      },
+      () => {
+        const el = document.getElementById('self-hash');
+        if (el) el.textContent = t(this.lang, 'app.selfHashUnavailable');
+      },
+    );
+    try {
+      this.embedded = embeddedFiles();
+    } catch (err) {
+      this.embeddedError = err;
+    }
+    performance.mark('centre-viewer-ready');
+    window.addEventListener('hashchange', () => this.route());
+    // On paper, what is folded away on screen (admission records, tables behind charts) is printed too.
+    const opened: HTMLDetailsElement[] = [];
+    window.addEventListener('beforeprint', () => {
+      for (const d of document.querySelectorAll('details:not([open])')) {
+        (d as HTMLDetailsElement).open = true;
+        opened.push(d as HTMLDetailsElement);
+      }
+    });
+    window.addEventListener('afterprint', () => {
+      for (const d of opened.splice(0)) d.open = false;
+    });
+    this.setLanguage(this.lang);
+    this.passphrase.focus();
+  }
+
+  private setLanguage(lang: Language): void {
+    this.lang = lang;
+    this.langSelect.value = lang;
+    document.documentElement.lang = lang;
+    document.title = t(lang, 'app.title');
+    for (const [e, text] of this.texts) e.textContent = text();
+    this.source.textContent = this.embedded ? t(lang, 'open.sourceEmbedded') : t(lang, 'open.sourcePick');
+    this.status.textContent = this.statusText();
+    this.drawVerdict();
+    this.drawNav();
+    this.route();
+  }
+
+  private setStatus(text: () => string): void {
+    this.statusText = text;
+    this.status.textContent = text();
+  }
+
+  private pickErrorText(err: unknown): string {
+    if (err instanceof PickError) return tk(this.lang, `open.error.${err.code}`, { file: err.file });
+    if (err instanceof CheckpointError) return `${t(this.lang, 'compare.badFile')} ${err.message}`;
+    return err instanceof Error ? err.message : String(err);
+  }
+
+  private async open(): Promise<void> {
+    if (this.busy) return;
+    this.busy = true;
+    delete document.body.dataset['verdict'];
+    const lang = () => this.lang;
+    try {
+      const picked = [...(this.files.files ?? [])];
+      let files: BundleFiles | null;
+      try {
+        files = picked.length ? await pickedFiles(picked) : this.embedded;
+        if (!files && this.embeddedError) throw this.embeddedError;
+      } catch (err) {
+        this.setStatus(() => `${t(lang(), 'open.couldNot')} ${this.pickErrorText(err)}`);
+        document.body.dataset['verdict'] = 'error';
+        return;
+      }
+      if (!files) {
+        this.setStatus(() => t(lang(), 'open.chooseFirst'));
+        document.body.dataset['verdict'] = 'error';
+        return;
+      }
+      let checkpoint: Checkpoint | null = null;
+      const cpFile = this.checkpointInput.files?.[0];
+      if (cpFile) {
+        try {
+          checkpoint = parseCheckpoint(await cpFile.text());
+        } catch (err) {
+          this.setStatus(() => `${t(lang(), 'open.couldNot')} ${this.pickErrorText(err)}`);
+          document.body.dataset['verdict'] = 'error';
+          return;
+        }
+      }
+      this.data = null;
+      this.verdict = null;
+      this.drawVerdict();
+      this.drawNav();
+      this.view.replaceChildren();
+      performance.mark('centre-viewer-verify-start');
+      const t0 = performance.now();
+      const pool = await this.pool;
+      const crypto = pool ? pooledCrypto(pool) : webCrypto;
+      const gunzip: Gunzip = pool ? pooledGunzip(pool) : webGunzip;
+      this.crypto = crypto;
+      this.setStatus(() => t(lang(), 'open.checking'));
+      const verdict = await verifyBundle(files, this.passphrase.value, crypto, {
+        gunzip,
+        checkpoint,
+        knownProfile: profileById,
+        readAhead: pool ? 2 + 2 * pool.size : 4,
+        onProgress: (p) => {
+          if (p.step === 'chain' && p.total > 0) this.progress.value = p.done / p.total;
+          this.setStatus(() => t(lang(), 'open.checkingStep', { step: stepTitle(lang(), p.step) }));
+        },
+        yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)),
+      });
+      this.verdict = verdict;
+      this.progress.value = verdict.ok ? 1 : this.progress.value;
+      this.state = freshState();
+      this.state.checkpoint = checkpoint;
+      this.state.comparison = verdict.checkpoint;
+      const chainOk = verdict.steps.some((s) => s.step === 'chain' && s.ok);
+      const c = verdict.content;
+      if (chainOk && c?.tables && c.findings && c.profile && verdict.manifest) {
+        this.data = new ViewerData({ manifest: verdict.manifest, tables: c.tables, findings: c.findings, profile: c.profile, journal: c.journal, medicalNotes: c.medicalNotes });
+      }
+      const seconds = (performance.now() - t0) / 1000;
+      this.setStatus(() => t(lang(), 'open.done', { seconds: Math.round(seconds * 10) / 10 }));
+      this.drawVerdict();
+      this.drawNav();
+      if (this.data) this.openDetails.open = false;
+      if (this.data && !/^#./.test(location.hash)) history.replaceState(null, '', '#register');
+      this.route();
+      performance.mark('centre-viewer-rendered');
+      document.body.dataset['verdict'] = verdict.ok ? 'intact' : 'failed';
+      this.passphrase.value = '';
+    } catch (err) {
+      this.setStatus(() => `${t(lang(), 'open.couldNot')} ${this.pickErrorText(err)}`);
+      document.body.dataset['verdict'] = 'error';
+    } finally {
+      this.busy = false;
+    }
+  }
+
+  private drawVerdict(): void {
+    if (!this.verdict) {
+      this.verdictBox.replaceChildren();
+      return;
+    }
+    const fmt = makeFormatters(this.lang, this.verdict.manifest?.centre.timeZone ?? 'UTC');
+    const box = renderVerdict(this.verdict, this.lang, fmt);
+    if (this.data && this.state.comparison && this.state.checkpoint) {
+      box.append(h('h3', null, t(this.lang, 'compare.withLastVisit')), comparisonSummary(this.ctx()!, this.state.comparison));
+    }
+    if (this.data && !this.verdict.ok) box.append(h('p', { class: 'unverified' }, t(this.lang, 'verdict.dataUnverified')));
+    this.verdictBox.replaceChildren(box);
+  }
+
+  private drawNav(): void {
+    if (!this.data) {
+      this.nav.hidden = true;
+      this.nav.replaceChildren();
+      return;
+    }
+    this.nav.hidden = false;
+    const current = location.hash.slice(1).split('/')[0] || 'register';
+    fill(
+      this.nav,
+      h('ul', { attrs: { role: 'list' } }, ...TABS.map((tab) => h('li', null, h('a', { attrs: { href: `#${tab.route}`, 'aria-current': current === tab.route ? 'page' : null } }, t(this.lang, tab.key))))),
+      h('p', { class: 'zone' }, t(this.lang, 'app.timesIn', { zone: this.data.timeZone })),
+      h('button', { id: 'print', attrs: { type: 'button' }, on: { click: () => window.print() } }, t(this.lang, 'app.print')),
+    );
+  }
+
+  private ctx(): Ctx | null {
+    if (!this.data || !this.verdict) return null;
+    return {
+      lang: this.lang,
+      fmt: makeFormatters(this.lang, this.data.timeZone),
+      data: this.data,
+      verdict: this.verdict,
+      state: this.state,
+      crypto: this.crypto,
+      ...translators(this.lang),
+      go: (route) => {
+        location.hash = route;
+      },
+      refresh: () => {
+        this.drawVerdict();
+        this.route();
+      },
+    };
+  }
+
+  private route(): void {
+    const ctx = this.ctx();
+    if (!ctx) return;
+    const [name = 'register', arg = ''] = location.hash.slice(1).split('/');
+    let screen: HTMLElement;
+    switch (name) {
+      case 'person':
+        screen = renderPerson(ctx, decodeURIComponent(arg));
+        break;
+      case 'entry':
+        screen = renderEntry(ctx, Number(arg));
+        break;
+      case 'findings':
+        screen = renderFindings(ctx);
+        break;
+      case 'rooms':
+        screen = renderRooms(ctx);
+        break;
+      case 'deadlines':
+        screen = renderDeadlines(ctx);
+        break;
+      case 'visits':
+        screen = renderVisits(ctx);
+        break;
+      case 'charts':
+        screen = renderCharts(ctx);
+        break;
+      case 'compare':
+        screen = renderCompare(ctx);
+        break;
+      case 'follow-up':
+        screen = renderFollowUp(ctx);
+        break;
+      default:
+        screen = renderRegister(ctx);
+    }
+    this.view.replaceChildren(screen);
+    for (const a of this.nav.querySelectorAll('a')) {
+      if (a.getAttribute('href') === `#${name}`) a.setAttribute('aria-current', 'page');
+      else a.removeAttribute('aria-current');
+    }
+  }
+}

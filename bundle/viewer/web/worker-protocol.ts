@@ -1,0 +1,20 @@
+// The messages between the page and its helper workers (worker.ts, pool.ts). Buffers travel as
+// ArrayBuffers, transferred, never as views: cloning a view would copy its whole underlying buffer.
+
+export type WorkerRequest =
+  | { id: number; op: 'ping' }
+  | { id: number; op: 'sha256'; data: ArrayBuffer; starts: ArrayBuffer; ends: ArrayBuffer; count: number }
+  | { id: number; op: 'gunzip'; data: ArrayBuffer; rawLength: number };
+
+export type WorkerReply =
+  | {
+      id: number;
+      ok: true;
+      bytes?: ArrayBuffer;
+      /** For a decompressed journal chunk: its entries' SHA-256 digests, hashed before the bytes left the worker. */
+      digests?: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer };
+    }
+  | { id: number; ok: false; error: string };
+
+/** A request before the pool numbers it. */
+export type WorkerTask = WorkerRequest extends infer R ? (R extends WorkerRequest ? Omit<R, 'id'> : never) : never;

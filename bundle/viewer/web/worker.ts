@@ -1,0 +1,70 @@
+// The viewer's helper worker: decompresses and hashes journal chunks while the page's main thread
+// replays the chunks before them. Built by build.ts into a string inside the viewer's one script and
+// started from a Blob URL (a worker works so from file://, and the viewer stays one file). It only
+// answers what it is asked: the checks themselves stay in bundle/format/verify.ts, on the page.
+
+import { gunzipSync } from 'fflate';
+import { indexJournalChunk } from '../../format/journal.ts';
+import { sha256Ranges } from '../../format/sha256.ts';
+import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
+
+interface WorkerScope {
+  onmessage: ((event: { data: WorkerRequest }) => void) | null;
+  postMessage(message: WorkerReply, transfer?: ArrayBuffer[]): void;
+}
+declare const self: WorkerScope;
+
+async function inflate(compressed: Uint8Array, rawLength: number): Promise<Uint8Array> {
+  if (typeof DecompressionStream !== 'function') return gunzipSync(compressed, { out: new Uint8Array(rawLength) });
+  const stream = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
+  const out = new Uint8Array(rawLength);
+  let o = 0;
+  const reader = stream.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    if (o + value.length > rawLength) {
+      await reader.cancel();
+      throw new Error('the chunk decompresses to more than its stated size');
+    }
+    out.set(value, o);
+    o += value.length;
+  }
+  return o === rawLength ? out : out.slice(0, o);
+}
+
+async function answer(m: WorkerRequest): Promise<void> {
+  try {
+    switch (m.op) {
+      case 'ping':
+        self.postMessage({ id: m.id, ok: true });
+        return;
+      case 'sha256': {
+        const digests = sha256Ranges(new Uint8Array(m.data), new Uint32Array(m.starts), new Uint32Array(m.ends), m.count);
+        self.postMessage({ id: m.id, ok: true, bytes: digests.buffer as ArrayBuffer }, [digests.buffer as ArrayBuffer]);
+        return;
+      }
+      case 'gunzip': {
+        const inflated = await inflate(new Uint8Array(m.data), m.rawLength);
+        const raw = inflated.byteOffset === 0 && inflated.byteLength === inflated.buffer.byteLength ? inflated : inflated.slice();
+        const buffer = raw.buffer as ArrayBuffer;
+        // A journal chunk is hashed here, before its bytes leave: the page asks for exactly these
+        // digests next, and would otherwise copy the chunk back to a worker to get them.
+        let digests: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer } | undefined;
+        try {
+          const chunk = indexJournalChunk(raw, 0, 0);
+          const d = sha256Ranges(raw, chunk.starts, chunk.ends, chunk.count);
+          digests = { starts: chunk.starts.buffer as ArrayBuffer, ends: chunk.ends.buffer as ArrayBuffer, digests: d.buffer as ArrayBuffer };
+        } catch {
+          // Not a journal chunk (or a malformed one: verification will say so on the page).
+        }
+        self.postMessage({ id: m.id, ok: true, bytes: buffer, ...(digests ? { digests } : {}) }, [buffer, ...(digests ? [digests.starts, digests.ends, digests.digests] : [])]);
+        return;
+      }
+    }
+  } catch (err) {
+    self.postMessage({ id: m.id, ok: false, error: err instanceof Error ? err.message : String(err) });
+  }
+}
+
+self.onmessage = (event) => void answer(event.data);
