@@ -28,7 +28,7 @@ export type Command =
   | { name: 'export'; out: string; passphraseFile: string | null; since: number | null; hq: boolean; as: string | null }
   | { name: 'verify'; bundle: string; passphraseFile: string | null; checkpoint: string | null; saveCheckpoint: string | null; json: boolean }
   | { name: 'viewer'; out: string }
-  | { name: 'web'; dataDir: string | null; port: number; clockFile: string | null; staticDir: string | null; hq?: true }
+  | { name: 'web'; dataDir: string | null; port: number; clockFile: string | null; staticDir: string | null; hq?: true; as?: string }
   | HqCommand
   | { name: 'help' };
 
@@ -77,7 +77,7 @@ const SYNTAX: Record<string, CommandSyntax> = {
   export: { flags: { out: 'value', 'passphrase-file': 'value', since: 'value', hq: 'switch', as: 'value' }, args: [] },
   verify: { flags: { 'passphrase-file': 'value', checkpoint: 'value', 'save-checkpoint': 'value', json: 'switch' }, args: ['bundle'] },
   viewer: { flags: { out: 'value' }, args: [] },
-  web: { flags: { 'data-dir': 'value', port: 'value', 'clock-file': 'value', 'static-dir': 'value', hq: 'switch' }, args: [] },
+  web: { flags: { 'data-dir': 'value', port: 'value', 'clock-file': 'value', 'static-dir': 'value', hq: 'switch', as: 'value' }, args: [] },
   hq: {
     flags: {
       'passphrase-file': 'value',
@@ -239,6 +239,7 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   }
   if (name === 'web' && tokens.flags.has('db') && !tokens.flags.has('hq')) throw new UsageError('web keeps its database in --data-dir (DIR/centre.db), not --db (only web --hq takes --db: HQ\'s database)');
   if (name === 'web' && tokens.flags.has('hq') && tokens.flags.has('data-dir')) throw new UsageError('web --hq opens HQ\'s database given with --db, not --data-dir');
+  if (name === 'web' && tokens.flags.has('as') && !tokens.flags.has('hq')) throw new UsageError('web --as names who works at HQ: it goes with --hq (at a centre, everyone signs in)');
   if (name === 'web' && tokens.flags.has('clock') && tokens.flags.has('clock-file')) throw new UsageError('give --clock or --clock-file, not both');
   const required = syntax.args.filter((a) => !a.endsWith('?') && !a.endsWith('...'));
   if (tokens.args.length < required.length) {
@@ -280,6 +281,7 @@ function toCommand(
         clockFile: nonEmpty('clock-file', get('clock-file')),
         staticDir: nonEmpty('static-dir', get('static-dir')),
         ...(has('hq') ? { hq: true as const } : {}),
+        ...(get('as') !== undefined ? { as: get('as')! } : {}),
       };
     case 'export': {
       const since = get('since');
@@ -414,8 +416,9 @@ HQ mode (--db is HQ's own database, created if missing):
   hq keys register --centre-id ID (--public-key B64 | --fingerprint HEX) [--note TEXT] [--as NAME]
                             register a centre's key before its first slice
   hq keys list [--json]     centres, their pinned keys and what HQ holds
-  web --hq --db HQDB [--port N]
-                            HQ mode in a browser: centres, import, national figures
+  web --hq --db HQDB [--port N] [--as NAME]
+                            HQ mode in a browser: centres and their keys, import, national figures
+                            (--as: who works at HQ's workstation, default the system user)
 
   help                      this text
 

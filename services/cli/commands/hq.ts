@@ -23,7 +23,7 @@ import { CliError, openExisting, requireDatabaseFile, serviceFor, withDb } from 
 type Of<N extends HqCommand['name']> = Extract<HqCommand, { name: N }>;
 
 /** Who works at HQ: --as, else the account running the command. */
-function operator(as: string | null): string {
+export function operator(as: string | null): string {
   if (as !== null) {
     if (!/^[A-Za-z0-9_.:@-]{1,64}$/.test(as)) throw new CliError(`--as ${JSON.stringify(as)}: expected a name of letters, digits and . _ : @ -`);
     return as;

@@ -13,6 +13,7 @@ import { startWebServer } from '../../http/server.ts';
 import type { Invocation } from '../args.ts';
 import type { Io } from '../io.ts';
 import { CliError } from './open.ts';
+import { operator as hqOperator } from './hq.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
@@ -22,6 +23,10 @@ export interface WebCommand {
   port: number;
   clockFile: string | null;
   staticDir: string | null;
+  /** HQ mode: HQ's database is the invocation's --db. */
+  hq?: true;
+  /** HQ mode: who works at HQ's workstation. */
+  as?: string;
 }
 
 /**
@@ -109,15 +114,16 @@ export async function web(inv: Invocation, cmd: WebCommand, io: Io, signals: () 
   if (cmd.clockFile) clock = fileClock(resolve(cmd.clockFile), systemClock, (m) => io.stderr.write(`warning: ${m}\n`));
   else if (inv.clock) clock = fixedClock(inv.clock);
 
+  const hq = cmd.hq ? { dbPath: resolve(inv.db), operator: hqOperator(cmd.as ?? null) } : undefined;
   let server;
   try {
-    server = await startWebServer({ dataDir, port: cmd.port, staticDir, clock });
+    server = await startWebServer({ dataDir, port: cmd.port, staticDir, clock, ...(hq ? { hq } : {}) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${cmd.port} is in use: pick another with --port, or 0 for any free port`);
     throw err;
   }
   const { stopped, dispose } = signals();
-  io.stderr.write(`Centre Register in browser mode. Data: ${join(dataDir, 'centre.db')}\n`);
+  io.stderr.write(hq ? `Centre Register, HQ mode, in browser mode. HQ's database: ${hq.dbPath}\n` : `Centre Register in browser mode. Data: ${join(dataDir, 'centre.db')}\n`);
   if (cmd.clockFile) io.stderr.write(`Clock: read from ${resolve(cmd.clockFile)} (tests and demonstrations only)\n`);
   io.stdout.write(`Open: ${server.url}\n`);
   io.stderr.write('Keep this running while you use the register; press Ctrl+C to stop.\n');
