@@ -89,6 +89,19 @@ function ExportPanel({ kind, status }: { kind: 'inspection' | 'hq-slice'; status
             : t('export.hqFirst', { count: s.head.seq })}
         </Notice>
       ) : null}
+      {hq && s ? (
+        <details>
+          <summary>{t('export.identity')}</summary>
+          <p className="hint">{t('export.identityHint')}</p>
+          <KeyValues
+            columns={1}
+            items={[
+              [t('export.centreId'), <code key="c">{s.centreId}</code>],
+              [t('export.keyFingerprint'), <code key="k" style={HASH}>{s.keyFingerprint}</code>],
+            ]}
+          />
+        </details>
+      ) : null}
       {hq && !s && !status.error ? <Loading /> : null}
       <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
         <FormReasons reasons={local}>
