@@ -16,6 +16,7 @@ import { CentreService } from '../service.ts';
 import { SEED_ACCOUNTS } from '../seed/seed.ts';
 import { HqImporter } from './import.ts';
 import { HqService } from './service.ts';
+import { STORE_WORKER_ENTRY } from './store-worker-entry.ts';
 import { contentDigest, copyCentre, EXPORT_AT, exportSlice, HQ_PASSPHRASE, independentFigures, presentAt, seededCentre, type SeededCentre } from './test-support.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
@@ -174,6 +175,35 @@ describe('HQ import of two seeded centres', () => {
       // Starts on an entry HQ holds differently.
       const forkBefore = await importer.importPath(await slice(right, n + 2), { passphrase: HQ_PASSPHRASE });
       expect(forkBefore).toMatchObject({ result: 'refused', reason: { code: 'hq.fork_before', params: { seq: n + 2 } } });
+      expect(contentDigest(db)).toBe(before);
+      db.close();
+    } finally {
+      left.close();
+      right.close();
+    }
+  });
+
+  it('stores a large slice on a thread of its own while verifying it, and keeps nothing of one refused late', async () => {
+    const left = copyCentre(a);
+    const right = copyCentre(a);
+    try {
+      const db = openHqDatabase(join(work, 'threaded.db'));
+      const importer = new HqImporter(db, { clock, operator: 'analyst', storeWorker: STORE_WORKER_ENTRY, storeWorkerMinEntries: 1 });
+      const n = head(a.db).seq;
+      addEntries(left, 3, 'Leftov');
+      addEntries(right, 6, 'Rightov');
+      const first = await importer.importPath(await slice(left, 0), { passphrase: HQ_PASSPHRASE });
+      expect(first).toMatchObject({ result: 'imported', entriesAdded: n + 3 });
+      const no = db.prepare('SELECT centre_no FROM hq_centres').pluck().get() as number;
+      const held = (db.prepare('SELECT seq, hash FROM hq_journal WHERE centre_no = ? ORDER BY seq').raw().all(no) as [number, Buffer][]).map(([q, h]) => [q, h.toString('hex')]);
+      expect(held).toEqual(left.db.prepare('SELECT seq, hash FROM journal ORDER BY seq').raw().all());
+      const report = new HqService(db, { clock, operator: 'analyst' }).call('hq.report', {});
+      expect(report.centres[0]!.population).toBe(independentFigures(left.db, EXPORT_AT).population);
+      // Verified in full, then found to fork from what HQ holds: the entries the thread had already
+      // stored after HQ's head (n + 4 … n + 6) are rolled back with everything else.
+      const before = contentDigest(db);
+      const fork = await importer.importPath(await slice(right, n), { passphrase: HQ_PASSPHRASE });
+      expect(fork).toMatchObject({ result: 'refused', reason: { code: 'hq.fork', params: { seq: n + 1 } } });
       expect(contentDigest(db)).toBe(before);
       db.close();
     } finally {

@@ -28,12 +28,13 @@ import type { Db } from '../../db/connection.ts';
 import { HqStore, type FindingCount, type HqCentreRow } from '../../db/hq/store.ts';
 import { fromUtf8, toHex } from '../../bundle/format/bytes.ts';
 import type { Crypto } from '../../bundle/format/crypto.ts';
-import { parseHashInput } from '../../bundle/format/journal.ts';
+import { parseHashInput, type JournalChunk } from '../../bundle/format/journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from '../../bundle/format/manifest.ts';
 import type { FindingsSection } from '../../bundle/format/sections.ts';
 import { STEP_TITLES, verifyBundle, type BundleFiles } from '../../bundle/format/verify.ts';
 import { nodeCrypto } from '../../bundle/node/crypto-node.ts';
 import { BundleReadError, nodeVerifyOptions, readBundleFiles } from '../../bundle/node/verify.ts';
+import { StoreChanged, WorkerStore } from './store-worker-client.ts';
 
 export interface HqImportProgress {
   phase: 'replay' | 'verify' | 'store';
@@ -49,6 +50,14 @@ export interface HqImporterOptions {
   crypto?: Crypto;
   /** Told of every refusal (the database itself records none: a refused slice changes nothing). */
   onRefused?: (outcome: HqImportOutcome) => void;
+  /**
+   * The store worker's entry (STORE_WORKER_ENTRY in store-worker-entry.ts, from source): a slice of at
+   * least `storeWorkerMinEntries` new entries is stored on that thread while it is being verified.
+   * Absent: stored here, after verification.
+   */
+  storeWorker?: string | URL | null;
+  /** Default 50,000: below it, a thread costs more to start than it saves. */
+  storeWorkerMinEntries?: number;
 }
 
 export interface ImportCall {
@@ -135,6 +144,44 @@ export class HqImporter {
       refuse(reason('hq.fork_before', undefined, { centre: centreLabel, seq: m.from.seq }));
     }
 
+    // A large slice is stored on another thread while it is verified (it holds HQ's write lock
+    // meanwhile, and rolls back if the slice is refused): one thread checks while the other writes.
+    const added = m.head.seq - held;
+    const importedAt = toIso(this.options.clock());
+    const worker =
+      this.options.storeWorker && added >= (this.options.storeWorkerMinEntries ?? 50_000) && this.db.name !== ':memory:'
+        ? new WorkerStore(this.options.storeWorker, this.db.name, {
+            type: 'begin',
+            centreId: m.centre.id,
+            held,
+            keyFingerprint: m.keyFingerprint,
+            publicKey: m.publicKey,
+            operator: this.options.operator,
+            at: importedAt,
+          })
+        : null;
+    try {
+      return await this.verifyAndStore(files, m, source, call, known, held, added, importedAt, worker);
+    } catch (err) {
+      await worker?.abort().catch(() => {});
+      if (err instanceof StoreChanged) refuse(reason('hq.changed_meanwhile', undefined, { centre: known?.name ?? centreName }));
+      throw err;
+    }
+  }
+
+  private async verifyAndStore(
+    files: BundleFiles,
+    m: Manifest,
+    source: string,
+    call: ImportCall,
+    known: HqCentreRow | undefined,
+    held: number,
+    added: number,
+    importedAt: string,
+    worker: WorkerStore | null,
+  ): Promise<HqImportOutcome> {
+    const centreName = m.centre.name;
+    const centreLabel = known?.name ?? centreName;
     // The replay of what HQ holds up to where the slice starts: verification applies the slice to it.
     let base: Replay | null = null;
     if (m.from.seq > 0) base = this.replayHeld(known!, m.from.seq, call);
@@ -150,6 +197,13 @@ export class HqImporter {
         onProgress: (p) => {
           if (p.step === 'chain') call.onProgress?.({ phase: 'verify', done: p.done, total: p.total });
         },
+        ...(worker
+          ? {
+              onChunk: (chunk: JournalChunk, firstSeq: number) => {
+                if (firstSeq + chunk.count - 1 > held) worker.entries(chunk, firstSeq);
+              },
+            }
+          : {}),
       }),
     );
     // The base is now at the slice's head, or part-way if verification failed: never reuse it as it was.
@@ -181,6 +235,7 @@ export class HqImporter {
     }
     if (known && m.head.seq <= held) {
       this.cached = null;
+      await worker?.abort();
       return {
         source,
         result: 'already_held',
@@ -198,12 +253,36 @@ export class HqImporter {
     const profile: LegalProfile = profileById(m.centre.profileId) ?? content.profile!;
     const models = hqReadModels(replay.tables, profile, m.centre.timeZone, m.exportedAt);
     const findings = findingCounts(content.findings);
-    const importedAt = toIso(this.options.clock());
-    const added = m.head.seq - held;
     this.abortIfAsked(call);
+    const head = {
+      name: centreName,
+      timeZone: m.centre.timeZone,
+      profileId: m.centre.profileId,
+      lateEntryHours: known?.late_entry_hours ?? content.profile!.lateEntryHours,
+      publicKey: m.publicKey,
+      headSeq: m.head.seq,
+      headHash: m.head.hash,
+      exportedAt: m.exportedAt,
+      importedAt,
+    };
+    const log = {
+      file: source,
+      importedAt,
+      importedBy: this.options.operator,
+      fromSeq: m.from.seq,
+      headSeq: m.head.seq,
+      headHash: m.head.hash,
+      entriesAdded: added,
+      exportedAt: m.exportedAt,
+      exportedBy: m.exportedBy,
+    };
 
     let row: HqCentreRow | undefined;
-    this.tx(() => {
+    if (worker) {
+      call.onProgress?.({ phase: 'store', done: 0, total: 1 });
+      row = await worker.finish({ type: 'finish', head, models, findings, log });
+      call.onProgress?.({ phase: 'store', done: 1, total: 1 });
+    } else this.tx(() => {
       let centre = this.store.centre(m.centre.id);
       if ((centre?.head_seq ?? 0) !== held || (centre && centre.key_fingerprint !== m.keyFingerprint)) {
         refuse(reason('hq.changed_meanwhile', undefined, { centre: centreLabel }));
@@ -222,31 +301,10 @@ export class HqImporter {
         done += chunk.count;
         call.onProgress?.({ phase: 'store', done, total: journal.count });
       }
-      const moved = this.store.updateHead(centreNo, held, {
-        name: centreName,
-        timeZone: m.centre.timeZone,
-        profileId: m.centre.profileId,
-        lateEntryHours: known?.late_entry_hours ?? content.profile!.lateEntryHours,
-        publicKey: m.publicKey,
-        headSeq: m.head.seq,
-        headHash: m.head.hash,
-        exportedAt: m.exportedAt,
-        importedAt,
-      });
+      const moved = this.store.updateHead(centreNo, held, head);
       if (!moved) refuse(reason('hq.changed_meanwhile', undefined, { centre: centreLabel }));
       this.store.replaceReadModels(centreNo, models, findings);
-      this.store.logImport({
-        centreNo,
-        file: source,
-        importedAt,
-        importedBy: this.options.operator,
-        fromSeq: m.from.seq,
-        headSeq: m.head.seq,
-        headHash: m.head.hash,
-        entriesAdded: added,
-        exportedAt: m.exportedAt,
-        exportedBy: m.exportedBy,
-      });
+      this.store.logImport({ ...log, centreNo });
       row = this.store.centre(m.centre.id);
     });
     this.cached = { centreNo: row!.centre_no, replay };

@@ -62,6 +62,7 @@ export interface WebServer {
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
 const JOB_WORKER = new URL('../jobs/worker-tsx.mjs', import.meta.url);
+const STORE_WORKER = new URL('../hq/store-worker-tsx.mjs', import.meta.url);
 const JOB_ACTION = /^\/api\/job\/(start|status|cancel)$/;
 const UPLOAD = '/api/hq/upload';
 
@@ -98,7 +99,13 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   const clock = options.clock ?? systemClock;
   const backend = options.hq ? hqBackend(options.hq, clock) : centreBackend(options.dataDir, clock);
   const dbPath = backend.dbPath;
-  const jobs = new JobRunner({ dbPath, workerFile: JOB_WORKER, clock, modules: options.jobModules ?? [], ...(options.hq ? { hq: { operator: options.hq.operator } } : {}) });
+  const jobs = new JobRunner({
+    dbPath,
+    workerFile: JOB_WORKER,
+    clock,
+    modules: options.jobModules ?? [],
+    ...(options.hq ? { hq: { operator: options.hq.operator, storeWorker: STORE_WORKER.href } } : {}),
+  });
   const token = randomBytes(32).toString('hex');
   let port = 0;
 

@@ -41,6 +41,8 @@ export interface HqJobContext {
   dbPath: string;
   clock: () => number;
   operator: string;
+  /** The HQ store thread's entry (the job's own module cannot know it in a bundle). */
+  storeWorker: string | null;
 }
 
 export type HqJobRun<I> = (input: I, progress: Progress, signal: AbortSignal, context: HqJobContext) => Promise<unknown>;

@@ -15,6 +15,7 @@ import { ApiError } from '../../errors.ts';
 import { HqImporter } from '../../hq/import.ts';
 import { refusalLogger } from '../../hq/refusals-log.ts';
 import { HqService } from '../../hq/service.ts';
+import { STORE_WORKER_ENTRY } from '../../hq/store-worker-entry.ts';
 import type { HqCommand, Invocation } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 import { readPassphrase } from './bundle.ts';
@@ -67,7 +68,7 @@ async function hqImport(inv: Invocation, cmd: Of<'hq.import'>, io: Io): Promise<
     }
   }
   return withDb(openHqDatabase(inv.db), async (db) => {
-    const importer = new HqImporter(db, { clock: clockOf(inv), operator: by, onRefused: refusalLogger(inv.db, clockOf(inv)) });
+    const importer = new HqImporter(db, { clock: clockOf(inv), operator: by, onRefused: refusalLogger(inv.db, clockOf(inv)), storeWorker: STORE_WORKER_ENTRY });
     const outcomes: HqImportOutcome[] = [];
     for (const bundle of cmd.bundles) {
       // Progress only for long imports: a slice of a month goes through before anything is said.
