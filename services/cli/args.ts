@@ -250,7 +250,11 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   }
   const get = (flag: string) => tokens.flags.get(flag) as string | undefined;
   const has = (flag: string) => tokens.flags.get(flag) === true;
-  return { db, clock, command: toCommand(name, tokens.args, get, has) };
+  const command = toCommand(name, tokens.args, get, has);
+  // HQ's database is never the default ./centre.db (nor $CENTRE_DB): it is named each time.
+  const hqMode = (command.name === 'web' && command.hq) || (command.name.startsWith('hq.') && command.name !== 'hq.acknowledge');
+  if (hqMode && !tokens.flags.has('db')) throw new UsageError(`${name === 'web' ? 'web --hq' : `hq ${tokens.args[0]}`} needs --db HQDB: HQ's own database (created if missing)`);
+  return { db, clock, command };
 }
 
 function toCommand(

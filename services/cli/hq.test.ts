@@ -153,5 +153,11 @@ describe('centre hq', () => {
       expect(r.stderr).toMatch(/^centre: /);
     }
     expect(existsSync(join(work, 'x'))).toBe(false);
+    // HQ's database is always named.
+    for (const argv of [['hq', 'report'], ['hq', 'keys', 'list'], ['web', '--hq']]) {
+      const r = await centre(argv, { CENTRE_DB: hqDb });
+      expect(r.code, argv.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/needs --db HQDB/);
+    }
   });
 });
