@@ -87,9 +87,14 @@ export function LineChart({
           ) : null,
         )}
         {series.flatMap((s) =>
-          runs(s.values, x, y).map((points, r) => (
-            <polyline key={`${s.key}-${r}`} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} points={points} />
-          )),
+          runs(s.values, x, y).map((points, r) => {
+            // A run of one point (a single month of data) would be an invisible line: a dot instead.
+            if (!points.includes(' ')) {
+              const [cx, cy] = points.split(',');
+              return <circle key={`${s.key}-${r}`} cx={cx} cy={cy} r={3} fill={s.color} />;
+            }
+            return <polyline key={`${s.key}-${r}`} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} points={points} />;
+          }),
         )}
       </svg>
       <ul className="legend" aria-hidden="true">
