@@ -56,12 +56,12 @@ export function runNpmScript(script: string): Promise<number> {
   });
 }
 
-/** Builds the UI with `npm run build:renderer` unless dist/renderer/index.html is there already. */
-export async function ensureRendererBuilt(io: Pick<Io, 'stderr'>): Promise<void> {
-  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
-  io.stderr.write('The UI is not built yet (dist/renderer/index.html is missing): running `npm run build:renderer`…\n');
+/** Builds the UI with `npm run build:renderer` unless dist/renderer/<page> (index.html, or HQ mode's hq.html) is there already. */
+export async function ensureRendererBuilt(io: Pick<Io, 'stderr'>, page = 'index.html'): Promise<void> {
+  if (existsSync(join(RENDERER_DIR, page))) return;
+  io.stderr.write(`The UI is not built yet (dist/renderer/${page} is missing): running \`npm run build:renderer\`…\n`);
   const code = await runNpmScript('build:renderer');
-  if (code !== 0 || !existsSync(join(RENDERER_DIR, 'index.html'))) {
+  if (code !== 0 || !existsSync(join(RENDERER_DIR, page))) {
     throw new CliError(`building the UI failed (npm run build:renderer exited with ${code}); run it yourself to see why`);
   }
 }
@@ -106,9 +106,10 @@ export async function web(inv: Invocation, cmd: WebCommand, io: Io, signals: () 
   let staticDir = RENDERER_DIR;
   if (cmd.staticDir) {
     staticDir = resolve(cmd.staticDir);
-    if (!existsSync(join(staticDir, 'index.html'))) throw new CliError(`--static-dir ${staticDir} has no index.html`);
+    const page = cmd.hq ? 'hq.html' : 'index.html';
+    if (!existsSync(join(staticDir, page))) throw new CliError(`--static-dir ${staticDir} has no ${page}`);
   } else {
-    await ensureRendererBuilt(io);
+    await ensureRendererBuilt(io, cmd.hq ? 'hq.html' : 'index.html');
   }
   let clock: Clock = systemClock;
   if (cmd.clockFile) clock = fileClock(resolve(cmd.clockFile), systemClock, (m) => io.stderr.write(`warning: ${m}\n`));
