@@ -15,6 +15,7 @@ import { openDatabase } from '../../db/connection.ts';
 import { openHqDatabase } from '../../db/hq/connection.ts';
 import { exportBundle } from '../../bundle/node/export.ts';
 import { FINDINGS_WORKER_ENTRY } from '../../bundle/node/findings-worker-entry.ts';
+import { verifyBundleAt } from '../../bundle/node/verify.ts';
 import { HqImporter } from '../../services/hq/import.ts';
 import { STORE_WORKER_ENTRY } from '../../services/hq/store-worker-entry.ts';
 import { CentreService } from '../../services/service.ts';
@@ -81,6 +82,13 @@ export async function runHqBench(ctx: HqBenchContext): Promise<BundleBenchLine[]
     const later = await new HqImporter(hq, { clock, operator: 'bench', storeWorker: STORE_WORKER_ENTRY }).importPath(second.outDir, { passphrase: PASSPHRASE });
     const laterSeconds = (performance.now() - t0) / 1000;
     if (later.result !== 'imported') throw new Error(`HQ bench: the later slice was not imported: ${later.message}`);
+    // What any import must do first, alone: verifyBundle in full (chain, replay, register digests).
+    gc();
+    t0 = performance.now();
+    const verdict = await verifyBundleAt(first.outDir, PASSPHRASE);
+    const verifySeconds = (performance.now() - t0) / 1000;
+    if (!verdict.ok) throw new Error(`HQ bench: the slice does not verify: ${verdict.failure?.message}`);
+    gc();
     const report0 = performance.now();
     const { HqService } = await import('../../services/hq/service.ts');
     new HqService(hq, { clock, operator: 'bench' }).call('hq.report', {});
@@ -116,6 +124,8 @@ export async function runHqBench(ctx: HqBenchContext): Promise<BundleBenchLine[]
     add('HQ import: verify in full, store, read models', importRate, 'entries/s', '(see ratio)', null);
     add(`raw prepared inserts, same rows (${Math.round(avgInput)} B), one transaction`, rawRate, 'rows/s', '(baseline)', null);
     add('HQ import / raw inserts', (100 * importRate) / rawRate, '%', '>= 25 %', importRate / rawRate >= 0.25);
+    add('  of which verifyBundle in full, alone', verifySeconds, 's', '', null);
+    add('  verifyBundle alone / raw inserts', (100 * (entries / verifySeconds)) / rawRate, '%', '(ceiling)', null);
     add(`HQ import of a later slice (${LATER_ENTRIES} entries; replays what HQ holds)`, laterSeconds, 's', '', null);
     add('HQ report (national figures)', reportMs, 'ms', '', null);
     return lines;
