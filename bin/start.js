@@ -3,6 +3,7 @@
 // so in one line). Either way the UI is built first if it is missing.
 //
 //   npm start [-- --data-dir DIR] [--port N] [--clock-file F] [--browser]
+//   npm start -- --hq --db HQDB [--port N]      HQ mode (browser mode: the shell does not host it yet)
 //
 // --data-dir and --clock-file apply to both modes (Electron reads them as CENTRE_DATA_DIR and
 // CENTRE_CLOCK_FILE); --port to browser mode only; --browser forces browser mode.
@@ -17,7 +18,7 @@ register();
 const { ensureRendererBuilt, runNpmScript, REPO_ROOT } = await import('../services/cli/commands/web.ts');
 const { main, ignoreBrokenPipe } = await import('../services/cli/main.ts');
 
-const FLAGS = { '--data-dir': 'value', '--port': 'value', '--clock-file': 'value', '--browser': 'switch' };
+const FLAGS = { '--data-dir': 'value', '--port': 'value', '--clock-file': 'value', '--browser': 'switch', '--hq': 'switch', '--db': 'value' };
 
 function parse(argv) {
   const options = new Map();
@@ -68,6 +69,13 @@ async function startElectron(binary, options) {
 }
 
 async function startBrowserMode(options) {
+  if (options.has('--hq')) {
+    if (!options.has('--db')) throw new Error('--hq needs --db HQDB (HQ\'s database, created if missing)');
+    const argv = ['--db', options.get('--db'), 'web', '--hq'];
+    if (options.has('--port')) argv.push('--port', options.get('--port'));
+    ignoreBrokenPipe();
+    return main(argv);
+  }
   const argv = ['web'];
   for (const flag of ['--data-dir', '--port', '--clock-file']) if (options.has(flag)) argv.push(flag, options.get(flag));
   ignoreBrokenPipe();
@@ -82,7 +90,12 @@ try {
   process.exit(2);
 }
 
-const binary = options.has('--browser') ? null : electronBinary();
+if (options.has('--db') && !options.has('--hq')) {
+  process.stderr.write('npm start: --db goes with --hq (a centre keeps its register in --data-dir)\n');
+  process.exit(2);
+}
+// HQ mode runs in browser mode: the desktop shell does not host it yet.
+const binary = options.has('--browser') || options.has('--hq') ? null : electronBinary();
 if (binary) {
   try {
     process.exitCode = await startElectron(binary, options);
@@ -91,6 +104,12 @@ if (binary) {
     process.exitCode = 1;
   }
 } else {
-  if (!options.has('--browser')) process.stderr.write("Electron's binary is not installed here: starting browser mode instead.\n");
-  process.exitCode = await startBrowserMode(options);
+  if (options.has('--hq')) process.stderr.write('HQ mode runs in browser mode.\n');
+  else if (!options.has('--browser')) process.stderr.write("Electron's binary is not installed here: starting browser mode instead.\n");
+  try {
+    process.exitCode = await startBrowserMode(options);
+  } catch (err) {
+    process.stderr.write(`npm start: ${err.message}\n`);
+    process.exitCode = 2;
+  }
 }

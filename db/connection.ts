@@ -1,4 +1,5 @@
 import Database from 'better-sqlite3';
+import { HQ_APPLICATION_ID } from './application-id.ts';
 import { migrations as defaultMigrations } from './migrations/index.ts';
 import type { Migration } from './migrations/types.ts';
 
@@ -35,6 +36,9 @@ export interface OpenOptions {
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
+    if (db.pragma('application_id', { simple: true }) === HQ_APPLICATION_ID) {
+      throw new Error(`${path} is HQ's database, not a centre's register: open it with \`centre hq …\``);
+    }
     if (!options.readonly) db.pragma('journal_mode = WAL');
     db.pragma('synchronous = FULL');
     db.pragma('foreign_keys = ON');

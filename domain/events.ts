@@ -136,17 +136,38 @@ export type MeasureAuthorised = In<typeof I.measureAuthorise>;
 export type MeasureReviewed = In<typeof I.measureReview>;
 export type MeasureEnded = In<typeof I.measureEnd>;
 
-export type MedicalConcernRaised = Omit<In<typeof I.medicalConcern>, 'note'> & {
+/**
+ * The kind of concern (health harmed by detention, risk of self-harm, possible torture victim) is a
+ * medical detail too: since HQ slices, it is kept beside the journal like a note and the payload holds
+ * only `kindRef`, a salted reference to it. Entries written before that hold `kind` itself (the hash
+ * chain forbids changing them), so a reader takes `kind` where there is one, else the note `kindRef` names.
+ */
+export type MedicalConcernRaised = Omit<In<typeof I.medicalConcern>, 'note' | 'kind'> & {
   concernId: string;
   personId: string;
   reviewDue: Instant;
   noteRef: MedicalNoteRef | null;
+  /** Entries written before the kind was kept apart. */
+  kind?: In<typeof I.medicalConcern>['kind'];
+  kindRef?: MedicalNoteRef | null;
 };
 export type DetentionReviewed = Omit<In<typeof I.detentionReview>, 'note'> & { reviewId: string; noteRef: MedicalNoteRef | null };
 
 export type VisitRecorded = In<typeof I.inspectionVisit> & { visitId: string };
 export type RecommendationMade = In<typeof I.inspectionRecommend> & { recommendationId: string };
 export type RecommendationAnswered = In<typeof I.inspectionRespond>;
+
+/**
+ * HQ said it holds the journal up to entry `seq` (whose hash is `hash`): the next HQ slice starts
+ * after it (DESIGN §4). Recorded from HQ's receipt by the head of centre.
+ */
+export interface HqAcknowledged {
+  centreId: string;
+  seq: number;
+  hash: string;
+  /** When HQ imported it, as the receipt says. */
+  importedAt: Instant | null;
+}
 
 export interface EventPayloads {
   'centre.configured': CentreConfigured;
@@ -175,6 +196,7 @@ export interface EventPayloads {
   'inspection.visited': VisitRecorded;
   'recommendation.made': RecommendationMade;
   'recommendation.answered': RecommendationAnswered;
+  'hq.acknowledged': HqAcknowledged;
 }
 
 export type EventType = keyof EventPayloads;
@@ -206,4 +228,5 @@ export const EVENT_TYPES = [
   'inspection.visited',
   'recommendation.made',
   'recommendation.answered',
+  'hq.acknowledged',
 ] as const satisfies readonly EventType[];

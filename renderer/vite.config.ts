@@ -15,6 +15,8 @@ export default defineConfig({
     target: 'es2022',
     sourcemap: false,
     chunkSizeWarningLimit: 1500,
+    // Two pages: the centre's app, and HQ mode's (served by `centre web --hq`). Relative to `root`.
+    rollupOptions: { input: { index: 'renderer/index.html', hq: 'renderer/hq.html' } },
   },
   server: { host: '127.0.0.1' },
 });

@@ -22,6 +22,7 @@ import { Ctx, type CentreSettings } from './context.ts';
 import { ApiError } from './errors.ts';
 import { accountHandlers, accountView } from './handlers/accounts.ts';
 import { careHandlers } from './handlers/care.ts';
+import { exportHandlers } from './handlers/exports.ts';
 import { inspectionHandlers } from './handlers/inspections.ts';
 import { personHandlers } from './handlers/persons.ts';
 import { placementHandlers } from './handlers/placements.ts';
@@ -35,6 +36,7 @@ const handlers: Handlers<MethodName> = {
   ...placementHandlers,
   ...roomHandlers,
   ...careHandlers,
+  ...exportHandlers,
   ...inspectionHandlers,
   ...readHandlers,
 };

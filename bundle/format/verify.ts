@@ -105,6 +105,11 @@ export interface VerifyOptions {
   replay?: boolean;
   /** Lets the host breathe between chunks (a browser repaints, a progress bar moves). */
   yieldToHost?: () => Promise<void>;
+  /**
+   * Each journal chunk once its entries hashed into the chain (seq of its first entry): HQ import
+   * starts storing while the rest is checked (and discards it all if a later check fails).
+   */
+  onChunk?: (chunk: JournalChunk, firstSeq: number) => void;
 }
 
 /** What the bundle holds, decoded; the journal stays bytes until an entry is asked for. */
@@ -335,6 +340,7 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
       const broken: ChainFailure | null = checkChunkChain(chunk, seq, previous);
       if (broken) fail(broken.message, broken.seq);
       journal.add(chunk);
+      options.onChunk?.(chunk, seq);
       previous = { digest: chunk.digests!.subarray(32 * (chunk.count - 1)), isStart: false };
       seq += chunk.count;
       progress({ step: 'chain', done: journal.count, total });

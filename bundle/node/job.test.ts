@@ -64,4 +64,15 @@ describe('the export job', () => {
     const done = await runner.settled(runner.start('export', { outDir, passphrase: PASSPHRASE, since: 10 }, signIn('reg')).jobId);
     expect(done).toMatchObject({ state: 'done', result: { kind: 'hq-slice', from: { seq: 10 }, counts: { medicalNotes: 0 } } });
   });
+
+  it('starts an HQ slice after the entry HQ last acknowledged, unless told otherwise', async () => {
+    const first = await runner.settled(runner.start('export', { outDir: join(work, 'hq-1'), passphrase: PASSPHRASE, kind: 'hq-slice' }, signIn('head')).jobId);
+    expect(first).toMatchObject({ state: 'done', result: { kind: 'hq-slice', from: { seq: 0 } } });
+    const acked = (first.result as { head: { seq: number; hash: string } }).head;
+    const centreId = v.c.db.prepare('SELECT centre_id FROM centre').pluck().get() as string;
+    v.c.call('exports.acknowledgeHq', { centreId, seq: acked.seq, hash: acked.hash }, 'head');
+    const next = await runner.settled(runner.start('export', { outDir: join(work, 'hq-2'), passphrase: PASSPHRASE, kind: 'hq-slice' }, signIn('head')).jobId);
+    expect(next).toMatchObject({ state: 'done', result: { kind: 'hq-slice', from: acked, counts: { entries: 1 } } });
+    expect(() => runner.start('export', { outDir: join(work, 'hq-3'), passphrase: PASSPHRASE, kind: 'inspection', since: 3 }, signIn('head'))).toThrow(/inspection bundle holds the whole journal/);
+  });
 });

@@ -7,6 +7,7 @@ import { z } from 'zod';
 import { reason } from '../../domain/reasons.ts';
 import type { Role } from '../../domain/roles.ts';
 import { ApiError } from '../../services/errors.ts';
+import { lastHqAcknowledgement } from '../../db/queries/exports.ts';
 import { registerJob, type JobContext, type Progress } from '../../services/jobs/registry.ts';
 import { exportBundle, ExportError, type ExportProgress } from './export.ts';
 
@@ -18,10 +19,19 @@ export const exportJobInput = z
     outDir: z.string().min(1).max(4096),
     /** Typed by the inspector (or agreed with HQ); at least 12 characters; never stored. */
     passphrase: z.string().max(1000),
-    /** An HQ slice: the entries after this seq (the last one HQ holds), without medical notes. */
+    /** Default: an inspection bundle, or an HQ slice when `since` is given. */
+    kind: z.enum(['inspection', 'hq-slice']).optional(),
+    /**
+     * An HQ slice: the entries after this seq (the last one HQ holds), without medical notes.
+     * Default: after the last entry HQ acknowledged (exports.acknowledgeHq).
+     */
     since: z.number().int().min(0).optional(),
   })
-  .strict();
+  .strict()
+  .refine((i) => !(i.kind === 'inspection' && i.since !== undefined), {
+    message: 'an inspection bundle holds the whole journal: it takes no since',
+    path: ['since'],
+  });
 
 export type ExportJobInput = z.output<typeof exportJobInput>;
 
@@ -46,12 +56,13 @@ const PHASES: Record<ExportProgress['phase'], [number, number]> = {
 
 export async function exportJob(input: ExportJobInput, progress: Progress, signal: AbortSignal, context: Pick<JobContext, 'db' | 'service' | 'account'>): Promise<ExportJobResult> {
   if (!context.account) throw new ApiError('unauthenticated', [reason('auth.required')]);
+  const kind = input.kind ?? (input.since === undefined ? 'inspection' : 'hq-slice');
   try {
     const r = await exportBundle(context.db, {
       outDir: input.outDir,
       passphrase: input.passphrase,
-      kind: input.since === undefined ? 'inspection' : 'hq-slice',
-      since: input.since ?? 0,
+      kind,
+      since: kind === 'hq-slice' ? (input.since ?? lastHqAcknowledgement(context.db)?.seq ?? 0) : 0,
       exportedBy: context.account.username,
       clock: context.service.clock,
       signal,

@@ -108,6 +108,7 @@ export class Projector {
       recommendationAnswered: p(
         'UPDATE recommendations SET answered_at = ? WHERE recommendation_id = ? AND answered_at IS NULL',
       ),
+      hqAcknowledged: p('INSERT INTO hq_acknowledgements (seq, acked_seq, acked_hash, imported_at, at, actor) VALUES (?, ?, ?, ?, ?, ?)'),
       centreProfile: p('SELECT profile_id FROM centre').pluck(),
       claimPlacement: p('SELECT placement_id FROM asylum_claims WHERE claim_id = ?').pluck(),
       measurePlacement: p('SELECT placement_id FROM measures WHERE measure_id = ?').pluck(),
@@ -338,7 +339,7 @@ export class Projector {
       },
       'measure.ended': (e, p) => run('measureEnd', e.eventTime, e.seq, p.measureId),
       'medical.concern_raised': (e, p) =>
-        run('concernInsert', p.concernId, p.placementId, p.personId, p.kind, p.noteRef, e.eventTime, p.reviewDue, e.seq),
+        run('concernInsert', p.concernId, p.placementId, p.personId, p.kind ?? '', p.noteRef, e.eventTime, p.reviewDue, e.seq),
       'detention.reviewed': (e, p) =>
         run('reviewInsert', p.reviewId, p.placementId, p.concernId ?? null, p.outcome, p.noteRef, e.eventTime, e.seq),
       'inspection.visited': (e, p) =>
@@ -348,6 +349,7 @@ export class Projector {
         run('responseInsert', p.recommendationId, p.text, e.eventTime, e.seq);
         run('recommendationAnswered', e.eventTime, p.recommendationId);
       },
+      'hq.acknowledged': (e, p) => run('hqAcknowledged', e.seq, p.seq, p.hash, p.importedAt ?? null, e.eventTime, e.actor),
     };
   }
 

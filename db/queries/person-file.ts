@@ -110,6 +110,12 @@ export function personFile(q: Sql, personId: string, medical: boolean): Omit<Per
         .leftJoin('medical_notes as n', 'n.ref', 'c.note_ref')
         .selectAll('c')
         .select('n.text as note')
+        // Since the kind is kept beside the journal, the row's kind is '' and the entry holds kindRef.
+        .select(
+          sql<string | null>`CASE WHEN c.kind <> '' THEN c.kind ELSE (SELECT k.text FROM journal j JOIN medical_notes k ON k.ref = json_extract(j.payload, '$.kindRef') WHERE j.seq = c.seq) END`.as(
+            'resolved_kind',
+          ),
+        )
         .where('c.placement_id', 'in', ids.length ? ids : [''])
         .orderBy('c.at'),
     ),
@@ -208,7 +214,7 @@ export function personFile(q: Sql, personId: string, medical: boolean): Omit<Per
       concerns: (concerns.get(p.placement_id) ?? []).map(
         (c): ConcernView => ({
           concernId: c.concern_id,
-          kind: c.kind,
+          kind: c.resolved_kind ?? c.kind,
           note: medical ? (c.note ?? '') : '',
           at: c.at,
           reviewDue: c.review_due,

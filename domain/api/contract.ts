@@ -5,6 +5,7 @@
 import type { z } from 'zod';
 import type { Role } from '../roles.ts';
 import * as I from './inputs.ts';
+import * as IE from './inputs-exports.ts';
 import type * as O from './outputs.ts';
 
 export type MethodKind = 'read' | 'write' | 'session';
@@ -99,6 +100,10 @@ export const contract = {
   'register.populationSeries': m<O.PopulationSeries>()({ kind: 'read', roles: EVERYONE, summary: 'The population by regime at sampled days over a period (default: the last 90 days, daily).', input: I.populationSeries }),
   'register.stayLengths': m<O.StayLengths>()({ kind: 'read', roles: EVERYONE, summary: 'Lengths of the stays that ended in a period (default: the last 365 days), by basis, in buckets.', input: I.stayLengths }),
   'register.deadlines': m<O.DeadlineRow[]>()({ kind: 'read', roles: EVERYONE, summary: 'Every present forced placement by time left.', input: I.atOnly }),
+
+  // exports (inspection bundles and HQ slices are made by the `export` job)
+  'exports.status': m<import('./outputs-exports.ts').ExportsStatus>()({ kind: 'read', roles: ['head_of_centre', 'registrar', 'inspector'], summary: 'The journal’s head, HQ’s last acknowledgement and where the next HQ slice starts.', input: I.empty }),
+  'exports.acknowledgeHq': m<O.WriteResult>()({ kind: 'write', roles: HEAD, summary: 'Record HQ’s receipt: HQ holds the journal up to this entry, so the next HQ slice starts after it. Refused unless the entry is this centre’s own.', input: IE.acknowledgeHq }),
 
   // journal
   'journal.head': m<O.JournalHead>()({ kind: 'read', roles: EVERYONE, summary: 'Sequence number and hash of the last entry.', input: I.empty }),

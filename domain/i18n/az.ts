@@ -24,6 +24,28 @@ export const az: Record<string, string> = {
   'account.no_change': 'dəyişiləsi heç nə yoxdur',
   'account.last_head': 'mərkəzdə ən azı bir aktiv mərkəz rəhbəri qalmalıdır',
 
+  // Mərkəzi aparat üçün hissələr və onun qəbzləri (mərkəzin tərəfi)
+  'exports.hq_receipt_other_centre': 'bu qəbz başqa mərkəz üçündür ({given}); bu mərkəz {centreId}-dir',
+  'exports.hq_receipt_beyond_head': 'qəbzdə {seq} saylı qeyd göstərilib, lakin bu jurnal {head} saylı qeydlə bitir',
+  'exports.hq_receipt_hash_differs': 'mərkəzi aparatdakı {seq} saylı qeyd bu jurnaldakından fərqlidir: iki tarixçədən biri dəyişdirilib; bu qəbzi qeydə almayın, mərkəzi aparata xəbər verin',
+  'exports.hq_receipt_not_newer': 'mərkəzi aparat artıq {acknowledged} saylı qeydi təsdiqləyib; bu qəbz ({seq} saylı qeyd) daha yeni deyil',
+
+  // Mərkəzi aparatda idxal və açarlar (mərkəzi aparat rejimi)
+  'hq.unreadable': 'hissəni oxumaq mümkün deyil: {detail}',
+  'hq.not_a_slice': 'bu, {kind} paketidir, mərkəzi aparat üçün hissə deyil: mərkəzi aparat yalnız hissələri idxal edir (yoxlama paketində tibbi qeydlər var, onlar mərkəzi aparata verilməməlidir)',
+  'hq.key_differs': 'hissə {given} açarı ilə imzalanıb, mərkəzi aparatın {centre} üçün saxladığı açarla ({pinned}, {how}) deyil: heç nə idxal edilmədi',
+  'hq.gap': 'boşluq: mərkəzi aparatda {centre} {held} saylı qeydə qədər var, bu hissə isə {from} saylı qeyddən sonra başlayır: mərkəzdən {held} saylı qeyddən sonra başlayan hissə istəyin',
+  'hq.fork_before': 'ayrılma: bu hissə mərkəzi aparatın {centre} üçün saxladığı {seq} saylı qeyddən fərqli olan {seq} saylı qeydi davam etdirir: mərkəzin tarixçəsi dəyişdirilib və ya bu, başqa jurnaldır',
+  'hq.fork': 'ayrılma: bu hissənin {seq} saylı qeydi mərkəzi aparatın {centre} üçün saxladığı {seq} saylı qeyddən fərqlidir: mərkəzin tarixçəsi dəyişdirilib',
+  'hq.verification_failed': 'hissə “{step}” mərhələsində yoxlamadan keçmədi: {detail}',
+  'hq.changed_meanwhile': 'bu hissə yoxlanılarkən mərkəzi aparatdakı {centre} surəti dəyişdi (başqa idxal?): heç nə idxal edilmədi; yenidən idxal edin',
+  'hq.cancelled': 'idxal ləğv edildi: heç nə idxal edilmədi',
+  'hq.already_held': 'mərkəzi aparatda {centre} artıq {held} saylı qeydə qədər var; bu hissə ({head} saylı qeydə qədər) heç nə əlavə etmir: heç nə dəyişmədi',
+  'hq.imported': '{centre} mərkəzinin {entries} qeydi idxal edildi ({from}–{head} saylı qeydlər)',
+  'hq.key_invalid': 'mərkəzin açarı deyil: {detail}',
+  'hq.key_already_held': '{centre} jurnalı {fingerprint} açarı ilə saxlanılır: jurnal saxlanıldıqdan sonra mərkəzin açarını dəyişmək olmaz',
+  'hq.no_centre': 'mərkəzi aparatda {centreId} mərkəzinə aid heç nə yoxdur',
+
   // persons
   'person.not_found': 'belə şəxs yoxdur: {id}',
   'person.age_evidence_required': 'doğum tarixi və ya şəxsin bildirdiyi yaş tələb olunur',

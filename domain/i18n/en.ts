@@ -24,6 +24,28 @@ export const en: Record<string, string> = {
   'account.no_change': 'nothing to change',
   'account.last_head': 'the centre must keep at least one active head of centre',
 
+  // HQ slices and HQ's receipts (the centre's side)
+  'exports.hq_receipt_other_centre': 'this receipt is for another centre ({given}); this centre is {centreId}',
+  'exports.hq_receipt_beyond_head': 'the receipt names entry {seq}, but this journal ends at entry {head}',
+  'exports.hq_receipt_hash_differs': 'HQ holds a different entry {seq} from the one in this journal: one of the two histories was rewritten; do not record this receipt, tell HQ',
+  'exports.hq_receipt_not_newer': 'HQ has already acknowledged entry {acknowledged}; this receipt (entry {seq}) is not newer',
+
+  // HQ import and keys (HQ mode)
+  'hq.unreadable': 'the slice cannot be read: {detail}',
+  'hq.not_a_slice': 'this is an {kind} bundle, not an HQ slice: HQ imports HQ slices only (an inspection bundle carries medical notes, which HQ must not receive)',
+  'hq.key_differs': 'the slice is signed by key {given}, not by the key HQ holds for {centre} ({pinned}, {how}): nothing was imported',
+  'hq.gap': 'gap: HQ holds {centre} up to entry {held}, and this slice starts after entry {from}: ask the centre for a slice starting after entry {held}',
+  'hq.fork_before': 'fork: this slice continues an entry {seq} that differs from the entry {seq} HQ holds for {centre}: the centre’s history was rewritten, or this is another journal',
+  'hq.fork': 'fork: entry {seq} of this slice differs from the entry {seq} HQ holds for {centre}: the centre’s history was rewritten',
+  'hq.verification_failed': 'the slice failed verification at step “{step}”: {detail}',
+  'hq.changed_meanwhile': 'HQ’s copy of {centre} changed while this slice was being checked (another import?): nothing was imported; import it again',
+  'hq.cancelled': 'the import was cancelled: nothing was imported',
+  'hq.already_held': 'HQ already holds {centre} up to entry {held}; this slice (up to entry {head}) adds nothing: nothing was changed',
+  'hq.imported': 'imported {entries} entries of {centre} (entries {from}–{head})',
+  'hq.key_invalid': 'not a centre key: {detail}',
+  'hq.key_already_held': 'the journal of {centre} is held with key {fingerprint}: a centre’s key cannot be replaced once its journal is held',
+  'hq.no_centre': 'HQ holds nothing of centre {centreId}',
+
   // persons
   'person.not_found': 'there is no person {id}',
   'person.age_evidence_required': 'a birth date or a claimed age is required',

@@ -62,6 +62,8 @@ export class Replay {
   readonly noteRefs = new Set<string>();
   /** Seq of the last entry applied. */
   lastSeq = 0;
+  /** The last acknowledgement from HQ in the journal (hq.acknowledged), if any. */
+  hqAcknowledged: { seq: number; hash: string; at: string; entrySeq: number } | null = null;
   private readonly lateMs: number | null;
   /** Open assignments by placement: what placement.ended closes. */
   private readonly openAssignments = new Map<string, AssignmentRow[]>();
@@ -463,8 +465,10 @@ export class Replay {
           concernId: p.concernId,
           placementId: p.placementId,
           personId: p.personId,
-          kind: p.kind,
+          // '' where the kind is kept beside the journal (kindRef), as the SQL projector stores it.
+          kind: p.kind ?? '',
           noteRef: this.noteRef(p.noteRef),
+          kindRef: this.noteRef(p.kindRef),
           at: e.eventTime,
           reviewDue: p.reviewDue,
           seq: e.seq,
@@ -506,6 +510,10 @@ export class Replay {
         t.responses.push({ recommendationId: p.recommendationId, text: p.text, at: e.eventTime, seq: e.seq });
         const r = t.recommendations.get(p.recommendationId);
         if (r && r.answeredAt === null) r.answeredAt = e.eventTime;
+      },
+      // Not a register table (the centre keeps it in hq_acknowledgements, outside the digests).
+      'hq.acknowledged': (e, p) => {
+        this.hqAcknowledged = { seq: p.seq, hash: p.hash, at: e.eventTime, entrySeq: e.seq };
       },
     };
   }

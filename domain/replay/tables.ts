@@ -208,8 +208,11 @@ export interface MedicalConcernRow {
   concernId: string;
   placementId: string;
   personId: string;
+  /** '' where the entry keeps the kind beside the journal: see kindRef. */
   kind: string;
   noteRef: string | null;
+  /** Not a SQL column: the medical note holding the kind (entries since the kind is kept apart). */
+  kindRef: string | null;
   at: string;
   reviewDue: string;
   seq: number;

@@ -25,6 +25,7 @@ export const NAV: readonly NavItem[] = [
   { to: '/deadlines', label: 'nav.deadlines' },
   { to: '/rights', label: 'nav.rights', needs: 'rights.record' },
   { to: '/inspections', label: 'nav.inspections' },
+  { to: '/export', label: 'nav.export', needs: 'exports.status' },
   { to: '/settings', label: 'nav.settings' },
 ];
 

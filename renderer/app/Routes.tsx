@@ -3,6 +3,7 @@
 import { Admission } from '../screens/admission/Admission.tsx';
 import { Dashboard } from '../screens/Dashboard.tsx';
 import { Deadlines } from '../screens/Deadlines.tsx';
+import { Export } from '../screens/Export.tsx';
 import { Inspections } from '../screens/Inspections.tsx';
 import { PersonFile } from '../screens/PersonFile.tsx';
 import { AdmissionRecordPrint } from '../screens/print/AdmissionRecordPrint.tsx';
@@ -38,6 +39,8 @@ export function Routes() {
       return <RightsEntry />;
     case 'inspections':
       return <Inspections />;
+    case 'export':
+      return <Export />;
     case 'settings':
       return <Settings lang={lang} setLang={setLang} />;
     case 'print':

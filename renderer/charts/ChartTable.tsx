@@ -4,7 +4,8 @@
 export interface ChartColumn {
   key: string;
   label: string;
-  values: number[];
+  /** null: no value for that row (shown as `missing`). */
+  values: readonly (number | null)[];
 }
 
 export function ChartTable({

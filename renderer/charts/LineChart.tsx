@@ -10,7 +10,22 @@ export interface LineSeries {
   label: string;
   color: string;
   dash?: string;
-  values: number[];
+  /** null where the series has no value: the line breaks there. */
+  values: readonly (number | null)[];
+}
+
+/** The runs of consecutive values, as polyline point lists (a null ends a run). */
+function runs(values: readonly (number | null)[], x: (i: number) => number, y: (v: number) => number): string[] {
+  const out: string[] = [];
+  let points: string[] = [];
+  values.forEach((v, i) => {
+    if (v === null) {
+      if (points.length) out.push(points.join(' '));
+      points = [];
+    } else points.push(`${x(i).toFixed(1)},${y(v).toFixed(1)}`);
+  });
+  if (points.length) out.push(points.join(' '));
+  return out;
 }
 
 const W = 640;
@@ -43,7 +58,7 @@ export function LineChart({
 }) {
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const n = xLabels.length;
-  const max = niceMax(Math.max(1, ...series.flatMap((s) => s.values)));
+  const max = niceMax(Math.max(1, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
   const x = (i: number) => PAD.left + (n <= 1 ? 0 : (i / (n - 1)) * (W - PAD.left - PAD.right));
   const y = (v: number) => PAD.top + (1 - v / max) * (H - PAD.top - PAD.bottom);
   const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
@@ -71,16 +86,16 @@ export function LineChart({
             </text>
           ) : null,
         )}
-        {series.map((s) => (
-          <polyline
-            key={s.key}
-            fill="none"
-            stroke={s.color}
-            strokeWidth={2}
-            strokeDasharray={s.dash}
-            points={s.values.map((v, i) => `${x(i).toFixed(1)},${y(v).toFixed(1)}`).join(' ')}
-          />
-        ))}
+        {series.flatMap((s) =>
+          runs(s.values, x, y).map((points, r) => {
+            // A run of one point (a single month of data) would be an invisible line: a dot instead.
+            if (!points.includes(' ')) {
+              const [cx, cy] = points.split(',');
+              return <circle key={`${s.key}-${r}`} cx={cx} cy={cy} r={3} fill={s.color} />;
+            }
+            return <polyline key={`${s.key}-${r}`} fill="none" stroke={s.color} strokeWidth={2} strokeDasharray={s.dash} points={points} />;
+          }),
+        )}
       </svg>
       <ul className="legend" aria-hidden="true">
         {series.map((s) => (

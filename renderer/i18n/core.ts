@@ -3,9 +3,17 @@
 // Reason and finding codes have their own catalogues in domain/i18n (shared with the CLI).
 
 import type { Language } from '../../domain/i18n/describe.ts';
-import { en } from './en.ts';
-import { az } from './az.ts';
-import { ru } from './ru.ts';
+import { en as enStaff } from './en.ts';
+import { az as azStaff } from './az.ts';
+import { ru as ruStaff } from './ru.ts';
+import { en as enHq } from './hq/en.ts';
+import { az as azHq } from './hq/az.ts';
+import { ru as ruHq } from './hq/ru.ts';
+
+// The staff screens' catalogues, and those of the export screen and HQ mode (kept in files of their own).
+const en = { ...enStaff, ...enHq };
+const az = { ...azStaff, ...azHq };
+const ru = { ...ruStaff, ...ruHq };
 
 export type UiLanguage = Language;
 export const UI_LANGUAGES: readonly UiLanguage[] = ['en', 'az', 'ru'];

@@ -25,11 +25,20 @@ export type Command =
   | { name: 'findings'; json: boolean; history: boolean }
   | { name: 'journal.verify' }
   | { name: 'docs' }
-  | { name: 'export'; out: string; passphraseFile: string | null; since: number | null; as: string | null }
+  | { name: 'export'; out: string; passphraseFile: string | null; since: number | null; hq: boolean; as: string | null }
   | { name: 'verify'; bundle: string; passphraseFile: string | null; checkpoint: string | null; saveCheckpoint: string | null; json: boolean }
   | { name: 'viewer'; out: string }
-  | { name: 'web'; dataDir: string | null; port: number; clockFile: string | null; staticDir: string | null }
+  | { name: 'web'; dataDir: string | null; port: number; clockFile: string | null; staticDir: string | null; hq?: true; as?: string }
+  | HqCommand
   | { name: 'help' };
+
+/** `centre hq …`: HQ mode (its own database, --db) and, for `hq acknowledge`, the centre's side. */
+export type HqCommand =
+  | { name: 'hq.import'; bundles: string[]; passphraseFile: string | null; receipts: string | null; as: string | null; json: boolean }
+  | { name: 'hq.report'; csv: string | null; json: boolean }
+  | { name: 'hq.keys.register'; centreId: string; publicKey: string | null; fingerprint: string | null; note: string; as: string | null }
+  | { name: 'hq.keys.list'; json: boolean }
+  | { name: 'hq.acknowledge'; receipt: string; as: string | null };
 
 export interface Invocation {
   db: string;
@@ -65,10 +74,25 @@ const SYNTAX: Record<string, CommandSyntax> = {
   findings: { flags: { json: 'switch', history: 'switch' }, args: [] },
   journal: { flags: {}, args: ['subcommand'] },
   docs: { flags: {}, args: [] },
-  export: { flags: { out: 'value', 'passphrase-file': 'value', since: 'value', as: 'value' }, args: [] },
+  export: { flags: { out: 'value', 'passphrase-file': 'value', since: 'value', hq: 'switch', as: 'value' }, args: [] },
   verify: { flags: { 'passphrase-file': 'value', checkpoint: 'value', 'save-checkpoint': 'value', json: 'switch' }, args: ['bundle'] },
   viewer: { flags: { out: 'value' }, args: [] },
-  web: { flags: { 'data-dir': 'value', port: 'value', 'clock-file': 'value', 'static-dir': 'value' }, args: [] },
+  web: { flags: { 'data-dir': 'value', port: 'value', 'clock-file': 'value', 'static-dir': 'value', hq: 'switch', as: 'value' }, args: [] },
+  hq: {
+    flags: {
+      'passphrase-file': 'value',
+      receipts: 'value',
+      receipt: 'value',
+      as: 'value',
+      json: 'switch',
+      csv: 'value',
+      'centre-id': 'value',
+      'public-key': 'value',
+      fingerprint: 'value',
+      note: 'value',
+    },
+    args: ['subcommand', 'arguments...'],
+  },
   help: { flags: {}, args: ['command?'] },
 };
 
@@ -213,18 +237,24 @@ export function parseArgs(argv: readonly string[], env: Record<string, string | 
   for (const flag of tokens.flags.keys()) {
     if (!(flag in GLOBAL_FLAGS) && !(flag in syntax.flags)) throw new UsageError(`${name} does not take --${flag}`);
   }
-  if (name === 'web' && tokens.flags.has('db')) throw new UsageError('web keeps its database in --data-dir (DIR/centre.db), not --db');
+  if (name === 'web' && tokens.flags.has('db') && !tokens.flags.has('hq')) throw new UsageError('web keeps its database in --data-dir (DIR/centre.db), not --db (only web --hq takes --db: HQ\'s database)');
+  if (name === 'web' && tokens.flags.has('hq') && tokens.flags.has('data-dir')) throw new UsageError('web --hq opens HQ\'s database given with --db, not --data-dir');
+  if (name === 'web' && tokens.flags.has('as') && !tokens.flags.has('hq')) throw new UsageError('web --as names who works at HQ: it goes with --hq (at a centre, everyone signs in)');
   if (name === 'web' && tokens.flags.has('clock') && tokens.flags.has('clock-file')) throw new UsageError('give --clock or --clock-file, not both');
-  const required = syntax.args.filter((a) => !a.endsWith('?'));
+  const required = syntax.args.filter((a) => !a.endsWith('?') && !a.endsWith('...'));
   if (tokens.args.length < required.length) {
     throw new UsageError(`${name} needs ${required.slice(tokens.args.length).map((a) => `<${a}>`).join(' ')}`);
   }
-  if (tokens.args.length > syntax.args.length) {
+  if (tokens.args.length > syntax.args.length && !syntax.args.at(-1)?.endsWith('...')) {
     throw new UsageError(`${name}: unexpected argument "${tokens.args[syntax.args.length]}"`);
   }
   const get = (flag: string) => tokens.flags.get(flag) as string | undefined;
   const has = (flag: string) => tokens.flags.get(flag) === true;
-  return { db, clock, command: toCommand(name, tokens.args, get, has) };
+  const command = toCommand(name, tokens.args, get, has);
+  // HQ's database is never the default ./centre.db (nor $CENTRE_DB): it is named each time.
+  const hqMode = (command.name === 'web' && command.hq) || (command.name.startsWith('hq.') && command.name !== 'hq.acknowledge');
+  if (hqMode && !tokens.flags.has('db')) throw new UsageError(`${name === 'web' ? 'web --hq' : `hq ${tokens.args[0]}`} needs --db HQDB: HQ's own database (created if missing)`);
+  return { db, clock, command };
 }
 
 function toCommand(
@@ -254,6 +284,8 @@ function toCommand(
         port: port(get('port')),
         clockFile: nonEmpty('clock-file', get('clock-file')),
         staticDir: nonEmpty('static-dir', get('static-dir')),
+        ...(has('hq') ? { hq: true as const } : {}),
+        ...(get('as') !== undefined ? { as: get('as')! } : {}),
       };
     case 'export': {
       const since = get('since');
@@ -262,9 +294,12 @@ function toCommand(
         out: required('out', get('out')),
         passphraseFile: get('passphrase-file') ?? null,
         since: since === undefined ? null : nonNegativeInteger('since', since, 0),
+        hq: has('hq'),
         as: get('as') ?? null,
       };
     }
+    case 'hq':
+      return hqCommand(args, get, has);
     case 'verify':
       return {
         name,
@@ -288,6 +323,48 @@ function toCommand(
   }
 }
 
+/** Flags each `hq` subcommand takes (the hq command accepts the union; each checks its own). */
+const HQ_FLAGS: Record<string, string[]> = {
+  import: ['passphrase-file', 'receipts', 'as', 'json'],
+  report: ['csv', 'json'],
+  'keys register': ['centre-id', 'public-key', 'fingerprint', 'note', 'as'],
+  'keys list': ['json'],
+  acknowledge: ['receipt', 'as'],
+};
+
+function hqCommand(args: string[], get: (flag: string) => string | undefined, has: (flag: string) => boolean): HqCommand {
+  const [sub, ...rest] = args;
+  const keys = sub === 'keys';
+  const which = keys ? `keys ${rest[0] ?? ''}`.trim() : (sub ?? '');
+  const allowed = HQ_FLAGS[which];
+  if (!allowed) {
+    throw new UsageError(`unknown hq subcommand "${which}" (expected: hq import, hq report, hq keys register, hq keys list, hq acknowledge)`);
+  }
+  const all = ['passphrase-file', 'receipts', 'receipt', 'as', 'json', 'csv', 'centre-id', 'public-key', 'fingerprint', 'note'];
+  for (const flag of all) {
+    if ((get(flag) !== undefined || has(flag)) && !allowed.includes(flag)) throw new UsageError(`hq ${which} does not take --${flag}`);
+  }
+  const positional = keys ? rest.slice(1) : rest;
+  if (which !== 'import' && positional.length) throw new UsageError(`hq ${which}: unexpected argument "${positional[0]}"`);
+  switch (which) {
+    case 'import':
+      if (positional.length === 0) throw new UsageError('hq import needs at least one <bundle> (its folder, open-me.html or bundle.json)');
+      return { name: 'hq.import', bundles: positional, passphraseFile: get('passphrase-file') ?? null, receipts: nonEmpty('receipts', get('receipts')), as: get('as') ?? null, json: has('json') };
+    case 'report':
+      return { name: 'hq.report', csv: nonEmpty('csv', get('csv')), json: has('json') };
+    case 'keys register': {
+      const publicKey = get('public-key') ?? null;
+      const fingerprint = get('fingerprint') ?? null;
+      if ((publicKey === null) === (fingerprint === null)) throw new UsageError('hq keys register needs --public-key B64 or --fingerprint HEX (one of them)');
+      return { name: 'hq.keys.register', centreId: required('centre-id', get('centre-id')), publicKey, fingerprint, note: get('note') ?? '', as: get('as') ?? null };
+    }
+    case 'keys list':
+      return { name: 'hq.keys.list', json: has('json') };
+    default:
+      return { name: 'hq.acknowledge', receipt: required('receipt', get('receipt')), as: get('as') ?? null };
+  }
+}
+
 export const USAGE = `Centre Register: command line
 
 usage: centre [--db PATH] [--clock ISO-8601] <command>
@@ -305,11 +382,12 @@ usage: centre [--db PATH] [--clock ISO-8601] <command>
                             findings at the clock's instant (--history: the full audit)
   journal verify            exit 0 if the chain is intact; exit 1 naming the first bad seq
   docs                      print the API reference (Markdown) generated from the contract
-  export --out DIR [--passphrase-file F] [--since SEQ] [--as USER]
+  export --out DIR [--passphrase-file F] [--hq] [--since SEQ] [--as USER]
                             write an inspection bundle (the whole register, nothing left out) to the
-                            new folder DIR; with --since, an HQ slice of the entries after SEQ, without
-                            medical notes. --as: the exporting account (head of centre, registrar or
-                            inspector; default the first head of centre)
+                            new folder DIR; with --hq, an HQ slice of the entries after the last one HQ
+                            acknowledged (with --since, after SEQ), without medical details.
+                            --as: the exporting account (head of centre, registrar or inspector;
+                            default the first head of centre)
   verify BUNDLE [--passphrase-file F] [--checkpoint FILE] [--save-checkpoint FILE] [--json]
                             check a bundle (its folder, its open-me.html, or its bundle.json) as the
                             viewer does: signature, data, the whole hash chain, the register tables,
@@ -327,6 +405,25 @@ usage: centre [--db PATH] [--clock ISO-8601] <command>
                               ISO-8601 instant written in F, re-read when F changes (system time while
                               F is absent);
                             --static-dir: serve the UI from DIR instead of dist/renderer (development)
+  hq acknowledge --receipt FILE [--as USER]
+                            at the centre: record HQ's receipt (the last entry HQ holds), so that the
+                            next HQ slice starts after it (the head of centre; default the first one)
+
+HQ mode (--db is HQ's own database, created if missing):
+  hq import --passphrase-file F BUNDLE… [--receipts DIR] [--as NAME] [--json]
+                            import centres' HQ slices, each verified in full; per slice: imported N
+                            entries, already held, or refused with the reason (exit 1 if any refused).
+                            --receipts: write HQ's receipt for each centre into DIR
+  hq report [--csv DIR] [--json]
+                            national figures, each centre as of its last slice; --csv: one CSV file
+                            per table into DIR
+  hq keys register --centre-id ID (--public-key B64 | --fingerprint HEX) [--note TEXT] [--as NAME]
+                            register a centre's key before its first slice
+  hq keys list [--json]     centres, their pinned keys and what HQ holds
+  web --hq --db HQDB [--port N] [--as NAME]
+                            HQ mode in a browser: centres and their keys, import, national figures
+                            (--as: who works at HQ's workstation, default the system user)
+
   help                      this text
 
 global flags (before or after the command):

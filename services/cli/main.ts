@@ -5,6 +5,7 @@
 import { realpathSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { DatabaseTooNewError } from '../../db/connection.ts';
+import { NotAnHqDatabaseError } from '../../db/hq/connection.ts';
 import { ApiError } from '../errors.ts';
 import { parseArgs, USAGE, UsageError, type Invocation } from './args.ts';
 import { call } from './commands/call.ts';
@@ -12,6 +13,7 @@ import { docs, methods } from './commands/describe.ts';
 import { findings } from './commands/findings.ts';
 import { init } from './commands/init.ts';
 import { exportCommand, verifyCommand, viewerCommand } from './commands/bundle.ts';
+import { hqCommand } from './commands/hq.ts';
 import { journalVerify } from './commands/journal.ts';
 import { CliError } from './commands/open.ts';
 import { seed } from './commands/seed.ts';
@@ -46,6 +48,12 @@ async function run(inv: Invocation, io: Io): Promise<number> {
       return viewerCommand(cmd, io);
     case 'web':
       return web(inv, cmd, io);
+    case 'hq.import':
+    case 'hq.report':
+    case 'hq.keys.register':
+    case 'hq.keys.list':
+    case 'hq.acknowledge':
+      return hqCommand(inv, cmd, io);
     case 'help':
       io.stdout.write(USAGE);
       return 0;
@@ -64,7 +72,7 @@ export async function main(
       io.stderr.write(`centre: ${err.message}\nrun \`centre help\` for usage\n`);
       return 2;
     }
-    if (err instanceof ApiError || err instanceof CliError || err instanceof DatabaseTooNewError) {
+    if (err instanceof ApiError || err instanceof CliError || err instanceof DatabaseTooNewError || err instanceof NotAnHqDatabaseError) {
       io.stderr.write(`error: ${err.message}\n`);
       return 1;
     }

@@ -4,7 +4,7 @@
 import { reason } from '../../domain/reasons.ts';
 import { addHours, toMs } from '../../domain/time.ts';
 import { notFound, refused } from '../errors.ts';
-import { storeMedicalNote } from '../medical-notes.ts';
+import { storeMedicalKind, storeMedicalNote } from '../medical-notes.ts';
 import { openPlacementAt } from './rooms.ts';
 import type { Handlers } from './types.ts';
 
@@ -163,7 +163,7 @@ export const careHandlers: Handlers<CareMethods> = {
     const { placement, reasons } = openPlacementAt(ctx, input.placementId, eventTime);
     if (reasons.length) throw refused(...reasons);
     const concernId = ctx.nextId('MC');
-    const { at: _at, note, ...concern } = input;
+    const { at: _at, note, kind, ...concern } = input;
     const entry = ctx.append(
       'medical.concern_raised',
       {
@@ -172,6 +172,8 @@ export const careHandlers: Handlers<CareMethods> = {
         personId: placement.personId,
         reviewDue: addHours(eventTime, ctx.profile.medicalReviewHours),
         noteRef: storeMedicalNote(ctx.db, note),
+        // The kind is a medical detail: kept beside the journal, out of HQ slices (DESIGN §7).
+        kindRef: storeMedicalKind(ctx.db, concernId, kind),
       },
       { eventTime },
     );

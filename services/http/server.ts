@@ -3,6 +3,7 @@
 //
 //   POST /api/call               {method, input, session} → ApiResponse (from dispatch)
 //   POST /api/job/start|status|cancel                     → ApiResponse of JobStatus (jobs/requests.ts)
+//   POST /api/hq/upload          (HQ mode) one file's bytes, X-File-Name → ApiResponse of its upload id
 //   GET  /…                      the built UI (index.html for /)
 //
 // Every API request needs the per-launch token in X-Centre-Launch. The token reaches the page in
@@ -13,9 +14,14 @@ import { createReadStream, mkdirSync } from 'node:fs';
 import { createServer, type IncomingMessage, type Server, type ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { randomBytes } from 'node:crypto';
-import { join } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
+import type { ApiResponse } from '../../domain/api/bridge.ts';
 import { systemClock, type Clock } from '../../domain/time.ts';
 import { openDatabase } from '../../db/connection.ts';
+import { openHqDatabase } from '../../db/hq/connection.ts';
+import { hqDispatch } from '../hq/dispatch.ts';
+import { HqService } from '../hq/service.ts';
+import { removeAllUploads, saveUpload, UploadError } from '../hq/uploads.ts';
 import { JobRunner } from '../jobs/runner.ts';
 import { jobRequest } from '../jobs/requests.ts';
 import { CentreService } from '../service.ts';
@@ -27,8 +33,13 @@ import { SECURITY_HEADERS } from './security-headers.ts';
 import { contentTypeFor, findStaticFile } from './static-files.ts';
 
 export interface WebServerOptions {
-  /** Holds centre.db; created if missing. */
+  /** Holds centre.db; created if missing. (Not used in HQ mode.) */
   dataDir: string;
+  /**
+   * HQ mode (`centre web --hq`): HQ's app (hq.html) and API on HQ's database instead of a centre's,
+   * HQ's jobs (hq.import), and uploads of the slices chosen in the browser.
+   */
+  hq?: { dbPath: string; operator: string };
   /** 0 or absent: a free port chosen by the system. */
   port?: number;
   /** The built UI (dist/renderer). */
@@ -51,15 +62,50 @@ export interface WebServer {
 export const BODY_LIMIT = 2 * 1024 * 1024;
 
 const JOB_WORKER = new URL('../jobs/worker-tsx.mjs', import.meta.url);
+const STORE_WORKER = new URL('../hq/store-worker-tsx.mjs', import.meta.url);
 const JOB_ACTION = /^\/api\/job\/(start|status|cancel)$/;
+const UPLOAD = '/api/hq/upload';
+
+/** The API behind /api/call: a centre's service, or HQ's. */
+interface Backend {
+  dbPath: string;
+  call(method: unknown, input: unknown, session: unknown): ApiResponse;
+  close(): void;
+}
+
+function centreBackend(dataDir: string, clock: Clock): Backend {
+  mkdirSync(dataDir, { recursive: true });
+  const dbPath = join(dataDir, 'centre.db');
+  const db = openDatabase(dbPath);
+  const service = new CentreService(db, { clock });
+  return { dbPath, call: (method, input, session) => dispatch(service, method, input, session), close: () => db.close() };
+}
+
+function hqBackend(hq: NonNullable<WebServerOptions['hq']>, clock: Clock): Backend {
+  mkdirSync(dirname(resolve(hq.dbPath)), { recursive: true });
+  const db = openHqDatabase(hq.dbPath);
+  const service = new HqService(db, { clock, operator: hq.operator });
+  return {
+    dbPath: hq.dbPath,
+    call: (method, input) => hqDispatch(service, method, input),
+    close: () => {
+      db.close();
+      removeAllUploads(hq.dbPath);
+    },
+  };
+}
 
 export async function startWebServer(options: WebServerOptions): Promise<WebServer> {
-  mkdirSync(options.dataDir, { recursive: true });
-  const dbPath = join(options.dataDir, 'centre.db');
-  const db = openDatabase(dbPath);
   const clock = options.clock ?? systemClock;
-  const service = new CentreService(db, { clock });
-  const jobs = new JobRunner({ dbPath, workerFile: JOB_WORKER, clock, modules: options.jobModules ?? [] });
+  const backend = options.hq ? hqBackend(options.hq, clock) : centreBackend(options.dataDir, clock);
+  const dbPath = backend.dbPath;
+  const jobs = new JobRunner({
+    dbPath,
+    workerFile: JOB_WORKER,
+    clock,
+    modules: options.jobModules ?? [],
+    ...(options.hq ? { hq: { operator: options.hq.operator, storeWorker: STORE_WORKER.href } } : {}),
+  });
   const token = randomBytes(32).toString('hex');
   let port = 0;
 
@@ -75,6 +121,10 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     }
     if (!tokenMatches(req.headers[LAUNCH_HEADER], token)) {
       sendJson(res, 401, transportError('unauthenticated', 'transport.launch_token', 'the launch token is missing or wrong: open the address that `centre web` printed'));
+      return;
+    }
+    if (options.hq && path === UPLOAD) {
+      await upload(req, res);
       return;
     }
     const jobAction = JOB_ACTION.exec(path)?.[1];
@@ -100,7 +150,31 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       return;
     }
     const call = body as { method?: unknown; input?: unknown; session?: unknown };
-    sendJson(res, 200, dispatch(service, call.method, call.input, call.session));
+    sendJson(res, 200, backend.call(call.method, call.input, call.session));
+  }
+
+  /** HQ mode: one chosen file, streamed to disk beside HQ's database; its id goes to the import job. */
+  async function upload(req: IncomingMessage, res: ServerResponse): Promise<void> {
+    const name = req.headers['x-file-name'];
+    if (typeof name !== 'string' || name === '') {
+      sendJson(res, 400, badRequest('give the file\'s name in X-File-Name'));
+      return;
+    }
+    let decoded: string;
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      sendJson(res, 400, badRequest('X-File-Name is not percent-encoded UTF-8'));
+      return;
+    }
+    const length = req.headers['content-length'];
+    try {
+      const saved = await saveUpload(dbPath, decoded, req, length === undefined ? null : Number(length));
+      sendJson(res, 200, { ok: true, result: saved });
+    } catch (err) {
+      if (err instanceof UploadError) sendJson(res, 413, badRequest(err.message), { Connection: 'close' });
+      else throw err;
+    }
   }
 
   async function ui(req: IncomingMessage, res: ServerResponse, path: string): Promise<void> {
@@ -108,7 +182,8 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       sendText(res, 405, 'method not allowed\n', { Allow: 'GET, HEAD' });
       return;
     }
-    const file = await findStaticFile(options.staticDir, path);
+    // HQ mode opens on HQ's app; the centre's app is index.html.
+    const file = await findStaticFile(options.staticDir, options.hq && path === '/' ? '/hq.html' : path);
     if (!file) {
       sendText(res, 404, 'not found\n');
       return;
@@ -151,7 +226,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
   try {
     await listen(server, options.port ?? 0);
   } catch (err) {
-    db.close();
+    backend.close();
     throw err;
   }
   port = (server.address() as AddressInfo).port;
@@ -165,7 +240,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
       // A client holding a request open must not keep the process from stopping.
       setTimeout(() => server.closeAllConnections(), 2000).unref();
     });
-    db.close();
+    backend.close();
   };
 
   return {

@@ -30,7 +30,22 @@ export type JobRun<I> = (input: I, progress: Progress, signal: AbortSignal, cont
  * Who may start a kind: a signed-in account with one of `roles` (all roles when empty), or anyone
  * while the centre is not yet set up (as for centre.setup: a fresh install has no accounts).
  */
-export type JobAccess = { roles: readonly Role[] } | 'before-setup';
+export type JobAccess = { roles: readonly Role[] } | 'before-setup' | 'hq';
+
+/**
+ * What an HQ-mode job gets (`centre web --hq`): HQ's own database, the clock, and who works at HQ's
+ * workstation. HQ mode has no accounts: the launch token is the only gate.
+ */
+export interface HqJobContext {
+  db: Db;
+  dbPath: string;
+  clock: () => number;
+  operator: string;
+  /** The HQ store thread's entry (the job's own module cannot know it in a bundle). */
+  storeWorker: string | null;
+}
+
+export type HqJobRun<I> = (input: I, progress: Progress, signal: AbortSignal, context: HqJobContext) => Promise<unknown>;
 
 export interface JobKind {
   kind: string;
@@ -53,6 +68,11 @@ export function registerJob<I>(kind: string, run: JobRun<I>, options: JobOptions
   const existing = kinds.get(kind);
   if (existing && existing.run !== run) throw new Error(`job kind "${kind}" is registered twice`);
   kinds.set(kind, { kind, run: run as JobRun<unknown>, input: options.input ?? z.unknown(), access: options.access ?? { roles: [] } });
+}
+
+/** Registers a job of HQ mode: it runs only in an HQ server's runner, on HQ's database. */
+export function registerHqJob<I>(kind: string, run: HqJobRun<I>, options: { input?: z.ZodType<I> } = {}): void {
+  registerJob(kind, run as unknown as JobRun<I>, { ...options, access: 'hq' });
 }
 
 export function jobKind(kind: string): JobKind | undefined {

@@ -23,6 +23,8 @@ export interface JobRunnerOptions {
   cancelGraceMs?: number;
   /** How long a finished job's status can still be read. */
   keepFinishedMs?: number;
+  /** HQ mode: only HQ jobs run, on HQ's database (dbPath), without sessions. */
+  hq?: { operator: string; storeWorker?: string };
 }
 
 interface Entry {
@@ -57,10 +59,14 @@ export class JobRunner {
       const known = jobKindNames().join(', ') || 'none';
       throw new ApiError('invalid_input', [reason('input.invalid', 'kind', { detail: `there is no job kind "${kind}" (known: ${known})` })]);
     }
+    if ((job.access === 'hq') !== (this.options.hq !== undefined)) {
+      throw new ApiError('invalid_input', [reason('input.invalid', 'kind', { detail: `the job kind "${kind}" belongs to ${job.access === 'hq' ? 'HQ mode' : 'a centre'}, not here` })]);
+    }
     const parsed = job.input.safeParse(input ?? {});
     if (!parsed.success) throw new ApiError('invalid_input', zodReasons(parsed.error));
     // Jobs allowed before set-up need no session; the worker checks that the centre is not set up.
-    if (job.access !== 'before-setup' && !validSession(session)) throw new ApiError('unauthenticated', [reason('auth.required')]);
+    // HQ mode has no accounts.
+    if (job.access !== 'before-setup' && job.access !== 'hq' && !validSession(session)) throw new ApiError('unauthenticated', [reason('auth.required')]);
     if ([...this.jobs.values()].some((e) => e.status.kind === kind && e.status.state === 'running')) {
       throw new ApiError('refused', [reason('job.busy', undefined, { kind })]);
     }
@@ -75,6 +81,7 @@ export class JobRunner {
       clockOffsetMs: this.clock() - Date.now(),
       modules: this.options.modules ?? [],
       cancel: cancel.buffer as SharedArrayBuffer,
+      ...(this.options.hq ? { hq: this.options.hq } : {}),
     };
     const worker = new Worker(this.options.workerFile, { workerData });
     const status: JobStatus = { jobId, kind, state: 'running', done: 0, total: 0, cancelRequested: false };

@@ -7,10 +7,11 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { reason } from '../../domain/reasons.ts';
 import { openDatabase, type Db } from '../../db/connection.ts';
+import { openHqDatabase } from '../../db/hq/connection.ts';
 import { ApiError } from '../errors.ts';
 import { CentreService } from '../service.ts';
 import './kinds.ts';
-import { jobKind, type JobContext, type JobKind, type Progress } from './registry.ts';
+import { jobKind, type HqJobContext, type HqJobRun, type JobContext, type JobKind, type Progress } from './registry.ts';
 import { JOB_STOPPED, type WorkerInput, type WorkerMessage } from './types.ts';
 
 /** Progress is posted at most this often (the last report always goes out). */
@@ -26,6 +27,7 @@ function authorise(job: JobKind, service: CentreService, session: string | null)
     if (service.call('centre.get', {}, null).configured) throw new ApiError('refused', [reason('centre.already_configured')]);
     return { account: null };
   }
+  if (job.access === 'hq') throw new ApiError('forbidden', [reason('auth.forbidden', undefined, { method: `job ${job.kind}`, role: 'centre' })]);
   const account = service.call('accounts.me', {}, session ? { token: session } : null);
   const roles = job.access.roles;
   if (roles.length > 0 && !roles.includes(account.role)) {
@@ -64,6 +66,16 @@ async function run(data: WorkerInput): Promise<void> {
     for (const module of data.modules) await import(/* @vite-ignore */ module);
     const job = jobKind(data.kind);
     if (!job) throw new ApiError('invalid_input', [reason('input.invalid', 'kind', { detail: `there is no job kind "${data.kind}"` })]);
+    if (job.access === 'hq') {
+      // HQ mode: HQ's database, no accounts (the runner only starts HQ jobs in an HQ server).
+      if (!data.hq) throw new ApiError('invalid_input', [reason('input.invalid', 'kind', { detail: `the job kind "${data.kind}" runs in HQ mode only` })]);
+      db = openHqDatabase(data.dbPath);
+      const progress = progressReporter(cancelled, abort, controller.signal);
+      const context: HqJobContext = { db, dbPath: data.dbPath, clock: () => Date.now() + data.clockOffsetMs, operator: data.hq.operator, storeWorker: data.hq.storeWorker ?? null };
+      const result = await (job.run as unknown as HqJobRun<unknown>)(data.input, progress, controller.signal, context);
+      post({ type: 'done', result });
+      return;
+    }
     db = openDatabase(data.dbPath);
     const service = new CentreService(db, { clock: () => Date.now() + data.clockOffsetMs });
     const { account } = authorise(job, service, data.session);

@@ -26,6 +26,7 @@ import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { CentreService } from '../../services/service.ts';
 import { DEFAULT_END, SEED_ACCOUNTS, seedCentre } from '../../services/seed/seed.ts';
 import { runBundleBench } from './bundle.ts';
+import { runHqBench } from './hq.ts';
 import { runUiBench } from './ui.ts';
 
 const ROOT = resolve(dirname(fileURLToPath(import.meta.url)), '../..');
@@ -469,6 +470,8 @@ async function main(): Promise<void> {
     const show = (l: { name: string; value: number; unit: string; target: string; met: boolean | null }) =>
       line(l.name, `${fmt(l.value, l.unit === '%' || l.unit === 'x' ? 1 : 0)} ${l.unit}`, l.target, l.met);
     for (const l of await runBundleBench({ dbPath: path, at: END })) show(l);
+    gc();
+    for (const l of await runHqBench({ dbPath: path })) show(l);
     gc();
     if (existsSync('/usr/bin/chromium')) {
       if (!existsSync(join(ROOT_DIR, 'dist/renderer/index.html'))) execSync('npm run build:renderer', { cwd: ROOT_DIR, stdio: 'inherit' });

@@ -39,7 +39,7 @@ describe('an inspector', () => {
     await signIn(page, USERS.inspector);
     await page.getByRole('heading', { name: 'Dashboard' }).waitFor();
     const nav = page.getByRole('navigation', { name: 'Main' });
-    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Dashboard', 'Register', 'Rooms', 'Deadlines', 'Inspections', 'Settings']);
+    await expect(nav.getByRole('link').allTextContents()).resolves.toEqual(['Dashboard', 'Register', 'Rooms', 'Deadlines', 'Inspections', 'Export', 'Settings']);
 
     const screens: [string, string][] = [
       ['/', 'Dashboard'],

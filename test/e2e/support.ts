@@ -262,3 +262,67 @@ export async function seriousViolations(page: Page): Promise<AxeViolation[]> {
 export async function screenshot(page: Page, name: string): Promise<void> {
   await page.screenshot({ path: join(SCREENS_DIR, `${name}.png`), fullPage: true });
 }
+
+export interface RunningHq {
+  url: string;
+  origin: string;
+  token: string;
+  dir: string;
+  dbPath: string;
+  /** Calls HQ's API (no session: HQ mode has no accounts). */
+  call(method: string, input?: unknown): Promise<unknown>;
+  stop(): Promise<void>;
+}
+
+/** `centre web --hq` on a database of its own in its own folder. */
+export async function startHq(): Promise<RunningHq> {
+  const dir = mkdtempSync(join(tmpdir(), 'centre-e2e-hq-'));
+  const dbPath = join(dir, 'hq.db');
+  const child: ChildProcess = spawn(
+    process.execPath,
+    [join(ROOT, 'bin', 'centre.js'), '--db', dbPath, 'web', '--hq', '--as', 'analyst', '--port', '0', '--static-dir', join(ROOT, 'dist', 'renderer')],
+    { cwd: ROOT, stdio: ['ignore', 'pipe', 'pipe'] },
+  );
+  let log = '';
+  const url = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the HQ server did not print its Open: line\n${log}`)), 30_000);
+    child.stdout!.on('data', (b: Buffer) => {
+      log += b.toString();
+      const m = /^Open: (\S+)$/m.exec(log);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]!);
+      }
+    });
+    child.stderr!.on('data', (b: Buffer) => (log += b.toString()));
+    child.on('exit', (code) => reject(new Error(`the HQ server exited (${code})\n${log}`)));
+  });
+  const origin = new URL(url).origin;
+  const token = /#launch=([^&]+)/.exec(url)![1]!;
+  return {
+    url,
+    origin,
+    token,
+    dir,
+    dbPath,
+    async call(method, input = {}) {
+      const r = await fetch(`${origin}/api/call`, {
+        method: 'POST',
+        headers: { 'Content-Type': 'application/json', 'X-Centre-Launch': token },
+        body: JSON.stringify({ method, input, session: null }),
+      });
+      const body = (await r.json()) as ApiResponse;
+      if (!body.ok) throw new Error(`${method} refused: ${body.error.message}`);
+      return body.result;
+    },
+    async stop() {
+      await new Promise<void>((resolve) => {
+        if (child.exitCode !== null) return resolve();
+        child.once('exit', () => resolve());
+        child.kill('SIGTERM');
+        setTimeout(() => child.kill('SIGKILL'), 5000).unref();
+      });
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}

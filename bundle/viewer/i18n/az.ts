@@ -575,4 +575,5 @@ export const az: Record<string, string> = {
   'enum.event.inspection.visited': 'yoxlama səfəri',
   'enum.event.recommendation.made': 'tövsiyə',
   'enum.event.recommendation.answered': 'tövsiyəyə cavab',
+  'enum.event.hq.acknowledged': 'mərkəzi aparatın qəbzi qeydə alındı',
 };

@@ -556,6 +556,7 @@ export const en = {
   'enum.event.inspection.visited': 'inspection visit',
   'enum.event.recommendation.made': 'recommendation',
   'enum.event.recommendation.answered': 'response to a recommendation',
+  'enum.event.hq.acknowledged': 'HQ receipt recorded',
   'enum.finding.stay.exceeded': 'Held past the deadline',
   'enum.finding.stay.near_limit': 'Deadline near',
   'enum.finding.order.gap': 'Held without a valid order',

@@ -618,4 +618,5 @@ export const ru: Record<string, string> = {
   'enum.event.inspection.visited': 'посещение с проверкой',
   'enum.event.recommendation.made': 'рекомендация',
   'enum.event.recommendation.answered': 'ответ на рекомендацию',
+  'enum.event.hq.acknowledged': 'квитанция центрального аппарата зарегистрирована',
 };

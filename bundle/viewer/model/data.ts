@@ -162,6 +162,14 @@ export class ViewerData {
   note(ref: string | null): string | null {
     return ref === null ? null : (this.medicalNotes.get(ref) ?? null);
   }
+
+  /**
+   * A medical concern's kind: older entries hold it, newer ones keep it beside the journal as a note
+   * (DESIGN §7: never sent to HQ) that the inspection bundle carries. Null where the bundle lacks it.
+   */
+  concernKind(c: { kind: string; kindRef: string | null }): string | null {
+    return c.kind !== '' ? c.kind : this.note(c.kindRef);
+  }
 }
 
 function findingsByPerson(findings: readonly Finding[]): Map<string, Finding[]> {

@@ -36,7 +36,7 @@ describe('a person’s file', () => {
       ['isolation', 'Head of Centre', []],
       ['disciplinary', 'Head of Centre', ['end']],
     ]);
-    expect(s.concerns.map((c) => [c.kind, data.note(c.noteRef)])).toEqual([['self_harm_risk', 'expressed suicidal thoughts; under watch']]);
+    expect(s.concerns.map((c) => [data.concernKind(c), data.note(c.noteRef)])).toEqual([['self_harm_risk', 'expressed suicidal thoughts; under watch']]);
     expect(s.detentionReviews.map((r) => [r.outcome, data.note(r.noteRef)])).toEqual([['continue_detention', 'reviewed with psychologist']]);
   });
 

@@ -155,7 +155,7 @@ function renderStay(ctx: Ctx, s: StayFile): HTMLElement {
         ctx.t('person.medical'),
         [ctx.t('common.when'), ctx.t('common.kind'), ctx.t('medical.reviewDue'), ctx.t('common.medicalNote'), ctx.t('common.entry')],
         [
-          ...s.concerns.map((c) => [fmt.dateTime(c.at), label(lang, 'concernKind', c.kind), fmt.dateTime(c.reviewDue), data.note(c.noteRef) ?? '—', entryLink(c.seq)]),
+          ...s.concerns.map((c) => [fmt.dateTime(c.at), label(lang, 'concernKind', data.concernKind(c)), fmt.dateTime(c.reviewDue), data.note(c.noteRef) ?? '—', entryLink(c.seq)]),
           ...s.detentionReviews.map((r) => [fmt.dateTime(r.at), `${ctx.t('medical.detentionReview')}: ${label(lang, 'reviewOutcome', r.outcome)}`, '—', data.note(r.noteRef) ?? '—', entryLink(r.seq)]),
         ],
       ),

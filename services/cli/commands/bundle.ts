@@ -16,6 +16,7 @@ import { BundleReadError, verifyBundleAt } from '../../../bundle/node/verify.ts'
 import { bareViewerHtml, sha256Hex } from '../../../bundle/viewer/build.ts';
 import { fixedClock, systemClock, toIso } from '../../../domain/time.ts';
 import { openDatabase, type Db } from '../../../db/connection.ts';
+import { lastHqAcknowledgement } from '../../../db/queries/exports.ts';
 import { UsageError, type Invocation } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 import { CliError, requireDatabaseFile, withDb } from './open.ts';
@@ -24,6 +25,8 @@ export interface ExportCommand {
   out: string;
   passphraseFile: string | null;
   since: number | null;
+  /** An HQ slice; without `since`, of the entries after the last one HQ acknowledged. */
+  hq?: boolean;
   as: string | null;
 }
 
@@ -82,13 +85,13 @@ export async function exportCommand(inv: Invocation, cmd: ExportCommand, io: Io)
   const passphrase = readPassphrase(cmd.passphraseFile, io);
   requireDatabaseFile(inv.db);
   return withDb(openDatabase(inv.db, { readonly: true }), async (db) => {
-    const kind = cmd.since === null ? 'inspection' : 'hq-slice';
+    const kind = cmd.since === null && !cmd.hq ? 'inspection' : 'hq-slice';
     try {
       const r = await exportBundle(db, {
         outDir: cmd.out,
         passphrase,
         kind,
-        since: cmd.since ?? 0,
+        since: cmd.since ?? (kind === 'hq-slice' ? (lastHqAcknowledgement(db)?.seq ?? 0) : 0),
         exportedBy: exporter(db, cmd.as),
         clock: inv.clock ? fixedClock(inv.clock) : systemClock,
         onProgress: progressReporter(io),

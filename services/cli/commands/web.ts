@@ -13,6 +13,7 @@ import { startWebServer } from '../../http/server.ts';
 import type { Invocation } from '../args.ts';
 import type { Io } from '../io.ts';
 import { CliError } from './open.ts';
+import { operator as hqOperator } from './hq.ts';
 
 export const REPO_ROOT = fileURLToPath(new URL('../../../', import.meta.url));
 export const RENDERER_DIR = join(REPO_ROOT, 'dist', 'renderer');
@@ -22,6 +23,10 @@ export interface WebCommand {
   port: number;
   clockFile: string | null;
   staticDir: string | null;
+  /** HQ mode: HQ's database is the invocation's --db. */
+  hq?: true;
+  /** HQ mode: who works at HQ's workstation. */
+  as?: string;
 }
 
 /**
@@ -51,12 +56,12 @@ export function runNpmScript(script: string): Promise<number> {
   });
 }
 
-/** Builds the UI with `npm run build:renderer` unless dist/renderer/index.html is there already. */
-export async function ensureRendererBuilt(io: Pick<Io, 'stderr'>): Promise<void> {
-  if (existsSync(join(RENDERER_DIR, 'index.html'))) return;
-  io.stderr.write('The UI is not built yet (dist/renderer/index.html is missing): running `npm run build:renderer`…\n');
+/** Builds the UI with `npm run build:renderer` unless dist/renderer/<page> (index.html, or HQ mode's hq.html) is there already. */
+export async function ensureRendererBuilt(io: Pick<Io, 'stderr'>, page = 'index.html'): Promise<void> {
+  if (existsSync(join(RENDERER_DIR, page))) return;
+  io.stderr.write(`The UI is not built yet (dist/renderer/${page} is missing): running \`npm run build:renderer\`…\n`);
   const code = await runNpmScript('build:renderer');
-  if (code !== 0 || !existsSync(join(RENDERER_DIR, 'index.html'))) {
+  if (code !== 0 || !existsSync(join(RENDERER_DIR, page))) {
     throw new CliError(`building the UI failed (npm run build:renderer exited with ${code}); run it yourself to see why`);
   }
 }
@@ -101,23 +106,25 @@ export async function web(inv: Invocation, cmd: WebCommand, io: Io, signals: () 
   let staticDir = RENDERER_DIR;
   if (cmd.staticDir) {
     staticDir = resolve(cmd.staticDir);
-    if (!existsSync(join(staticDir, 'index.html'))) throw new CliError(`--static-dir ${staticDir} has no index.html`);
+    const page = cmd.hq ? 'hq.html' : 'index.html';
+    if (!existsSync(join(staticDir, page))) throw new CliError(`--static-dir ${staticDir} has no ${page}`);
   } else {
-    await ensureRendererBuilt(io);
+    await ensureRendererBuilt(io, cmd.hq ? 'hq.html' : 'index.html');
   }
   let clock: Clock = systemClock;
   if (cmd.clockFile) clock = fileClock(resolve(cmd.clockFile), systemClock, (m) => io.stderr.write(`warning: ${m}\n`));
   else if (inv.clock) clock = fixedClock(inv.clock);
 
+  const hq = cmd.hq ? { dbPath: resolve(inv.db), operator: hqOperator(cmd.as ?? null) } : undefined;
   let server;
   try {
-    server = await startWebServer({ dataDir, port: cmd.port, staticDir, clock });
+    server = await startWebServer({ dataDir, port: cmd.port, staticDir, clock, ...(hq ? { hq } : {}) });
   } catch (err) {
     if ((err as NodeJS.ErrnoException).code === 'EADDRINUSE') throw new CliError(`port ${cmd.port} is in use: pick another with --port, or 0 for any free port`);
     throw err;
   }
   const { stopped, dispose } = signals();
-  io.stderr.write(`Centre Register in browser mode. Data: ${join(dataDir, 'centre.db')}\n`);
+  io.stderr.write(hq ? `Centre Register, HQ mode, in browser mode. HQ's database: ${hq.dbPath}\n` : `Centre Register in browser mode. Data: ${join(dataDir, 'centre.db')}\n`);
   if (cmd.clockFile) io.stderr.write(`Clock: read from ${resolve(cmd.clockFile)} (tests and demonstrations only)\n`);
   io.stdout.write(`Open: ${server.url}\n`);
   io.stderr.write('Keep this running while you use the register; press Ctrl+C to stop.\n');
