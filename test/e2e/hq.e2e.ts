@@ -187,6 +187,9 @@ describe('export from the centre, import at HQ, receipt back', () => {
       const page = await context.newPage();
       await page.goto(hq.url);
       await page.getByRole('heading', { level: 1, name: heading }).waitFor();
+      // The figures, not the loading state, are what must read well and pass the accessibility check.
+      await page.locator('main table').first().waitFor();
+      await page.waitForFunction(() => !document.querySelector('.loading'));
       await screenshot(page, `hq-figures-${lang}`);
       expect((await seriousViolations(page)).map((v) => `${v.id}: ${v.help} — ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
       await context.close();
