@@ -2,8 +2,9 @@
 // is the one place that says which schema this build of the app understands.
 
 import { migration0001 } from './0001-journal-and-register.ts';
+import { migration0002 } from './0002-lean-write-path.ts';
 import type { Migration } from './types.ts';
 
-export const migrations: readonly Migration[] = [migration0001];
+export const migrations: readonly Migration[] = [migration0001, migration0002];
 
 export const LATEST_VERSION = migrations[migrations.length - 1]!.version;
