@@ -23,7 +23,12 @@ export const HOUR_MS = 3_600_000;
 export const DAY_MS = 24 * HOUR_MS;
 
 export function isInstant(text: string): boolean {
-  return ISO_INSTANT.test(text) && !Number.isNaN(Date.parse(text));
+  return !Number.isNaN(instantMs(text));
+}
+
+/** The milliseconds of an ISO instant with a zone, or NaN if the text is not one. */
+export function instantMs(text: string): number {
+  return ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
 }
 
 /** Normalises any ISO instant with an offset to the canonical UTC form. */

@@ -51,7 +51,17 @@ export class JournalWriter {
   append(e: NewEntry): JournalEntry {
     const problem = checkEntryFields(e);
     if (problem) throw new Error(problem);
-    const entry = { ...e, seq: this.head.seq + 1, prevHash: this.head.hash, hash: '' };
+    const entry: JournalEntry = {
+      seq: this.head.seq + 1,
+      eventTime: e.eventTime,
+      recordedTime: e.recordedTime,
+      actor: e.actor,
+      type: e.type,
+      corrects: e.corrects,
+      payload: e.payload,
+      prevHash: this.head.hash,
+      hash: '',
+    };
     entry.hash = sha256Hex(hashInput(entry));
     this.insert.run(
       entry.seq,
