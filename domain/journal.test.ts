@@ -64,6 +64,8 @@ describe('canonicalJson', () => {
   it('sorts keys whatever order they were built in, and drops undefined members', () => {
     expect(canonicalJson({ b: 1, a: { d: [1, undefined], c: 'x' }, e: undefined })).toBe('{"a":{"c":"x","d":[1,null]},"b":1}');
     expect(canonicalJson({ 10: 'a', 2: 'b', x: 1 })).toBe('{"10":"a","2":"b","x":1}');
+    const many = Object.fromEntries(Array.from({ length: 100 }, (_, i) => [`k${(i * 37) % 100}`, i]));
+    expect(canonicalJson(many)).toBe(reference(many));
   });
 });
 

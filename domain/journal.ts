@@ -77,11 +77,18 @@ function encode(value: unknown, state: { lossy: boolean }): string {
   if (proto !== Object.prototype && proto !== null) state.lossy = true;
   const obj = value as Record<string, unknown>;
   const keys = Object.keys(obj);
-  // Payloads are mostly built with their keys in order already: sort only when they are not.
-  for (let i = 1; i < keys.length; i++) {
-    if (keys[i - 1]! > keys[i]!) {
-      keys.sort();
-      break;
+  // In place, by insertion: payloads have a few keys, often in order already, and Array.prototype.sort
+  // would allocate for every object of every entry. Same order as sort(): UTF-16 code units.
+  if (keys.length > 32) keys.sort();
+  else {
+    for (let i = 1; i < keys.length; i++) {
+      const k = keys[i]!;
+      let j = i - 1;
+      while (j >= 0 && keys[j]! > k) {
+        keys[j + 1] = keys[j]!;
+        j--;
+      }
+      keys[j + 1] = k;
     }
   }
   let out = '{';

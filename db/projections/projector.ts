@@ -17,12 +17,36 @@ const b = (v: boolean | undefined | null) => (v ? 1 : 0);
 // keeps its sorted key order and this is the same text, whether the value was parsed or is the one in hand.
 const json = (v: unknown) => canonicalJson(v ?? null);
 
+/** Statements that write the rows decisions read (a person, a placement, a room). */
+const WRITES_DECISION_ROWS = /^\s*(INSERT|UPDATE|DELETE)\s+(OR\s+\w+\s+)?(INTO\s+|FROM\s+)?(persons|placements|rooms)\b/i;
+
 export class Projector {
   private readonly s: Record<string, Statement>;
   private readonly handlers: { [T in EventType]: Handler<T> };
 
-  constructor(private readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
+  /**
+   * `onDecisionRowsChanged` is called after every statement that writes a person, a placement or a
+   * room (found from the statement's SQL, so a new one cannot be forgotten): the decision reads keep
+   * those rows for the length of a transaction and must drop them then.
+   */
+  constructor(
+    private readonly db: Db,
+    onDecisionRowsChanged: () => void = () => {},
+  ) {
+    const p = (sql: string) => {
+      const stmt = db.prepare(sql);
+      if (WRITES_DECISION_ROWS.test(sql)) {
+        const run = stmt.run.bind(stmt);
+        stmt.run = (...params: unknown[]) => {
+          try {
+            return run(...params);
+          } finally {
+            onDecisionRowsChanged();
+          }
+        };
+      }
+      return stmt;
+    };
     this.s = {
       centre: p(
         'INSERT INTO centre (singleton, centre_id, name, time_zone, profile_id, public_key, key_fingerprint, seq) VALUES (1, ?, ?, ?, ?, ?, ?, ?) ' +
