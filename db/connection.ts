@@ -48,6 +48,11 @@ export function openDatabase(path: string, options: OpenOptions = {}): Db {
     db.pragma('foreign_keys = ON');
     db.pragma('busy_timeout = 5000');
     db.pragma(`cache_size = -${CACHE_KIB}`);
+    // Every call of a batch run inside a caller's transaction (seeding, imports) is a savepoint, and
+    // SQLite keeps the pages it changes in a statement journal so the savepoint can roll back. On disk
+    // that journal is a write() per page; it is never needed after a crash (an uncommitted transaction
+    // is simply not in the WAL), so it lives in memory, with temporary tables and sorts.
+    db.pragma('temp_store = MEMORY');
     const list = options.migrations ?? defaultMigrations;
     if (options.readonly) assertNotTooNew(db, list);
     else if (options.migrate ?? true) migrate(db, list);
