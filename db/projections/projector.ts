@@ -12,9 +12,9 @@ import type { Db } from '../connection.ts';
 type Handler<T extends EventType> = (e: JournalEntry, p: EventPayloads[T]) => void;
 
 const b = (v: boolean | undefined | null) => (v ? 1 : 0);
-// The text JSON.stringify gives for the value parsed back from the stored payload (what a replay of
-// the journal stores): payload keys are identifiers, never array indices, so parsing canonical text
-// keeps its sorted key order and this is the same text, whether the value was parsed or is the one in hand.
+// What a replay of the journal stores is JSON.stringify of the value parsed back from the payload.
+// Payload keys are identifiers, never array indices, so parsing canonical text keeps its sorted key
+// order: this is that same text, whether the value was parsed or is the one in hand.
 const json = (v: unknown) => canonicalJson(v ?? null);
 
 /** Statements that write the rows decisions read (a person, a placement, a room). */
