@@ -42,27 +42,79 @@ export function checkEntryFields(e: Pick<UnhashedEntry, 'actor' | 'type'>): stri
  * covers the stored text, so verification never re-encodes; this only makes writing deterministic.
  */
 export function canonicalJson(value: unknown): string {
-  if (value === null || typeof value !== 'object') {
+  return encode(value, { lossy: false });
+}
+
+/**
+ * A payload's canonical text, and whether reading that text back gives the same data: true when
+ * nothing was dropped or changed on the way (an `undefined`, a number JSON cannot hold, an object
+ * that is not a plain one). Then the value in hand reads exactly as the parsed text would, key order
+ * aside, and the writer can project it without parsing the text again.
+ */
+export function encodePayload(value: unknown): { text: string; roundTrips: boolean } {
+  const state = { lossy: false };
+  const text = encode(value, state);
+  return { text, roundTrips: !state.lossy };
+}
+
+// Plain loops and one string: this runs for every journal entry written.
+function encode(value: unknown, state: { lossy: boolean }): string {
+  if (typeof value === 'string') return JSON.stringify(value);
+  if (value === null) return 'null';
+  if (typeof value !== 'object') {
+    if (typeof value !== 'boolean' && (typeof value !== 'number' || !Number.isFinite(value) || Object.is(value, -0))) {
+      state.lossy = true;
+    }
     if (value === undefined) return 'null';
     return JSON.stringify(value);
   }
-  // Plain loops and one string: this runs for every journal entry written.
   if (Array.isArray(value)) {
     let out = '[';
-    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + canonicalJson(value[i]);
+    for (let i = 0; i < value.length; i++) out += (i ? ',' : '') + encode(value[i], state);
     return `${out}]`;
   }
+  const proto: unknown = Object.getPrototypeOf(value);
+  if (proto !== Object.prototype && proto !== null) state.lossy = true;
   const obj = value as Record<string, unknown>;
-  const keys = Object.keys(obj).sort();
+  const keys = Object.keys(obj);
+  // In place, by insertion: payloads have a few keys, often in order already, and Array.prototype.sort
+  // would allocate for every object of every entry. Same order as sort(): UTF-16 code units.
+  if (keys.length > 32) keys.sort();
+  else {
+    for (let i = 1; i < keys.length; i++) {
+      const k = keys[i]!;
+      let j = i - 1;
+      while (j >= 0 && keys[j]! > k) {
+        keys[j + 1] = keys[j]!;
+        j--;
+      }
+      keys[j + 1] = k;
+    }
+  }
   let out = '{';
-  let first = true;
-  for (const k of keys) {
+  for (let i = 0; i < keys.length; i++) {
+    const k = keys[i]!;
     const v = obj[k];
-    if (v === undefined) continue;
-    out += `${first ? '' : ','}${JSON.stringify(k)}:${canonicalJson(v)}`;
-    first = false;
+    if (v === undefined) {
+      state.lossy = true;
+      continue;
+    }
+    out += `${out.length > 1 ? ',' : ''}${quotedKey(k)}:${encode(v, state)}`;
   }
   return `${out}}`;
+}
+
+/** Payloads use a small vocabulary of keys: each is escaped once, not once per entry. */
+const quotedKeys = new Map<string, string>();
+const QUOTED_KEYS_MAX = 4096;
+
+function quotedKey(key: string): string {
+  let quoted = quotedKeys.get(key);
+  if (quoted === undefined) {
+    quoted = JSON.stringify(key);
+    if (quotedKeys.size < QUOTED_KEYS_MAX) quotedKeys.set(key, quoted);
+  }
+  return quoted;
 }
 
 export type ChainProblem = 'hash_mismatch' | 'prev_hash_mismatch' | 'gap' | 'out_of_order';

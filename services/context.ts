@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { newCentreKeys, type CentreKeys } from './keys.ts';
 import type { AccountView } from '../domain/api/outputs.ts';
-import { canonicalJson, type JournalEntry } from '../domain/journal.ts';
+import { encodePayload, type JournalEntry } from '../domain/journal.ts';
 import type { EventPayloads, EventType } from '../domain/events.ts';
 import type { LegalProfile } from '../domain/profile/types.ts';
 import { reason } from '../domain/reasons.ts';
@@ -81,17 +81,19 @@ export class Ctx {
   }
 
   append<T extends EventType>(type: T, payload: EventPayloads[T], options: AppendOptions): JournalEntry {
+    const stored = encodePayload(payload);
     const entry = this.writer.append({
       eventTime: options.eventTime,
       recordedTime: this.now,
       actor: this.actor.username,
       type,
       corrects: options.corrects ?? null,
-      payload: canonicalJson(payload),
+      payload: stored.text,
     });
     // Project what was stored, not the object in hand: the stored text is what a rebuild will read
     // (an `undefined` in the object would otherwise project differently from its absence in the text).
-    this.projector.apply(entry, JSON.parse(entry.payload));
+    // Where the text reads back as exactly the object in hand, the object is that reading.
+    this.projector.apply(entry, stored.roundTrips ? payload : JSON.parse(stored.text));
     return entry;
   }
 

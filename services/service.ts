@@ -82,8 +82,8 @@ export class CentreService {
     this.newKeys = options.newKeys ?? newCentreKeys;
     this.sql = new Sql(db);
     this.writer = new JournalWriter(db);
-    this.projector = new Projector(db);
     this.reads = new DecisionReads(db);
+    this.projector = new Projector(db, () => this.reads.forget());
     this.byToken = db.prepare(
       `SELECT a.account_id, a.username, a.display_name, a.role, a.active FROM sessions s
        JOIN accounts a ON a.account_id = s.account_id WHERE s.token = ? AND s.expires_at > ?`,
@@ -123,6 +123,7 @@ export class CentreService {
     });
     const writes = prepared.some((p) => p.spec.kind === 'write' || p.method === 'centre.setup');
     const run = () => {
+      this.reads.forget();
       if (writes) this.writer.begin();
       const actor = this.resolve(caller, prepared, now);
       const centre = this.centre();

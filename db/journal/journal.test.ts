@@ -1,9 +1,9 @@
 import Database from 'better-sqlite3';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { canonicalJson, GENESIS_HASH, hashInput } from '../../domain/journal.ts';
+import { canonicalJson, firstChainBreak, GENESIS_HASH, hashInput } from '../../domain/journal.ts';
 import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
 import { admitForced, personInput } from '../../test/support/fixtures.ts';
-import { sha256Hex, verifyJournal } from './writer.ts';
+import { readEntries, sha256Hex, verifyJournal } from './writer.ts';
 
 let c: TestCentre;
 beforeEach(() => {
@@ -146,4 +146,62 @@ it('corrections point at the entry they correct', () => {
   expect((original.payload as { familyName: string }).familyName).toBe('Mamedov');
   // Search finds the person under either spelling, folded.
   expect(c.call('register.search', { name: 'mammad' }).rows.map((r) => r.personId)).toEqual([personId]);
+});
+
+describe('verify over many pages', () => {
+  // Verification reads the journal a page at a time, checking whole pages at once; these journals
+  // span several pages, so that a problem lands after clean pages, at a page's first entry, or in
+  // the middle of one.
+  let big: TestCentre;
+  let entries: number;
+  beforeEach(() => {
+    big = createTestCentre();
+    const calls = Array.from({ length: 1400 }, (_, i) => ({ method: 'persons.register', input: personInput({ familyName: `Many${i}`, nameOriginal: `Многих ${i}` }) }));
+    big.service.batch(calls, { username: 'reg' });
+    entries = big.call('journal.head', {}).seq;
+  });
+  afterEach(() => big.close());
+
+  /** The reference: the chain walked in memory, entry by entry (domain/journal.ts). */
+  function reference(db: Database.Database) {
+    return firstChainBreak(readEntries(db), sha256Hex);
+  }
+
+  function verifyAfter(fn: (db: Database.Database) => void) {
+    big.db.close();
+    tamper(big.path, fn);
+    const db = new Database(big.path, { readonly: true });
+    try {
+      return { v: verifyJournal(db), expected: reference(db) };
+    } finally {
+      db.close();
+      big.db = new Database(big.path);
+    }
+  }
+
+  it('counts every entry of an intact journal and ends at its head (names in Cyrillic hashed as their UTF-8)', () => {
+    expect(entries).toBeGreaterThan(1400);
+    expect(verifyJournal(big.db)).toEqual({ ok: true, entries, head: big.call('journal.head', {}), firstBad: null });
+  });
+
+  for (const seq of [700, 513, 1024, 1025]) {
+    it(`names a changed payload at entry ${seq}, whatever page it falls in`, () => {
+      const { v, expected } = verifyAfter((db) => db.prepare(`UPDATE journal SET payload = replace(payload, 'Many', 'Mani') WHERE seq = ?`).run(seq));
+      expect(v.firstBad).toEqual({ seq, problem: 'hash_mismatch' });
+      expect(v.firstBad).toEqual(expected);
+      expect(v).toMatchObject({ ok: false, entries: seq, head: { seq } });
+    });
+  }
+
+  it('names a gap at a page boundary', () => {
+    const gap = verifyAfter((db) => db.prepare('DELETE FROM journal WHERE seq = 1025').run());
+    expect(gap.v.firstBad).toEqual({ seq: 1025, problem: 'gap' });
+    expect(gap.v.firstBad).toEqual(gap.expected);
+  });
+
+  it('names an entry whose stored hashes are not 64 hex characters', () => {
+    const { v, expected } = verifyAfter((db) => db.prepare("UPDATE journal SET prev_hash = 'p' WHERE seq = 900").run());
+    expect(v.firstBad).toEqual({ seq: 900, problem: 'prev_hash_mismatch' });
+    expect(v.firstBad).toEqual(expected);
+  });
 });

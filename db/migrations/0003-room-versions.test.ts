@@ -1,6 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
 import { openDatabase, schemaVersion } from '../connection.ts';
+import { backToSchema1 } from '../../test/support/schema-1.ts';
 import { LATEST_VERSION } from './index.ts';
 
 let c: TestCentre;
@@ -22,10 +23,8 @@ describe('migration 0003: room versions', () => {
     const written = c.db.prepare(ROWS).raw().all();
     expect(written).toHaveLength(6);
 
-    // The same database as the app before 0003 left it: schema 1, without room_versions nor the
-    // tables of later migrations (which run again on the way to the latest).
-    c.db.exec('DROP TABLE room_versions; DROP TABLE hq_acknowledgements');
-    c.db.pragma('user_version = 1');
+    // The same database as the app before 0003 left it (schema 1: no room_versions).
+    backToSchema1(c.db);
     c.db.close();
     const db = openDatabase(c.path);
     try {

@@ -4,7 +4,7 @@
 
 import type { Statement } from 'better-sqlite3';
 import type { EventPayloads, EventType } from '../../domain/events.ts';
-import type { JournalEntry } from '../../domain/journal.ts';
+import { canonicalJson, type JournalEntry } from '../../domain/journal.ts';
 import { nameTokens } from '../../domain/names.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
 import type { Db } from '../connection.ts';
@@ -12,14 +12,41 @@ import type { Db } from '../connection.ts';
 type Handler<T extends EventType> = (e: JournalEntry, p: EventPayloads[T]) => void;
 
 const b = (v: boolean | undefined | null) => (v ? 1 : 0);
-const json = (v: unknown) => JSON.stringify(v ?? null);
+// What a replay of the journal stores is JSON.stringify of the value parsed back from the payload.
+// Payload keys are identifiers, never array indices, so parsing canonical text keeps its sorted key
+// order: this is that same text, whether the value was parsed or is the one in hand.
+const json = (v: unknown) => canonicalJson(v ?? null);
+
+/** Statements that write the rows decisions read (a person, a placement, a room). */
+const WRITES_DECISION_ROWS = /^\s*(INSERT|UPDATE|DELETE)\s+(OR\s+\w+\s+)?(INTO\s+|FROM\s+)?(persons|placements|rooms)\b/i;
 
 export class Projector {
   private readonly s: Record<string, Statement>;
   private readonly handlers: { [T in EventType]: Handler<T> };
 
-  constructor(private readonly db: Db) {
-    const p = (sql: string) => db.prepare(sql);
+  /**
+   * `onDecisionRowsChanged` is called after every statement that writes a person, a placement or a
+   * room (found from the statement's SQL, so a new one cannot be forgotten): the decision reads keep
+   * those rows for the length of a transaction and must drop them then.
+   */
+  constructor(
+    private readonly db: Db,
+    onDecisionRowsChanged: () => void = () => {},
+  ) {
+    const p = (sql: string) => {
+      const stmt = db.prepare(sql);
+      if (WRITES_DECISION_ROWS.test(sql)) {
+        const run = stmt.run.bind(stmt);
+        stmt.run = (...params: unknown[]) => {
+          try {
+            return run(...params);
+          } finally {
+            onDecisionRowsChanged();
+          }
+        };
+      }
+      return stmt;
+    };
     this.s = {
       centre: p(
         'INSERT INTO centre (singleton, centre_id, name, time_zone, profile_id, public_key, key_fingerprint, seq) VALUES (1, ?, ?, ?, ?, ?, ?, ?) ' +
@@ -168,16 +195,14 @@ export class Projector {
   }
 
   private buildHandlers(): { [T in EventType]: Handler<T> } {
-    const s = this.s as Record<string, Statement>;
-    const run = (name: string, ...args: unknown[]) => s[name]!.run(...args);
+    const s = this.s;
     return {
-      'centre.configured': (e, p) => run('centre', p.centreId, p.name, p.timeZone, p.profileId, p.publicKey, p.keyFingerprint, e.seq),
-      'account.created': (e, p) => run('accountInsert', p.accountId, p.username, p.displayName, p.role, e.seq),
+      'centre.configured': (e, p) => s.centre!.run(p.centreId, p.name, p.timeZone, p.profileId, p.publicKey, p.keyFingerprint, e.seq),
+      'account.created': (e, p) => s.accountInsert!.run(p.accountId, p.username, p.displayName, p.role, e.seq),
       'account.changed': (e, p) =>
-        run('accountUpdate', p.displayName ?? null, p.role ?? null, p.active === undefined ? null : b(p.active), e.seq, p.accountId),
+        s.accountUpdate!.run(p.displayName ?? null, p.role ?? null, p.active === undefined ? null : b(p.active), e.seq, p.accountId),
       'person.registered': (e, p) => {
-        run(
-          'personInsert',
+        s.personInsert!.run(
           p.personId,
           p.familyName,
           p.givenNames,
@@ -200,7 +225,7 @@ export class Projector {
           e.seq,
           e.seq,
         );
-        run('statusInsert', p.personId, p.status, e.eventTime, 'registered', e.seq);
+        s.statusInsert!.run(p.personId, p.status, e.eventTime, 'registered', e.seq);
         this.indexNames(p.personId, [], [p.familyName, p.givenNames, p.nameOriginal]);
       },
       'person.corrected': (e, p) => {
@@ -211,8 +236,7 @@ export class Projector {
         const familyName = pick('familyName', 'family_name') as string;
         const givenNames = pick('givenNames', 'given_names') as string;
         const nameOriginal = pick('nameOriginal', 'name_original', (v) => v ?? '') as string;
-        run(
-          'personUpdate',
+        s.personUpdate!.run(
           familyName,
           givenNames,
           nameOriginal,
@@ -233,19 +257,18 @@ export class Projector {
           e.seq,
           p.personId,
         );
-        run('correctionInsert', p.personId, e.seq);
+        s.correctionInsert!.run(p.personId, e.seq);
         if ('familyName' in c || 'givenNames' in c || 'nameOriginal' in c) {
           const before = [row.family_name, row.given_names, row.name_original] as string[];
           this.indexNames(p.personId, before, [familyName, givenNames, nameOriginal]);
         }
       },
       'person.status_changed': (e, p) => {
-        run('personStatus', p.status, p.personId);
-        run('statusInsert', p.personId, p.status, e.eventTime, p.reason, e.seq);
+        s.personStatus!.run(p.status, p.personId);
+        s.statusInsert!.run(p.personId, p.status, e.eventTime, p.reason, e.seq);
       },
       'placement.admitted': (e, p) => {
-        run(
-          'placementInsert',
+        s.placementInsert!.run(
           p.placementId,
           p.personId,
           p.kind,
@@ -256,27 +279,26 @@ export class Projector {
           e.seq,
         );
         if (p.order) this.insertOrder(e, p.order);
-        run('personPresence', 1, p.placementId, p.personId);
+        s.personPresence!.run(1, p.placementId, p.personId);
       },
       'order.issued': (e, p) => {
         this.insertOrder(e, p);
-        run('placementDeadline', { expires: p.expiresAt, basis: p.basis, id: p.placementId });
+        s.placementDeadline!.run({ expires: p.expiresAt, basis: p.basis, id: p.placementId });
       },
       'placement.ended': (e, p) => {
-        run('placementEnd', e.eventTime, p.reason, e.seq, p.placementId);
-        run('assignmentCloseOpen', e.eventTime, e.seq, p.placementId);
+        s.placementEnd!.run(e.eventTime, p.reason, e.seq, p.placementId);
+        s.assignmentCloseOpen!.run(e.eventTime, e.seq, p.placementId);
         const personId = this.personOfPlacement(p.placementId);
-        run('personPresence', 0, null, personId);
+        s.personPresence!.run(0, null, personId);
       },
       'room.defined': (e, p) => {
-        run('roomInsert', p.roomId, p.name, p.capacity, p.floorAreaM2, p.sex, p.ageGroup, p.regime, b(p.family), e.seq);
-        run('roomVersion', e.eventTime, e.seq, p.roomId);
+        s.roomInsert!.run(p.roomId, p.name, p.capacity, p.floorAreaM2, p.sex, p.ageGroup, p.regime, b(p.family), e.seq);
+        s.roomVersion!.run(e.eventTime, e.seq, p.roomId);
       },
       'room.updated': (e, p) => {
         const r = s.roomGet!.get(p.roomId) as Record<string, unknown>;
         const has = (k: string) => k in p;
-        run(
-          'roomUpdate',
+        s.roomUpdate!.run(
           has('name') ? p.name : r.name,
           has('capacity') ? p.capacity : r.capacity,
           has('floorAreaM2') ? p.floorAreaM2 : r.floor_area_m2,
@@ -288,19 +310,18 @@ export class Projector {
           e.seq,
           p.roomId,
         );
-        run('roomVersion', e.eventTime, e.seq, p.roomId);
+        s.roomVersion!.run(e.eventTime, e.seq, p.roomId);
       },
       'assignment.made': (e, p) => {
-        if (p.replaces) run('assignmentClose', e.eventTime, e.seq, p.replaces);
-        run('assignmentInsert', p.assignmentId, p.placementId, p.personId, p.roomId, e.eventTime, e.actor, e.seq);
+        if (p.replaces) s.assignmentClose!.run(e.eventTime, e.seq, p.replaces);
+        s.assignmentInsert!.run(p.assignmentId, p.placementId, p.personId, p.roomId, e.eventTime, e.actor, e.seq);
       },
       'movement.recorded': (e, p) => {
-        run('movementInsert', p.placementId, p.direction, p.purpose, e.eventTime, e.seq);
-        run('placementOut', p.direction === 'exit' ? e.eventTime : null, p.placementId);
+        s.movementInsert!.run(p.placementId, p.direction, p.purpose, e.eventTime, e.seq);
+        s.placementOut!.run(p.direction === 'exit' ? e.eventTime : null, p.placementId);
       },
       'right.recorded': (e, p) =>
-        run(
-          'rightInsert',
+        s.rightInsert!.run(
           p.rightEntryId,
           p.placementId,
           p.personId,
@@ -314,13 +335,12 @@ export class Projector {
           e.actor,
           e.seq,
         ),
-      'asylum.claimed': (e, p) => run('claimInsert', p.claimId, p.placementId, p.personId, e.eventTime, p.note, e.seq),
-      'asylum.resolved': (e, p) => run('claimResolve', e.eventTime, p.resolution, e.seq, p.claimId),
+      'asylum.claimed': (e, p) => s.claimInsert!.run(p.claimId, p.placementId, p.personId, e.eventTime, p.note, e.seq),
+      'asylum.resolved': (e, p) => s.claimResolve!.run(e.eventTime, p.resolution, e.seq, p.claimId),
       'referral.made': (e, p) =>
-        run('referralInsert', p.referralId, p.personId, p.placementId ?? null, p.kind, p.to, p.note, e.eventTime, e.seq),
+        s.referralInsert!.run(p.referralId, p.personId, p.placementId ?? null, p.kind, p.to, p.note, e.eventTime, e.seq),
       'measure.started': (e, p) =>
-        run(
-          'measureInsert',
+        s.measureInsert!.run(
           p.measureId,
           p.placementId,
           p.personId,
@@ -332,24 +352,24 @@ export class Projector {
           e.eventTime,
           e.seq,
         ),
-      'measure.authorised': (e, p) => run('measureAuthorise', p.authorisedBy, e.eventTime, p.measureId),
+      'measure.authorised': (e, p) => s.measureAuthorise!.run(p.authorisedBy, e.eventTime, p.measureId),
       'measure.reviewed': (e, p) => {
-        run('measureReview', p.measureId, e.eventTime, p.outcome, p.note, e.seq);
-        if (p.outcome === 'end') run('measureEnd', e.eventTime, e.seq, p.measureId);
+        s.measureReview!.run(p.measureId, e.eventTime, p.outcome, p.note, e.seq);
+        if (p.outcome === 'end') s.measureEnd!.run(e.eventTime, e.seq, p.measureId);
       },
-      'measure.ended': (e, p) => run('measureEnd', e.eventTime, e.seq, p.measureId),
+      'measure.ended': (e, p) => s.measureEnd!.run(e.eventTime, e.seq, p.measureId),
       'medical.concern_raised': (e, p) =>
-        run('concernInsert', p.concernId, p.placementId, p.personId, p.kind ?? '', p.noteRef, e.eventTime, p.reviewDue, e.seq),
+        s.concernInsert!.run(p.concernId, p.placementId, p.personId, p.kind ?? '', p.noteRef, e.eventTime, p.reviewDue, e.seq),
       'detention.reviewed': (e, p) =>
-        run('reviewInsert', p.reviewId, p.placementId, p.concernId ?? null, p.outcome, p.noteRef, e.eventTime, e.seq),
+        s.reviewInsert!.run(p.reviewId, p.placementId, p.concernId ?? null, p.outcome, p.noteRef, e.eventTime, e.seq),
       'inspection.visited': (e, p) =>
-        run('visitInsert', p.visitId, p.body, json(p.inspectors), p.startedAt, p.endedAt ?? null, p.note, e.seq),
-      'recommendation.made': (e, p) => run('recommendationInsert', p.recommendationId, p.visitId, p.text, p.responseDue, e.seq),
+        s.visitInsert!.run(p.visitId, p.body, json(p.inspectors), p.startedAt, p.endedAt ?? null, p.note, e.seq),
+      'recommendation.made': (e, p) => s.recommendationInsert!.run(p.recommendationId, p.visitId, p.text, p.responseDue, e.seq),
       'recommendation.answered': (e, p) => {
-        run('responseInsert', p.recommendationId, p.text, e.eventTime, e.seq);
-        run('recommendationAnswered', e.eventTime, p.recommendationId);
+        s.responseInsert!.run(p.recommendationId, p.text, e.eventTime, e.seq);
+        s.recommendationAnswered!.run(e.eventTime, p.recommendationId);
       },
-      'hq.acknowledged': (e, p) => run('hqAcknowledged', e.seq, p.seq, p.hash, p.importedAt ?? null, e.eventTime, e.actor),
+      'hq.acknowledged': (e, p) => s.hqAcknowledged!.run(e.seq, p.seq, p.hash, p.importedAt ?? null, e.eventTime, e.actor),
     };
   }
 

@@ -70,6 +70,17 @@ const PERSON_COLUMNS = `person_id AS personId, sex, birth_date AS birthDate, cla
 
 export class DecisionReads {
   private readonly s: Record<string, Statement>;
+  /**
+   * The rows a write reads most, kept for the length of one transaction: a sitting's calls about one
+   * stay read the same placement, person and room again and again. The service drops them when a
+   * transaction begins (another connection may have written since), and the projector whenever it
+   * writes one of these tables. Rows handed out are frozen: callers share them.
+   */
+  private readonly kept = {
+    persons: new Map<string, PersonRow>(),
+    placements: new Map<string, PlacementRow>(),
+    rooms: new Map<string, RoomRow>(),
+  };
 
   constructor(db: Db) {
     const p = (sql: string) => db.prepare(sql);
@@ -93,8 +104,8 @@ export class DecisionReads {
       roomNameTaken: p('SELECT 1 FROM rooms WHERE name = ? AND retired = 0 AND room_id <> ?').pluck(),
       roomChangedAt: p('SELECT max(from_time) FROM room_versions WHERE room_id = ?').pluck(),
       // Two indexed halves: the open assignments, and the closed ones that were still running at t.
-      // INDEXED BY: left to itself the planner takes assignments_room (room_id, from_time) for the
-      // first half and walks the room's whole history, which grows with every year of the register.
+      // INDEXED BY: left to itself the planner may take a (room_id, …) index for the first half and walk
+      // the room's whole history, which grows with every year of the register.
       occupants: p(
         `SELECT a.assignment_id AS assignmentId, a.placement_id AS placementId, a.person_id AS personId, pl.kind,
                 pe.sex, pe.birth_date AS birthDate, pe.claimed_age AS claimedAge, pe.claimed_age_on AS claimedAgeOn,
@@ -150,9 +161,21 @@ export class DecisionReads {
     };
   }
 
+  /** Drops the rows kept so far: at the start of a transaction, and after a write to their tables. */
+  forget(): void {
+    this.kept.persons.clear();
+    this.kept.placements.clear();
+    this.kept.rooms.clear();
+  }
+
   person(personId: string): PersonRow | undefined {
+    const kept = this.kept.persons.get(personId);
+    if (kept) return kept;
     const r = this.s.person!.get(personId) as (Omit<PersonRow, 'unaccompanied' | 'traffickingIndicators'> & { unaccompanied: number; traffickingIndicators: string }) | undefined;
-    return r && { ...r, unaccompanied: r.unaccompanied === 1, traffickingIndicators: JSON.parse(r.traffickingIndicators) as string[] };
+    if (!r) return undefined;
+    const row = Object.freeze({ ...r, unaccompanied: r.unaccompanied === 1, traffickingIndicators: JSON.parse(r.traffickingIndicators) as string[] });
+    this.kept.persons.set(personId, row);
+    return row;
   }
 
   personExists(personId: string): boolean {
@@ -164,12 +187,23 @@ export class DecisionReads {
   }
 
   placement(placementId: string): PlacementRow | undefined {
-    return this.s.placement!.get(placementId) as PlacementRow | undefined;
+    const kept = this.kept.placements.get(placementId);
+    if (kept) return kept;
+    const r = this.s.placement!.get(placementId) as PlacementRow | undefined;
+    if (!r) return undefined;
+    const row = Object.freeze(r);
+    this.kept.placements.set(placementId, row);
+    return row;
   }
 
   room(roomId: string): RoomRow | undefined {
+    const kept = this.kept.rooms.get(roomId);
+    if (kept) return kept;
     const r = this.s.room!.get(roomId) as (Omit<RoomRow, 'family' | 'retired'> & { family: number; retired: number }) | undefined;
-    return r && { ...r, family: r.family === 1, retired: r.retired === 1 };
+    if (!r) return undefined;
+    const row = Object.freeze({ ...r, family: r.family === 1, retired: r.retired === 1 });
+    this.kept.rooms.set(roomId, row);
+    return row;
   }
 
   /** When the room's latest definition or change took effect (the event time of its entry). */

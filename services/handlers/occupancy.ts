@@ -22,7 +22,11 @@ export function categoriesOf(
   };
 }
 
-/** Why a person may not be put in a room at an instant: categories, family rule, beds. */
+/**
+ * Why a person may not be put in a room at an instant (categories, family rule, beds), and how many
+ * others are assigned to it then (null for a retired room, which takes nobody): the caller records
+ * whether the move puts the room over capacity.
+ */
 export function assignmentBars(
   ctx: Ctx,
   person: PersonRow,
@@ -30,8 +34,8 @@ export function assignmentBars(
   room: RoomRow,
   at: Instant,
   acceptOverCapacity: boolean,
-): Reason[] {
-  if (room.retired) return [reason('room.retired', 'roomId', { room: room.name })];
+): { reasons: Reason[]; occupied: number | null } {
+  if (room.retired) return { reasons: [reason('room.retired', 'roomId', { room: room.name })], occupied: null };
   // Only a family room's rule looks at the other occupants' categories (one family per room); elsewhere
   // each person is checked against the room alone, and only the number of the others counts.
   const others = room.family
@@ -48,5 +52,5 @@ export function assignmentBars(
   if (occupied >= room.capacity && !acceptOverCapacity) {
     reasons.push(reason('room.full', 'roomId', { room: room.name, capacity: room.capacity, occupants: occupied }));
   }
-  return reasons;
+  return { reasons, occupied };
 }

@@ -64,13 +64,16 @@ function decide(ctx: Ctx, input: Parameters<Handler<'placements.admit'>>[1]) {
     reasons.push(reason('placement.overlaps_previous', 'at', { endedAt: lastEnded }));
   }
   const placementId = ctx.nextId('S');
-  if (input.roomId) {
-    const room = ctx.reads.room(input.roomId);
-    if (!room) reasons.push(reason('room.not_found', 'roomId', { id: input.roomId }));
-    else reasons.push(...assignmentBars(ctx, person, { placementId, kind: input.kind }, room, admittedAt, input.acceptOverCapacity));
+  const room = input.roomId ? ctx.reads.room(input.roomId) : undefined;
+  let full = false;
+  if (input.roomId && !room) reasons.push(reason('room.not_found', 'roomId', { id: input.roomId }));
+  if (room) {
+    const bars = assignmentBars(ctx, person, { placementId, kind: input.kind }, room, admittedAt, input.acceptOverCapacity);
+    reasons.push(...bars.reasons);
+    full = bars.occupied !== null && bars.occupied >= room.capacity;
   }
   const order = decision.ok ? decision.value.order : null;
-  return { admittedAt, person, reasons, order, startsAt, placementId };
+  return { admittedAt, person, reasons, order, startsAt, placementId, room, full };
 }
 
 export const placementHandlers: Handlers<'placements.check' | 'placements.admit' | 'placements.addOrder' | 'placements.end'> = {
@@ -109,8 +112,8 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
           personId: input.personId,
           roomId: input.roomId,
           replaces: null,
-          familyException: ctx.reads.room(input.roomId)?.family ? d.person.familyGroup : null,
-          overCapacity: input.acceptOverCapacity && d.reasons.length === 0 && isFull(ctx, input.roomId, d.admittedAt),
+          familyException: d.room?.family ? d.person.familyGroup : null,
+          overCapacity: input.acceptOverCapacity && d.full,
         },
         { eventTime: d.admittedAt },
       );
@@ -192,8 +195,3 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     return { seq: entry.seq, id: input.placementId };
   },
 };
-
-function isFull(ctx: Ctx, roomId: string, at: Instant): boolean {
-  const room = ctx.reads.room(roomId);
-  return room !== undefined && ctx.reads.occupantCountAt(roomId, at) >= room.capacity;
-}

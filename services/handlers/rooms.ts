@@ -86,9 +86,8 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
       reasons.push(reason('assignment.before_last_move', 'at', { movedAt: eventTime }));
     }
     const bars = assignmentBars(ctx, person, placement, room, eventTime, input.acceptOverCapacity);
-    reasons.push(...bars);
+    reasons.push(...bars.reasons);
     if (reasons.length) throw refused(...reasons);
-    const occupied = ctx.reads.occupantCountAt(room.roomId, eventTime, placement.placementId);
     const assignmentId = ctx.nextId('A');
     const entry = ctx.append(
       'assignment.made',
@@ -99,7 +98,7 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
         roomId: room.roomId,
         replaces: current?.assignmentId ?? null,
         familyException: room.family ? person.familyGroup : null,
-        overCapacity: occupied >= room.capacity,
+        overCapacity: bars.occupied! >= room.capacity,
       },
       { eventTime },
     );
