@@ -71,9 +71,9 @@ export function pooledCrypto(pool: WorkerPool): Crypto {
   };
 }
 
-/** Decompression on the helper workers. */
-export function pooledGunzip(pool: WorkerPool): Gunzip {
-  return (compressed, rawLength) => pool.gunzip(compressed, rawLength);
+/** Decompression on the helper workers (journal chunks: with their rights rows, see rights-aside.ts). */
+export function pooledGunzip(pool: WorkerPool, rights = false): Gunzip {
+  return (compressed, rawLength) => pool.gunzip(compressed, rawLength, rights);
 }
 
 /** Native gzip through DecompressionStream where there is one; fflate otherwise. */

@@ -2,12 +2,16 @@
 // journal chunks off the page's main thread. Where workers cannot start (an old browser, a policy
 // that forbids them), `startPool` answers null and the viewer does the same work on the page.
 
+import type { RightsAside } from '../../format/rights-aside.ts';
 import type { WorkerReply, WorkerRequest, WorkerTask } from './worker-protocol.ts';
 
 export interface WorkerPool {
   readonly size: number;
   sha256Ranges(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Promise<Uint8Array>;
-  gunzip(compressed: Uint8Array, rawLength: number): Promise<Uint8Array>;
+  /** `rights`: also make the chunk's rights rows (taken with rightsOf). */
+  gunzip(compressed: Uint8Array, rawLength: number, rights?: boolean): Promise<Uint8Array>;
+  /** The rights rows a worker made for a buffer it decompressed, once. */
+  rightsOf(data: Uint8Array): RightsAside | null;
   hashedAlready(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array | null;
   close(): void;
 }
@@ -27,6 +31,7 @@ class Pool implements WorkerPool {
   private readonly pending = new Map<number, Pending>();
   /** Digests of decompressed journal chunks, by their buffer (see hashedAlready). */
   private readonly hashed = new WeakMap<ArrayBuffer, { starts: Uint32Array; ends: Uint32Array; digests: Uint8Array }>();
+  private readonly rights = new WeakMap<ArrayBuffer, RightsAside>();
   private readonly load: number[];
   private next = 1;
   private broken: Error | null = null;
@@ -94,10 +99,11 @@ class Pool implements WorkerPool {
     return new Uint8Array(out.bytes!);
   }
 
-  async gunzip(compressed: Uint8Array, rawLength: number): Promise<Uint8Array> {
+  async gunzip(compressed: Uint8Array, rawLength: number, rights = false): Promise<Uint8Array> {
     const data = own(compressed);
-    const reply = await this.send({ op: 'gunzip', data, rawLength }, [data]);
+    const reply = await this.send({ op: 'gunzip', data, rawLength, rights }, [data]);
     const raw = new Uint8Array(reply.bytes!);
+    if (reply.rights) this.rights.set(raw.buffer as ArrayBuffer, reply.rights);
     if (reply.digests) {
       this.hashed.set(raw.buffer as ArrayBuffer, {
         starts: new Uint32Array(reply.digests.starts),
@@ -106,6 +112,13 @@ class Pool implements WorkerPool {
       });
     }
     return raw;
+  }
+
+  rightsOf(data: Uint8Array): RightsAside | null {
+    const known = this.rights.get(data.buffer as ArrayBuffer);
+    if (!known || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) return null;
+    this.rights.delete(data.buffer as ArrayBuffer);
+    return known;
   }
 
   /**
@@ -157,5 +170,5 @@ export async function startPool(source: string, size: number, timeoutMs = 3000):
 /** How many helper workers: the cores but one (the page's own thread replays), at least 1, at most 4. */
 export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(4, cores));
 }
