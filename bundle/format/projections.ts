@@ -39,7 +39,8 @@ export type ProjectionsSection = z.output<typeof projectionsSchema>;
  */
 export class TableDigester {
   rows = 0;
-  private buf = new Uint8Array(HASH_BATCH_BYTES + 1024 * 1024);
+  // Grown as rows come (most tables are small: a batch-sized buffer each would be most of the memory).
+  private buf = new Uint8Array(64 * 1024);
   private used = 0;
   /** Start of the open block, and how many rows it holds. */
   private blockStart = 0;

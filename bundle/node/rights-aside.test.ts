@@ -15,7 +15,8 @@ import { TABLES, tableRows } from '../../domain/replay/tables.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import { exportBundle } from './export.ts';
 import { exportTestBundle, forge, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
-import { nodeVerifyOptions, readBundleFiles } from './verify.ts';
+import { nodeVerifyOptions, readBundleFiles, verifyOnNode } from './verify.ts';
+import { CHUNK_WORKER_ENTRY } from './chunk-worker-entry.ts';
 import { concatBytes, utf8 } from '../format/bytes.ts';
 import { chunkHeader, CONTAINER_MAGIC, decodeContainer, sectionHeader, splitChunks } from '../format/container.ts';
 import { encodeJournalChunk, indexJournalChunk, JournalChunkWriter } from '../format/journal.ts';
@@ -228,5 +229,41 @@ describe('rights rows aside, whole bundles', () => {
     } finally {
       db.prepare('UPDATE rights SET detail = ? WHERE right_entry_id = ?').run(row.detail, row.right_entry_id);
     }
+  });
+});
+
+describe('on the chunk workers (chunk-pool.ts)', () => {
+  const pooled = (files: BundleFiles) => verifyOnNode(files, PASSPHRASE, crypto, { chunkWorker: CHUNK_WORKER_ENTRY, chunkWorkerMinEntries: 1 });
+
+  it('the same verdict as on one thread, intact or forged, and the same rights rows once built', async () => {
+    const [full] = await verifyBoth(b.files);
+    const onPool = await pooled(b.files);
+    expect(summary(onPool)).toEqual(summary(full));
+    expect(onPool.content!.rights).not.toBeNull();
+    onPool.content!.rights!.finish();
+    expect(tableRows(onPool.content!.tables!, RIGHTS_SPEC).map((r) => replayRowText(RIGHTS_SPEC, r))).toEqual(
+      tableRows(full.content!.tables!, RIGHTS_SPEC).map((r) => replayRowText(RIGHTS_SPEC, r)),
+    );
+    const forged = await rechained((entries) => {
+      const k = rightEntries(entries)[2]!;
+      const lines = entries[k]!.split('\n');
+      entries[k] = [...lines.slice(0, 7), '"not an object"'].join('\n');
+      return entries;
+    });
+    const [oneThread] = await verifyBoth(forged);
+    expect(oneThread.failure).toMatchObject({ step: 'projections' });
+    expect(summary(await pooled(forged))).toEqual(summary(oneThread));
+    // A chunk that does not decompress is named as on one thread.
+    const broken = await forge(b, crypto, (plaintext) => {
+      const copy = plaintext.slice();
+      const sections = decodeContainer(copy);
+      const body = sections.get('journal')!;
+      const at = body.byteOffset - copy.byteOffset + 8 + 12;
+      copy[at] = copy[at]! ^ 0xff;
+      return copy;
+    });
+    const [brokenOne] = await verifyBoth(broken);
+    expect(brokenOne.failure).toMatchObject({ step: expect.stringMatching(/container|chain/) });
+    expect(summary(await pooled(broken))).toEqual(summary(brokenOne));
   });
 });

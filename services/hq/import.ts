@@ -31,9 +31,10 @@ import type { Crypto } from '../../bundle/format/crypto.ts';
 import { parseHashInput, type JournalChunk } from '../../bundle/format/journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from '../../bundle/format/manifest.ts';
 import type { FindingsSection } from '../../bundle/format/sections.ts';
-import { STEP_TITLES, verifyBundle, type BundleFiles } from '../../bundle/format/verify.ts';
+import type { RightsMaterialiser } from '../../bundle/format/rights-aside.ts';
+import { STEP_TITLES, type BundleFiles } from '../../bundle/format/verify.ts';
 import { nodeCrypto } from '../../bundle/node/crypto-node.ts';
-import { BundleReadError, nodeVerifyOptions, readBundleFiles } from '../../bundle/node/verify.ts';
+import { BundleReadError, readBundleFiles, verifyOnNode } from '../../bundle/node/verify.ts';
 import { StoreChanged, WorkerStore } from './store-worker-client.ts';
 
 export interface HqImportProgress {
@@ -58,6 +59,14 @@ export interface HqImporterOptions {
   storeWorker?: string | URL | null;
   /** Default 50,000: below it, a thread costs more to start than it saves. */
   storeWorkerMinEntries?: number;
+  /**
+   * The chunk worker's entry (CHUNK_WORKER_ENTRY in bundle/node/chunk-worker-entry.ts, from source): a
+   * long slice is decompressed and hashed on worker threads, and a whole journal's rights rows are
+   * made there (bundle/node/chunk-pool.ts) while this thread replays the rest.
+   */
+  chunkWorker?: string | URL | null;
+  /** Default CHUNK_POOL_MIN_ENTRIES (bundle/node/verify.ts). */
+  chunkWorkerMinEntries?: number;
 }
 
 export interface ImportCall {
@@ -82,6 +91,8 @@ const short = (hex: string) => `${hex.slice(0, 16)}…`;
 interface CachedReplay {
   centreNo: number;
   replay: Replay;
+  /** Rights rows verification kept aside, built into the replay when it is used again. */
+  rights: RightsMaterialiser | null;
 }
 
 export class HqImporter {
@@ -187,11 +198,13 @@ export class HqImporter {
     if (m.from.seq > 0) base = this.replayHeld(known!, m.from.seq, call);
     this.abortIfAsked(call);
 
-    const verdict = await verifyBundle(
+    const verdict = await verifyOnNode(
       files,
       call.passphrase,
       this.crypto,
-      nodeVerifyOptions({
+      {
+        chunkWorker: this.options.chunkWorker ?? null,
+        ...(this.options.chunkWorkerMinEntries !== undefined ? { chunkWorkerMinEntries: this.options.chunkWorkerMinEntries } : {}),
         pinnedFingerprint: known?.key_fingerprint ?? null,
         replayBase: base,
         onProgress: (p) => {
@@ -204,7 +217,7 @@ export class HqImporter {
               },
             }
           : {}),
-      }),
+      },
     );
     // The base is now at the slice's head, or part-way if verification failed: never reuse it as it was.
     if (this.cached?.replay === base) this.cached = null;
@@ -307,7 +320,7 @@ export class HqImporter {
       this.store.logImport({ ...log, centreNo });
       row = this.store.centre(m.centre.id);
     });
-    this.cached = { centreNo: row!.centre_no, replay };
+    this.cached = { centreNo: row!.centre_no, replay, rights: content.rights };
     return {
       source,
       result: 'imported',
@@ -324,7 +337,10 @@ export class HqImporter {
   /** Replays the centre's journal as HQ holds it, up to `uptoSeq`. */
   private replayHeld(centre: HqCentreRow, uptoSeq: number, call: ImportCall): Replay {
     const cached = this.cached;
-    if (cached && cached.centreNo === centre.centre_no && cached.replay.lastSeq === uptoSeq) return cached.replay;
+    if (cached && cached.centreNo === centre.centre_no && cached.replay.lastSeq === uptoSeq) {
+      cached.rights?.finish();
+      return cached.replay;
+    }
     this.cached = null;
     const replay = new Replay({ lateEntryHours: centre.late_entry_hours });
     let n = 0;
