@@ -9,7 +9,7 @@ import { gunzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntries } from '../../db/journal/writer.ts';
 import { hashInput } from '../../domain/journal.ts';
-import { Replay } from '../../domain/replay/replay.ts';
+import { Replay, rightRow } from '../../domain/replay/replay.ts';
 import { replayRowText } from '../../domain/replay/canonical-rows.ts';
 import { TABLES, tableRows } from '../../domain/replay/tables.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
@@ -112,6 +112,64 @@ describe('rights rows aside, chunk by chunk', () => {
     }
     expect(failures).toBeGreaterThan(50);
     expect(compared).toBeGreaterThan(200);
+  });
+});
+
+describe('rights rows made from the bytes of the usual payload', () => {
+  it('are the replay’s rows for every spelling of a payload, usual or not', () => {
+    const base = { detail: 'Inventory listed', personId: 'P59', placementId: 'S60', right: 'property_inventory', rightEntryId: 'RT65', state: 'exercised' };
+    const payloads: string[] = [
+      JSON.stringify(base),
+      JSON.stringify({ ...base, language: 'ku', version: 'SMS-RI-2023/2' }),
+      JSON.stringify({ ...base, interpreter: { mode: 'video', name: 'Dilshad' }, language: 'ku' }),
+      JSON.stringify({ ...base, interpreter: '' }),
+      JSON.stringify({ ...base, detail: '', detailRef: 'ab'.repeat(32) }),
+      JSON.stringify({ ...base, detail: 'Каримов əşğ امید' }),
+      JSON.stringify({ ...base, detail: 'a "quoted" \\ back\nslash' }),
+      JSON.stringify({ ...base, language: null, version: null }),
+      JSON.stringify({ ...base, rightEntryId: 7 }),
+      JSON.stringify({ ...base, extra: 'x', zzz: 'y' }),
+      JSON.stringify({ ...base, extra: [1, 2] }),
+      JSON.stringify({ state: 'offered', right: 'lawyer', rightEntryId: 'RT9', placementId: 'S1', personId: 'P1', detail: 'reordered' }),
+      JSON.stringify(base).replace('"state"', '"state":"declined","state"'),
+      JSON.stringify(base).replace('"extra_never"', ''),
+      JSON.stringify(base).replace(',', ' , '),
+      `${JSON.stringify(base)} `,
+      JSON.stringify(base).replace('"RT65"', '"RT\u0036\u0035"'),
+      JSON.stringify(base).replace('"personId"', '"person\u0049d"'),
+      JSON.stringify({ detail: 'no id', personId: 'P1', placementId: 'S1', right: 'lawyer', state: 'offered' }),
+      '{}',
+      '[]',
+      '"a string"',
+      '{"rightEntryId":"RT1"',
+      '{"rightEntryId":"RT1",}',
+    ];
+    const head = (seq: number) => `${seq}\n2026-01-02T03:04:05.000Z\n2026-01-02T03:04:06.000Z\nreg.karimov\nright.recorded\n\n${'0'.repeat(64)}\n`;
+    for (const [k, payload] of payloads.entries()) {
+      const seq = 100 + k;
+      const chunk = indexJournalChunk(chunkOf([`${seq - 1}\n2026-01-02T03:04:05.000Z\n2026-01-02T03:04:05.000Z\nhead\nroom.defined\n\n${'0'.repeat(64)}\n{}`, head(seq) + payload]), 0, seq - 1);
+      const side = rightsAside(chunk);
+      let p: unknown;
+      try {
+        p = JSON.parse(payload);
+      } catch {
+        expect(side.failure, payload).toEqual({ entry: 1, reason: 'json' });
+        continue;
+      }
+      if (p === null || typeof p !== 'object' || Array.isArray(p)) {
+        expect(side.failure, payload).toEqual({ entry: 1, reason: 'object' });
+        continue;
+      }
+      const row = rightRow({ seq, eventTime: '2026-01-02T03:04:05.000Z', recordedTime: '', actor: 'reg.karimov', type: 'right.recorded' }, p as never);
+      expect(side.failure, payload).toBeNull();
+      expect(side.rows, payload).toBe(1);
+      expect([...side.entry]).toEqual([1]);
+      expect(Buffer.from(side.text).toString('utf8'), payload).toBe(`${replayRowText(RIGHTS_SPEC, row)}\n`);
+      expect(side.refs, payload).toEqual(row.detailRef === null ? [] : [[0, row.detailRef]]);
+      // The id's hashes: the same id spelled any way gives the same pair.
+      const plain = rightsAside(indexJournalChunk(chunkOf([head(seq) + JSON.stringify({ ...base, rightEntryId: (p as { rightEntryId?: unknown }).rightEntryId })]), 0, seq));
+      if (typeof (p as { rightEntryId?: unknown }).rightEntryId === 'string') expect([...side.keys], payload).toEqual([...plain.keys]);
+    }
   });
 });
 
