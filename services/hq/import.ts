@@ -26,13 +26,13 @@ import { Replay } from '../../domain/replay/replay.ts';
 import { toIso, type Clock } from '../../domain/time.ts';
 import type { Db } from '../../db/connection.ts';
 import { HqStore, type FindingCount, type HqCentreRow } from '../../db/hq/store.ts';
-import { fromUtf8, toHex } from '../../bundle/format/bytes.ts';
+import { toHex } from '../../bundle/format/bytes.ts';
 import type { Crypto } from '../../bundle/format/crypto.ts';
-import { parseHashInput, type JournalChunk } from '../../bundle/format/journal.ts';
+import type { JournalChunk } from '../../bundle/format/journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from '../../bundle/format/manifest.ts';
 import type { FindingsSection } from '../../bundle/format/sections.ts';
 import type { RightsMaterialiser } from '../../bundle/format/rights-aside.ts';
-import { STEP_TITLES, type BundleFiles } from '../../bundle/format/verify.ts';
+import { FieldDecoder, replayChunk, STEP_TITLES, type BundleFiles } from '../../bundle/format/verify.ts';
 import { nodeCrypto } from '../../bundle/node/crypto-node.ts';
 import { BundleReadError, readBundleFiles, verifyOnNode } from '../../bundle/node/verify.ts';
 import { StoreChanged, WorkerStore } from './store-worker-client.ts';
@@ -87,6 +87,9 @@ const refuse = (r: Reason): never => {
 };
 
 const short = (hex: string) => `${hex.slice(0, 16)}…`;
+
+/** How many bytes of HQ's stored entries are replayed at a time. */
+const HELD_BLOCK_BYTES = 4 * 1024 * 1024;
 
 interface CachedReplay {
   centreNo: number;
@@ -343,15 +346,42 @@ export class HqImporter {
     }
     this.cached = null;
     const replay = new Replay({ lateEntryHours: centre.late_entry_hours });
-    let n = 0;
+    // A few MB of entries at a time, replayed as verification replays a bundle's chunk (verify.ts).
+    const fields = new FieldDecoder();
+    let buf = new Uint8Array(HELD_BLOCK_BYTES);
+    let lengths: number[] = [];
+    let used = 0;
+    let firstSeq = 1;
+    const flush = () => {
+      const count = lengths.length;
+      if (count === 0) return;
+      const starts = new Uint32Array(count);
+      const ends = new Uint32Array(count);
+      let o = 0;
+      lengths.forEach((n, i) => {
+        starts[i] = o;
+        o += n;
+        ends[i] = o;
+      });
+      const failed = replayChunk({ raw: buf.subarray(0, used), starts, ends, count, first: 0, digests: null }, firstSeq, replay, fields);
+      if (failed) throw new Error(`HQ's copy of centre ${centre.centre_id} does not replay: ${failed.message}`);
+      firstSeq += count;
+      lengths = [];
+      used = 0;
+      call.onProgress?.({ phase: 'replay', done: firstSeq - 1, total: uptoSeq });
+      this.abortIfAsked(call);
+    };
     for (const [seq, input] of this.store.inputs(centre.centre_no, 0, uptoSeq)) {
-      const e = parseHashInput(fromUtf8(input), seq);
-      replay.apply({ seq, eventTime: e.eventTime, recordedTime: e.recordedTime, actor: e.actor, type: e.type, payload: JSON.parse(e.payload) });
-      if (++n % 65536 === 0) {
-        call.onProgress?.({ phase: 'replay', done: n, total: uptoSeq });
-        this.abortIfAsked(call);
+      if (seq !== firstSeq + lengths.length) throw new Error(`HQ's copy of centre ${centre.centre_id} lacks entry ${firstSeq + lengths.length}`);
+      if (used + input.length > buf.length) {
+        flush();
+        if (input.length > buf.length) buf = new Uint8Array(input.length);
       }
+      buf.set(input, used);
+      used += input.length;
+      lengths.push(input.length);
     }
+    flush();
     if (replay.lastSeq !== uptoSeq) throw new Error(`HQ's copy of centre ${centre.centre_id} ends at seq ${replay.lastSeq}, its head says ${uptoSeq}`);
     return replay;
   }
