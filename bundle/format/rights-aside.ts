@@ -310,34 +310,28 @@ export function asideBuffers(a: RightsAside): ArrayBuffer[] {
   return [a.entry.buffer, a.text.buffer, a.ends.buffer, a.keys.buffer, a.keyed.buffer] as ArrayBuffer[];
 }
 
-/** A set of 64-bit key hashes (open addressing): has an id been seen before? */
-export class KeyHashSet {
-  private slots = new Uint32Array(2 * 1024);
-  private size = 0;
+/**
+ * The rows' key hashes, collected as they come; whether any repeats is asked once, at the end (a
+ * sort: cheaper than a hash set of a million keys). 53 of the 64 bits are kept, exactly (a double):
+ * a false repeat only costs the slow way.
+ */
+export class KeyHashes {
+  private keys = new Float64Array(64 * 1024);
+  private count = 0;
 
-  /** Adds the pair; false if it was there already. */
-  add(a: number, b: number): boolean {
-    if (a === 0 && b === 0) b = 1; // (0, 0) marks an empty slot
-    if (2 * (this.size + 1) > this.slots.length / 2) this.grow();
-    const mask = this.slots.length / 2 - 1;
-    for (let i = (a ^ Math.imul(b, 0x9e3779b1)) & mask; ; i = (i + 1) & mask) {
-      const x = this.slots[2 * i]!;
-      const y = this.slots[2 * i + 1]!;
-      if (x === 0 && y === 0) {
-        this.slots[2 * i] = a;
-        this.slots[2 * i + 1] = b;
-        this.size++;
-        return true;
-      }
-      if (x === a && y === b) return false;
+  add(a: number, b: number): void {
+    if (this.count === this.keys.length) {
+      const bigger = new Float64Array(this.keys.length * 2);
+      bigger.set(this.keys);
+      this.keys = bigger;
     }
+    this.keys[this.count++] = a * 0x200000 + (b & 0x1fffff);
   }
 
-  private grow(): void {
-    const old = this.slots;
-    this.slots = new Uint32Array(old.length * 2);
-    this.size = 0;
-    for (let i = 0; i < old.length; i += 2) if (old[i] !== 0 || old[i + 1] !== 0) this.add(old[i]!, old[i + 1]!);
+  repeats(): boolean {
+    const sorted = this.keys.subarray(0, this.count).sort();
+    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
+    return false;
   }
 }
 

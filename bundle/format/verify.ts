@@ -9,6 +9,7 @@
 import { canonicalJson } from '../../domain/journal.ts';
 import type { LegalProfile } from '../../domain/profile/types.ts';
 import { Replay, ReplayError } from '../../domain/replay/replay.ts';
+import { canonicalMemberSpan, RawJson } from '../../domain/replay/raw-json.ts';
 import type { RegisterTables } from '../../domain/replay/tables.ts';
 import { fromBase64, fromUtf8, toHex, utf8 } from './bytes.ts';
 import { compareWithCheckpoint, describeComparison, type Checkpoint, type CheckpointComparison } from './checkpoint.ts';
@@ -19,7 +20,7 @@ import { BundleJournal, checkChunkChain, hashChunk, indexJournalChunk, JournalFo
 import { EnvelopeError, parseEnvelope, type Manifest } from './manifest.ts';
 import { normalisePassphrase } from './passphrase.ts';
 import { compareProjections, projectionsSchema, replayDigests, TableDigester, type ProjectionsSection } from './projections.ts';
-import { isRightType, KeyHashSet, RIGHT_TYPE, rightsAside, RightsMaterialiser, RIGHTS_SPEC, type RightsAside } from './rights-aside.ts';
+import { isRightType, KeyHashes, RIGHT_TYPE, rightsAside, RightsMaterialiser, RIGHTS_SPEC, type RightsAside } from './rights-aside.ts';
 import {
   findingsSectionSchema,
   medicalNotesSchema,
@@ -298,8 +299,7 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
   // Rights rows aside (see rights-aside.ts): digested as they come, their ids checked for repeats.
   const aside = replaying && whole && options.rightsAside === true;
   const rightsDigester = aside ? new TableDigester() : null;
-  const rightKeys = aside ? new KeyHashSet() : null;
-  let rightsRepeat = false;
+  const rightKeys = aside ? new KeyHashes() : null;
   verdict.content = {
     journal,
     tables: replaying ? replay!.tables : null,
@@ -356,7 +356,7 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
         replayFailure = replayChunk(chunk, seq, replay!, fields, side);
         if (side && replayFailure === null) {
           rightsDigester!.addRows(side.text, side.ends, 0, side.rows);
-          for (let k = 0; k < side.rows; k++) if (side.keyed[k] && !rightKeys!.add(side.keys[2 * k]!, side.keys[2 * k + 1]!)) rightsRepeat = true;
+          for (let k = 0; k < side.rows; k++) if (side.keyed[k]) rightKeys!.add(side.keys[2 * k]!, side.keys[2 * k + 1]!);
           if (rightsDigester!.shouldHash) await rightsDigester!.hashPending(crypto);
         }
       }
@@ -410,6 +410,7 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
     // Rights rows aside are digested already, unless an id repeats: then the table is built (one row
     // per id, as the replay keeps it) and digested as the others.
     const rights = verdict.content!.rights;
+    const rightsRepeat = rights !== null && rightKeys!.repeats();
     if (rights && rightsRepeat) rights.finish();
     const digested = rights && !rightsRepeat ? { [RIGHTS_SPEC.sql]: rightsDigester! } : {};
     const digests = await replayDigests(tables, crypto, options.yieldToHost, digested);
@@ -718,11 +719,25 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     }
     const length = end - nl[o + 6]! - 1;
     const payloadEnd = at + (ascii ? length : utf16Units(raw, words, nl[o + 6]! + 1, end));
+    let payloadText = text.slice(at, payloadEnd);
+    // An admission record in the plain form is kept as its text (raw-json.ts): not parsed here.
+    let admission: RawJson | null = null;
+    if (entry.type === 'placement.admitted') {
+      const from = nl[o + 6]! + 1;
+      const span = canonicalMemberSpan(raw, from, end, 'admission');
+      if (span) {
+        const a = ascii ? span[0] - from : utf16Units(raw, words, from, span[0]);
+        const b = a + (ascii ? span[1] - span[0] : utf16Units(raw, words, span[0], span[1]));
+        payloadText = `${payloadText.slice(0, a)}null${payloadText.slice(b)}`;
+        admission = new RawJson(fromUtf8(raw.subarray(span[0], span[1])));
+      }
+    }
     try {
-      entry.payload = JSON.parse(text.slice(at, payloadEnd));
+      entry.payload = JSON.parse(payloadText);
     } catch {
       return { seq, message: `entry ${seq}: its payload is not JSON (or not UTF-8)` };
     }
+    if (admission) (entry.payload as { admission: unknown }).admission = admission;
     at = payloadEnd;
     pb += length;
     try {

@@ -20,7 +20,7 @@ import { CHUNK_WORKER_ENTRY } from './chunk-worker-entry.ts';
 import { concatBytes, utf8 } from '../format/bytes.ts';
 import { chunkHeader, CONTAINER_MAGIC, decodeContainer, sectionHeader, splitChunks } from '../format/container.ts';
 import { encodeJournalChunk, indexJournalChunk, JournalChunkWriter } from '../format/journal.ts';
-import { KeyHashSet, rightsAside, RightsMaterialiser, RIGHTS_SPEC } from '../format/rights-aside.ts';
+import { KeyHashes, rightsAside, RightsMaterialiser, RIGHTS_SPEC } from '../format/rights-aside.ts';
 import { FieldDecoder, replayChunk, verifyBundle, type BundleFiles, type Verdict } from '../format/verify.ts';
 
 let v: VariedCentre;
@@ -173,13 +173,17 @@ describe('rights rows made from the bytes of the usual payload', () => {
   });
 });
 
-describe('KeyHashSet', () => {
-  it('finds a pair met before, and only those, across growth', () => {
-    const s = new KeyHashSet();
-    for (let i = 0; i < 50_000; i++) expect(s.add(i * 7919, i ^ 0x5555)).toBe(true);
-    for (let i = 0; i < 50_000; i += 997) expect(s.add(i * 7919, i ^ 0x5555)).toBe(false);
-    expect(s.add(0, 0)).toBe(true);
-    expect(s.add(0, 0)).toBe(false);
+describe('KeyHashes', () => {
+  it('finds a key that repeats, and none where none does', () => {
+    const k = new KeyHashes();
+    for (let i = 0; i < 200_000; i++) k.add((i * 7919) >>> 0, i ^ 0x5555);
+    expect(k.repeats()).toBe(false);
+    k.add(3 * 7919, 3 ^ 0x5555);
+    expect(k.repeats()).toBe(true);
+    const high = new KeyHashes();
+    high.add(0xffffffff, 0xffffffff);
+    high.add(0xffffffff, 0xfffffffe);
+    expect(high.repeats()).toBe(false);
   });
 });
 

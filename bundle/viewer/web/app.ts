@@ -243,6 +243,7 @@ export class ViewerApp {
       const gunzip: Gunzip = pool ? pooledGunzip(pool, true) : webGunzip;
       this.crypto = crypto;
       this.setStatus(() => t(lang(), 'open.checking'));
+      let shownStep = '';
       const verdict = await verifyBundle(files, this.passphrase.value, crypto, {
         gunzip,
         checkpoint,
@@ -254,7 +255,11 @@ export class ViewerApp {
         ...(pool ? { precomputedRights: (raw: Uint8Array) => pool.rightsOf(raw) } : {}),
         onProgress: (p) => {
           if (p.step === 'chain' && p.total > 0) this.progress.value = p.done / p.total;
-          this.setStatus(() => t(lang(), 'open.checkingStep', { step: stepTitle(lang(), p.step) }));
+          // The status changes with the step (the chain reports every chunk: hundreds of times).
+          if (p.step !== shownStep) {
+            shownStep = p.step;
+            this.setStatus(() => t(lang(), 'open.checkingStep', { step: stepTitle(lang(), p.step) }));
+          }
         },
         yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)),
       });
