@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashInput, type JournalEntry } from '../../domain/journal.ts';
 import { nodeCrypto } from '../node/crypto-node.ts';
 import { toHex } from './bytes.ts';
-import { BundleJournal, checkChunkChain, hashChunk, indexJournalChunk, JournalChunkWriter, JournalFormatError, startDigest } from './journal.ts';
+import { BundleJournal, checkChunkChain, checkChunkLinks, checkChunkStart, hashChunk, indexJournalChunk, JournalChunkWriter, JournalFormatError, startDigest } from './journal.ts';
 
 function makeJournal(n: number): JournalEntry[] {
   const entries: JournalEntry[] = [];
@@ -103,6 +103,37 @@ describe('the journal section', () => {
       }
     }
     expect(caught).toBe(2 * raw!.length);
+  });
+
+  it('checked in two parts (links where hashed, then the start) agrees with the whole check on damaged chunks', async () => {
+    const entries = makeJournal(40);
+    const [raw] = encode(entries.slice(10));
+    const before = startDigest({ hash: entries[9]!.hash });
+    let seed = 5;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    let broken = 0;
+    for (let round = 0; round < 3000; round++) {
+      const copy = raw!.slice();
+      for (let k = next(3); k > 0; k--) copy[4 + 4 * 30 + next(copy.length - 124)] = next(4) === 0 ? '0123456789abcdef\n'.charCodeAt(next(17)) : next(256);
+      let chunk;
+      try {
+        chunk = indexJournalChunk(copy, 0, 11);
+      } catch {
+        continue;
+      }
+      await hashChunk(chunk, nodeCrypto);
+      const linked = checkChunkLinks(chunk);
+      for (const [seq, previous] of [[11, before], [12, before], [11, new Uint8Array(32)]] as const) {
+        const whole = checkChunkChain(chunk, seq, { digest: previous, isStart: false }) === null;
+        const parts = linked !== null && checkChunkStart(chunk, linked, seq, previous);
+        expect(parts, `round ${round}, seq ${seq}`).toBe(whole);
+        if (!whole) broken++;
+      }
+    }
+    expect(broken).toBeGreaterThan(3000);
   });
 
   it('names the entry that was changed, removed or moved', async () => {

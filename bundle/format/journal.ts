@@ -210,6 +210,45 @@ export function checkChunkChain(
   return null;
 }
 
+/**
+ * The chain inside one hashed chunk, checked where it was hashed (a helper worker): the seq of its
+ * first entry when every entry is well-formed, numbered one after the other, and (from the second
+ * on) records the digest of the entry before it; null otherwise. What is left to check where the
+ * chunks meet is the first entry's seq and previous hash (checkChunkStart). Where this says null,
+ * checkChunkChain finds and names the first problem.
+ */
+export function checkChunkLinks(chunk: JournalChunk): number | null {
+  const raw = chunk.raw;
+  const nl = new Int32Array(7);
+  if (chunk.count === 0 || !chunk.digests || !fieldEnds(raw, chunk.starts[0]!, chunk.ends[0]!, nl)) return null;
+  const start = chunk.starts[0]!;
+  const digits = nl[0]! - start;
+  if (digits < 1 || digits > 16 || (raw[start] === 0x30 && digits > 1)) return null;
+  let seq = 0;
+  for (let j = start; j < nl[0]!; j++) {
+    const d = raw[j]! - 0x30;
+    if (d < 0 || d > 9) return null;
+    seq = seq * 10 + d;
+  }
+  if (nl[6]! - nl[5]! - 1 !== 64) return null;
+  // Entry 0's previous hash is its own business (checkChunkStart): compare it with itself here.
+  const own = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) own[i] = parseInt(String.fromCharCode(raw[nl[5]! + 1 + 2 * i]!, raw[nl[5]! + 2 + 2 * i]!), 16);
+  if (!hexBytesEqual(raw, nl[5]! + 1, own, 0)) return null;
+  return checkChunkChain(chunk, seq, { digest: own, isStart: false }) === null ? seq : null;
+}
+
+/**
+ * With checkChunkLinks' answer for the chunk: whether its first entry is `seq` and records
+ * `previous` as the hash before it. False sends the chunk to checkChunkChain, which names the problem.
+ */
+export function checkChunkStart(chunk: JournalChunk, linkedFrom: number, seq: number, previous: Uint8Array): boolean {
+  if (linkedFrom !== seq) return false;
+  const raw = chunk.raw;
+  const nl = new Int32Array(7);
+  return fieldEnds(raw, chunk.starts[0]!, chunk.ends[0]!, nl) && nl[6]! - nl[5]! - 1 === 64 && hexBytesEqual(raw, nl[5]! + 1, previous, 0);
+}
+
 /** The verified journal of a bundle: entries kept as bytes, decoded on demand. */
 export class BundleJournal {
   readonly chunks: JournalChunk[] = [];

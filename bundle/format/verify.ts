@@ -16,7 +16,7 @@ import { compareWithCheckpoint, describeComparison, type Checkpoint, type Checkp
 import { ContainerError, decodeContainer, inflateChunk, inflateSection, splitChunks, type Chunk } from './container.ts';
 import type { Crypto, Gunzip } from './crypto.ts';
 import { fflateGunzip } from './gunzip.ts';
-import { BundleJournal, checkChunkChain, hashChunk, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
+import { BundleJournal, checkChunkChain, checkChunkStart, hashChunk, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from './manifest.ts';
 import { normalisePassphrase } from './passphrase.ts';
 import { compareProjections, projectionsSchema, replayDigests, TableDigester, type ProjectionsSection } from './projections.ts';
@@ -121,6 +121,8 @@ export interface VerifyOptions {
   rightsAside?: boolean;
   /** A chunk's rights rows made where it was decompressed (the viewer's workers); null: made here. */
   precomputedRights?: (raw: Uint8Array) => RightsAside | null;
+  /** checkChunkLinks' answer for a chunk, from where it was hashed; null: the chain is checked here. */
+  precomputedLinks?: (raw: Uint8Array) => number | null;
 }
 
 /** What the bundle holds, decoded; the journal stays bytes until an entry is asked for. */
@@ -366,7 +368,9 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
         journalError(err, seq);
       }
       prepared[i] = null;
-      const broken: ChainFailure | null = checkChunkChain(chunk, seq, previous);
+      // Inside the chunk the links may be checked already (where it was hashed): then only its start.
+      const linked = options.precomputedLinks?.(chunk.raw) ?? null;
+      const broken: ChainFailure | null = linked !== null && checkChunkStart(chunk, linked, seq, previous.digest) ? null : checkChunkChain(chunk, seq, previous);
       if (broken) fail(broken.message, broken.seq);
       journal.add(chunk);
       options.onChunk?.(chunk, seq);
@@ -557,15 +561,13 @@ function sideRow(side: RightsAside, i: number): number {
   return -1;
 }
 
-/** A right.recorded entry whose row is aside: the replay notes it; its payload is parsed only if late. */
-function applyAside(
-  replay: Replay,
-  side: RightsAside,
-  i: number,
-  head: { seq: number; eventTime: string; recordedTime: string; actor: string; type: string },
-  payload: Uint8Array,
-): ReplayFailure | null {
-  const seq = head.seq;
+type Head = { seq: number; eventTime: string; recordedTime: string; actor: string; type: string };
+
+/**
+ * A right.recorded entry whose row is aside: the replay notes it; its payload is parsed only if late.
+ * `head` is a function where the entry surely is not late (its fields are then never made).
+ */
+function applyAside(replay: Replay, side: RightsAside, i: number, seq: number, head: Head | null, payload: Uint8Array): ReplayFailure | null {
   if (side.failure?.entry === i) {
     return { seq, message: side.failure.reason === 'json' ? `entry ${seq}: its payload is not JSON (or not UTF-8)` : new ReplayError(seq, RIGHT_TYPE, 'the payload is not an object').message };
   }
@@ -583,7 +585,8 @@ function applyAside(
     else hi = mid - 1;
   }
   try {
-    replay.applyRightAside(head, ref, () => JSON.parse(fromUtf8(payload)) as Record<string, unknown>);
+    if (head) replay.applyRightAside(head, ref, () => JSON.parse(fromUtf8(payload)) as Record<string, unknown>);
+    else replay.applyRightAsideOnTime(seq, ref);
   } catch (err) {
     return { seq, message: err instanceof ReplayError ? err.message : `entry ${seq}: ${String(err)}` };
   }
@@ -616,6 +619,17 @@ function utf16Units(raw: Uint8Array, words: Uint32Array | null, a: number, b: nu
     if (c >= 0x80) units += c >= 0xf0 ? 1 : c < 0xc0 ? -1 : 0;
   }
   return units;
+}
+
+/**
+ * Whether the event time raw(a, b) and the recorded time raw(b, c) (between newlines, ASCII) are on
+ * the same UTC date in the form Replay.isLate settles without parsing: both 24 characters, the
+ * recorded one with its "T" at index 10, the first 10 equal.
+ */
+function sameDay(raw: Uint8Array, a: number, b: number, c: number): boolean {
+  if (b - a - 1 !== 24 || c - b - 1 !== 24 || raw[b + 11] !== 84) return false;
+  for (let k = 1; k <= 10; k++) if (raw[a + k] !== raw[b + k]) return false;
+  return true;
 }
 
 /** How many payload bytes the fast way decodes at a time. */
@@ -652,9 +666,11 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       usable = Math.max(0, i - 1);
       break;
     }
-    timeBytes += nl[o + 2]! - nl[o]! - 2;
     if (right && isRightType(raw, nl[o + 3]! + 1, nl[o + 4]!)) right[i] = 1;
-    else payloadBytes += end - nl[o + 6]! - 1;
+    else {
+      timeBytes += nl[o + 2]! - nl[o]! - 2;
+      payloadBytes += end - nl[o + 6]! - 1;
+    }
   }
   const payloadLength = (i: number) => (right?.[i] ? 0 : chunk.ends[i]! - nl[7 * i + 6]! - 1);
   // The payloads one after the other (the other fields are never needed as text), and the times.
@@ -664,10 +680,9 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
   let t = 0;
   for (let i = 0; i < usable; i++) {
     const o = 7 * i;
-    if (!right?.[i]) {
-      payloads.set(raw.subarray(nl[o + 6]! + 1, chunk.ends[i]!), p);
-      p += chunk.ends[i]! - nl[o + 6]! - 1;
-    }
+    if (right?.[i]) continue;
+    payloads.set(raw.subarray(nl[o + 6]! + 1, chunk.ends[i]!), p);
+    p += chunk.ends[i]! - nl[o + 6]! - 1;
     times.set(raw.subarray(nl[o]! + 1, nl[o + 1]!), t);
     t += nl[o + 1]! - nl[o]! - 1;
     times.set(raw.subarray(nl[o + 1]! + 1, nl[o + 2]!), t);
@@ -704,6 +719,15 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       ascii = text.length === bytes;
       at = 0;
     }
+    if (right?.[i]) {
+      // Recorded the day of its event (most are): nothing of it is needed but its note reference.
+      const head = !replay.sameDayCanBeLate && sameDay(raw, nl[o]!, nl[o + 1]!, nl[o + 2]!)
+        ? null
+        : { seq, eventTime: fields.ascii(raw, nl[o]! + 1, nl[o + 1]!)!, recordedTime: fields.ascii(raw, nl[o + 1]! + 1, nl[o + 2]!)!, actor: fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!, 0)!, type: RIGHT_TYPE };
+      const failed = applyAside(replay, side!, i, seq, head, raw.subarray(nl[o + 6]! + 1, end));
+      if (failed) return failed;
+      continue;
+    }
     const eventLength = nl[o + 1]! - nl[o]! - 1;
     const recordedLength = nl[o + 2]! - nl[o + 1]! - 1;
     entry.seq = seq;
@@ -712,11 +736,6 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     ts += eventLength + recordedLength;
     entry.actor = fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!, 0)!;
     entry.type = fields.interned(raw, nl[o + 3]! + 1, nl[o + 4]!, 1)!;
-    if (right?.[i]) {
-      const failed = applyAside(replay, side!, i, entry, raw.subarray(nl[o + 6]! + 1, end));
-      if (failed) return failed;
-      continue;
-    }
     const length = end - nl[o + 6]! - 1;
     const payloadEnd = at + (ascii ? length : utf16Units(raw, words, nl[o + 6]! + 1, end));
     let payloadText = text.slice(at, payloadEnd);
@@ -768,7 +787,7 @@ export function replayChunkSlow(chunk: JournalChunk, firstSeq: number, replay: R
       return { seq, message: `entry ${seq}: its times, actor and type must be plain ASCII` };
     }
     if (side && type === RIGHT_TYPE) {
-      const failed = applyAside(replay, side, i, { seq, eventTime, recordedTime, actor, type }, raw.subarray(nl[6]! + 1, end));
+      const failed = applyAside(replay, side, i, seq, { seq, eventTime, recordedTime, actor, type }, raw.subarray(nl[6]! + 1, end));
       if (failed) return failed;
       continue;
     }

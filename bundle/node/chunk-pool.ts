@@ -22,11 +22,14 @@ export interface ChunkReply {
   error?: string;
   raw?: ArrayBuffer;
   digests?: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer };
+  /** checkChunkLinks' answer (bundle/format/journal.ts). */
+  linkedFrom?: number | null;
   rights?: RightsAside;
 }
 
 interface Done {
   digests?: { starts: Uint32Array; ends: Uint32Array; digests: Uint8Array };
+  linkedFrom?: number | null;
   rights?: RightsAside;
 }
 
@@ -94,6 +97,7 @@ export class ChunkPool {
       const done: Done = {};
       if (r.digests) done.digests = { starts: new Uint32Array(r.digests.starts), ends: new Uint32Array(r.digests.ends), digests: new Uint8Array(r.digests.digests) };
       if (r.rights) done.rights = r.rights;
+      if (typeof r.linkedFrom === 'number') done.linkedFrom = r.linkedFrom;
       this.done.set(raw.buffer as ArrayBuffer, done);
       return raw;
     };
@@ -115,6 +119,14 @@ export class ChunkPool {
     };
   }
 
+  linksOf(raw: Uint8Array): number | null {
+    const done = this.done.get(raw.buffer as ArrayBuffer);
+    if (typeof done?.linkedFrom !== 'number' || raw.byteOffset !== 0 || raw.byteLength !== raw.buffer.byteLength) return null;
+    const from = done.linkedFrom;
+    delete done.linkedFrom;
+    return from;
+  }
+
   rightsOf(raw: Uint8Array): RightsAside | null {
     const done = this.done.get(raw.buffer as ArrayBuffer);
     if (!done?.rights || raw.byteOffset !== 0 || raw.byteLength !== raw.buffer.byteLength) return null;
@@ -131,6 +143,7 @@ export class ChunkPool {
         ...options,
         gunzip: this.gunzip(rights),
         readAhead: 2 + 2 * this.workers.length,
+        precomputedLinks: (raw: Uint8Array) => this.linksOf(raw),
         ...(rights ? { rightsAside: true, precomputedRights: (raw: Uint8Array) => this.rightsOf(raw) } : {}),
       },
     };

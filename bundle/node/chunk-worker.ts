@@ -5,7 +5,7 @@
 import { hash } from 'node:crypto';
 import { parentPort } from 'node:worker_threads';
 import { gunzipSync } from 'node:zlib';
-import { indexJournalChunk } from '../format/journal.ts';
+import { checkChunkLinks, indexJournalChunk } from '../format/journal.ts';
 import { asideBuffers, rightsAside } from '../format/rights-aside.ts';
 import type { ChunkReply, ChunkRequest } from './chunk-pool.ts';
 
@@ -28,6 +28,8 @@ parentPort!.on('message', (m: ChunkRequest) => {
       const d = hash('sha256', raw.subarray(chunk.starts[i]!, chunk.ends[i]!), 'binary');
       for (let k = 0, o = 32 * i; k < 32; k++) digests[o + k] = d.charCodeAt(k);
     }
+    chunk.digests = digests;
+    reply.linkedFrom = checkChunkLinks(chunk);
     reply.digests = { starts: chunk.starts.buffer as ArrayBuffer, ends: chunk.ends.buffer as ArrayBuffer, digests: digests.buffer as ArrayBuffer };
     transfer.push(reply.digests.starts, reply.digests.ends, reply.digests.digests);
     if (m.rights) {

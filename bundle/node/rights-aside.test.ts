@@ -77,6 +77,20 @@ describe('rights rows aside, chunk by chunk', () => {
     expect(r.side.ends[r.side.rows - 1]).toBe(r.side.text.length);
   });
 
+  it('list a rights entry recorded days after its event among the late entries, as the replay does', () => {
+    const k = inputs.findIndex((t) => t.split('\n')[4] === 'right.recorded');
+    const late = [...inputs];
+    const f = late[k]!.split('\n');
+    f[2] = new Date(Date.parse(f[1]!) + 3 * 86_400_000).toISOString();
+    late[k] = f.join('\n');
+    const r = both(chunkOf(late));
+    expect(r.a).toBeNull();
+    expect(r.b).toBeNull();
+    expect(r.full.tables.lateEntries.some((e) => e.seq === k + 1 && e.type === 'right.recorded')).toBe(true);
+    expect(r.sameOthers).toBe(true);
+    expect(r.sameRights).toBe(true);
+  });
+
   it('name the same entry on hundreds of chunks with bytes changed anywhere', () => {
     const raw = chunkOf(inputs.slice(0, 160));
     const payloadish = utf8('Каримов əşğ امید {}[]"');
@@ -205,7 +219,7 @@ const verifyBoth = async (files: BundleFiles): Promise<[Verdict, Verdict]> => [
 const summary = (v: Verdict) => ({ ok: v.ok, failure: v.failure, steps: v.steps.map((s) => [s.step, s.ok, s.skipped ?? false, s.detail]), warnings: v.warnings });
 
 /** The journal section's entries, changed by `edit`, chained again (prev_hash) and signed with a new head. */
-function rechained(edit: (entries: string[]) => string[]) {
+function rechained(edit: (entries: string[]) => string[], chain = true) {
   let head = '';
   const change = (plaintext: Uint8Array) => {
     const parts: Uint8Array[] = [Uint8Array.from(CONTAINER_MAGIC)];
@@ -215,6 +229,13 @@ function rechained(edit: (entries: string[]) => string[]) {
         const chunk = indexJournalChunk(content, 0, 1);
         let entries = Array.from({ length: chunk.count }, (_, i) => Buffer.from(content.subarray(chunk.starts[i]!, chunk.ends[i]!)).toString('utf8'));
         entries = edit(entries);
+        if (!chain) {
+          content = encodeJournalChunk(entries.join(''), entries.map((e) => Buffer.byteLength(e)));
+          const gz = new Uint8Array(gzipSync(content));
+          const section = concatBytes([chunkHeader(content.length, gz.length), gz]);
+          parts.push(sectionHeader(name, section.length), section);
+          continue;
+        }
         let prev = '0'.repeat(64);
         entries = entries.map((e) => {
           const lines = e.split('\n');
@@ -232,7 +253,7 @@ function rechained(edit: (entries: string[]) => string[]) {
     }
     return concatBytes(parts);
   };
-  return forge(b, crypto, change, (m) => ({ ...m, head: { ...m.head, hash: head } }));
+  return forge(b, crypto, change, (m) => (chain ? { ...m, head: { ...m.head, hash: head } } : m));
 }
 
 const rightEntries = (entries: string[]) => entries.flatMap((e, i) => (e.split('\n')[4] === 'right.recorded' ? [i] : []));
@@ -315,6 +336,17 @@ describe('on the chunk workers (chunk-pool.ts)', () => {
     const [oneThread] = await verifyBoth(forged);
     expect(oneThread.failure).toMatchObject({ step: 'projections' });
     expect(summary(await pooled(forged))).toEqual(summary(oneThread));
+    // A changed entry, an entry out of place: the chain breaks where it breaks on one thread.
+    for (const edit of [
+      (entries: string[]) => entries.map((e, i) => (i === 17 ? e.replace('"', "'") : e)),
+      (entries: string[]) => entries.filter((_, i) => i !== 30),
+      (entries: string[]) => entries.map((e, i) => (i === 0 ? e.replace(/^1\n/, '2\n') : e)),
+    ]) {
+      const files = await rechained(edit, false);
+      const [one] = await verifyBoth(files);
+      expect(one.failure).toMatchObject({ step: 'chain' });
+      expect(summary(await pooled(files))).toEqual(summary(one));
+    }
     // A chunk that does not decompress is named as on one thread.
     const broken = await forge(b, crypto, (plaintext) => {
       const copy = plaintext.slice();

@@ -105,6 +105,21 @@ export class Replay {
     this.lastSeq = e.seq;
   }
 
+  /**
+   * Whether an entry recorded on the same UTC date as its event (both times 24 characters, the
+   * recorded one with its "T" at index 10) can be late: not with a threshold of a day or more (see
+   * isLate). Then applyRightAside needs no times, and a caller may skip making them.
+   */
+  get sameDayCanBeLate(): boolean {
+    return this.lateMs !== null && this.lateMs < DAY_MS;
+  }
+
+  /** applyRightAside for an entry that cannot be late (see sameDayCanBeLate). */
+  applyRightAsideOnTime(seq: number, detailRef: string | null): void {
+    this.noteRef(detailRef);
+    this.lastSeq = seq;
+  }
+
   /** As the SQL projector's projectLateness: whom it concerns from the payload and earlier rows. */
   private checkLate(e: ReplayEntry, p: Record<string, unknown>): void {
     if (this.isLate(e)) this.recordLate(e, p);

@@ -12,6 +12,8 @@ export interface WorkerPool {
   gunzip(compressed: Uint8Array, rawLength: number, rights?: boolean): Promise<Uint8Array>;
   /** The rights rows a worker made for a buffer it decompressed, once. */
   rightsOf(data: Uint8Array): RightsAside | null;
+  /** checkChunkLinks' answer a worker gave for a buffer it decompressed, once. */
+  linksOf(data: Uint8Array): number | null;
   hashedAlready(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array | null;
   close(): void;
 }
@@ -32,6 +34,7 @@ class Pool implements WorkerPool {
   /** Digests of decompressed journal chunks, by their buffer (see hashedAlready). */
   private readonly hashed = new WeakMap<ArrayBuffer, { starts: Uint32Array; ends: Uint32Array; digests: Uint8Array }>();
   private readonly rights = new WeakMap<ArrayBuffer, RightsAside>();
+  private readonly links = new WeakMap<ArrayBuffer, number>();
   private readonly load: number[];
   private next = 1;
   private broken: Error | null = null;
@@ -104,6 +107,7 @@ class Pool implements WorkerPool {
     const reply = await this.send({ op: 'gunzip', data, rawLength, rights }, [data]);
     const raw = new Uint8Array(reply.bytes!);
     if (reply.rights) this.rights.set(raw.buffer as ArrayBuffer, reply.rights);
+    if (typeof reply.linkedFrom === 'number') this.links.set(raw.buffer as ArrayBuffer, reply.linkedFrom);
     if (reply.digests) {
       this.hashed.set(raw.buffer as ArrayBuffer, {
         starts: new Uint32Array(reply.digests.starts),
@@ -112,6 +116,13 @@ class Pool implements WorkerPool {
       });
     }
     return raw;
+  }
+
+  linksOf(data: Uint8Array): number | null {
+    const known = this.links.get(data.buffer as ArrayBuffer);
+    if (known === undefined || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) return null;
+    this.links.delete(data.buffer as ArrayBuffer);
+    return known;
   }
 
   rightsOf(data: Uint8Array): RightsAside | null {

@@ -15,6 +15,8 @@ export type WorkerReply =
       bytes?: ArrayBuffer;
       /** For a decompressed journal chunk: its entries' SHA-256 digests, hashed before the bytes left the worker. */
       digests?: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer };
+      /** With the digests: checkChunkLinks' answer (bundle/format/journal.ts). */
+      linkedFrom?: number | null;
       /** For a decompressed journal chunk: its rights rows, made here (bundle/format/rights-aside.ts). */
       rights?: RightsAside;
     }
