@@ -16,7 +16,7 @@ import { replayRowText } from '../../domain/replay/canonical-rows.ts';
 import { TABLES, type RegisterTables, type TableSpec } from '../../domain/replay/tables.ts';
 import type { EventPayloads } from '../../domain/events.ts';
 import { fromUtf8, utf8Encoder } from './bytes.ts';
-import type { JournalChunk } from './journal.ts';
+import { fieldEnds, wordsOf, type JournalChunk } from './journal.ts';
 
 export const RIGHT_TYPE = 'right.recorded';
 const RIGHT_BYTES = Array.from(RIGHT_TYPE, (c) => c.charCodeAt(0));
@@ -250,12 +250,11 @@ export function rightsAside(chunk: JournalChunk): RightsAside {
   const got = { keys: pair, ref: null as string | null };
   let failure: RightsAside['failure'] = null;
   const nl = new Int32Array(7);
+  const words = wordsOf(raw);
   for (let i = 0; i < chunk.count && !failure; i++) {
     const start = chunk.starts[i]!;
     const end = chunk.ends[i]!;
-    let n = 0;
-    for (let j = start; j < end && n < 7; j++) if (raw[j] === NL) nl[n++] = j;
-    if (n < 7 || !isRightType(raw, nl[3]! + 1, nl[4]!)) continue;
+    if (!fieldEnds(raw, start, end, nl, words) || !isRightType(raw, nl[3]! + 1, nl[4]!)) continue;
     let ref: string | null;
     let hasKey = true;
     if (fastRow(raw, start, nl, end, out, got)) {

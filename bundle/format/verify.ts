@@ -16,7 +16,7 @@ import { compareWithCheckpoint, describeComparison, type Checkpoint, type Checkp
 import { ContainerError, decodeContainer, inflateChunk, inflateSection, splitChunks, type Chunk } from './container.ts';
 import type { Crypto, Gunzip } from './crypto.ts';
 import { fflateGunzip } from './gunzip.ts';
-import { BundleJournal, checkChunkChain, checkChunkStart, hashChunk, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
+import { asciiFieldEnds, BundleJournal, checkChunkChain, checkChunkStart, hashChunk, wordsOf, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from './manifest.ts';
 import { normalisePassphrase } from './passphrase.ts';
 import { compareProjections, projectionsSchema, replayDigests, TableDigester, type ProjectionsSection } from './projections.ts';
@@ -643,6 +643,8 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
   const right = side ? new Uint8Array(count) : null;
   // Where each entry's first seven fields end; the payload follows the seventh.
   const nl = new Int32Array(7 * count);
+  const fieldNl = new Int32Array(7);
+  const words = wordsOf(raw);
   let timeBytes = 0;
   let payloadBytes = 0;
   let usable = count;
@@ -650,12 +652,8 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     const start = chunk.starts[i]!;
     const end = chunk.ends[i]!;
     const o = 7 * i;
-    let n = 0;
-    for (let j = start; j < end && n < 7; j++) {
-      const c = raw[j]!;
-      if (c === 10) nl[o + n++] = j;
-      else if (c >= 0x80) break;
-    }
+    const n = asciiFieldEnds(raw, start, end, fieldNl, words);
+    for (let k = 0; k < n; k++) nl[o + k] = fieldNl[k]!;
     // A field before the payload that is not ASCII, or a missing field: the slow way says which.
     if (n < 7) {
       usable = i;
@@ -688,7 +686,6 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     times.set(raw.subarray(nl[o + 1]! + 1, nl[o + 2]!), t);
     t += nl[o + 2]! - nl[o + 1]! - 1;
   }
-  const words = (raw.byteOffset & 3) !== 0 ? null : new Uint32Array(raw.buffer, raw.byteOffset, raw.length >> 2);
   // Every entry's two times in one small string the rows' times are slices of.
   const timesText = fromUtf8(times.subarray(0, t));
   // One entry object, refilled: the replay copies what it keeps.

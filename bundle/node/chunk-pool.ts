@@ -15,6 +15,8 @@ export interface ChunkRequest {
   gzip: ArrayBuffer;
   rawLength: number;
   rights: boolean;
+  /** Check the chain inside the chunk (worth it where the verifying thread is busy replaying). */
+  links: boolean;
 }
 
 export interface ChunkReply {
@@ -71,7 +73,7 @@ export class ChunkPool {
     if (this.load[k] === 0) this.workers[k]!.unref();
   }
 
-  private send(gzip: Uint8Array, rawLength: number, rights: boolean): Promise<ChunkReply> {
+  private send(gzip: Uint8Array, rawLength: number, rights: boolean, links: boolean): Promise<ChunkReply> {
     let k = 0;
     for (let i = 1; i < this.workers.length; i++) if (this.load[i]! < this.load[k]!) k = i;
     const id = this.next++;
@@ -80,15 +82,18 @@ export class ChunkPool {
     this.setLoad(k, 1);
     return new Promise((resolve) => {
       this.waiting.set(id, { resolve, worker: k });
-      this.workers[k]!.postMessage({ id, gzip: copy, rawLength, rights } satisfies ChunkRequest, [copy]);
+      this.workers[k]!.postMessage({ id, gzip: copy, rawLength, rights, links } satisfies ChunkRequest, [copy]);
     });
   }
 
-  /** A gunzip that also has each journal chunk hashed (and, with `rights`, its rights rows made). */
-  gunzip(rights: boolean): Gunzip {
+  /**
+   * A gunzip that also has each journal chunk hashed (and, with `rights`, its rights rows made; with
+   * `links`, the chain inside it checked).
+   */
+  gunzip(rights: boolean, links: boolean): Gunzip {
     return async (gzip, rawLength) => {
       if (this.broken) return nodeGunzip(gzip, rawLength);
-      const r = await this.send(gzip, rawLength, rights);
+      const r = await this.send(gzip, rawLength, rights, links);
       if (r.error !== undefined) {
         if (this.broken) return nodeGunzip(gzip, rawLength);
         throw new Error(r.error);
@@ -137,13 +142,16 @@ export class ChunkPool {
 
   /** verifyBundle's options and crypto with the work on this pool. */
   verifyWith(base: Crypto, options: VerifyOptions, rights: boolean): { crypto: Crypto; options: VerifyOptions } {
+    // Without a replay the verifying thread has nothing else to do: it checks the links itself.
+    const links = options.replay !== false;
+    rights &&= links;
     return {
       crypto: this.crypto(base),
       options: {
         ...options,
-        gunzip: this.gunzip(rights),
+        gunzip: this.gunzip(rights, links),
         readAhead: 2 + 2 * this.workers.length,
-        precomputedLinks: (raw: Uint8Array) => this.linksOf(raw),
+        ...(links ? { precomputedLinks: (raw: Uint8Array) => this.linksOf(raw) } : {}),
         ...(rights ? { rightsAside: true, precomputedRights: (raw: Uint8Array) => this.rightsOf(raw) } : {}),
       },
     };

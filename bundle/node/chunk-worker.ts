@@ -29,7 +29,7 @@ parentPort!.on('message', (m: ChunkRequest) => {
       for (let k = 0, o = 32 * i; k < 32; k++) digests[o + k] = d.charCodeAt(k);
     }
     chunk.digests = digests;
-    reply.linkedFrom = checkChunkLinks(chunk);
+    if (m.links) reply.linkedFrom = checkChunkLinks(chunk);
     reply.digests = { starts: chunk.starts.buffer as ArrayBuffer, ends: chunk.ends.buffer as ArrayBuffer, digests: digests.buffer as ArrayBuffer };
     transfer.push(reply.digests.starts, reply.digests.ends, reply.digests.digests);
     if (m.rights) {

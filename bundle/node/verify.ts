@@ -74,8 +74,9 @@ export function nodeVerifyOptions(options: VerifyOptions = {}): VerifyOptions {
 export interface NodeVerifyOptions extends VerifyOptions {
   /**
    * The chunk worker's entry (CHUNK_WORKER_ENTRY in chunk-worker-entry.ts, from source): a journal of
-   * at least CHUNK_POOL_MIN_ENTRIES entries is decompressed and hashed on worker threads, and for a
-   * whole journal its rights rows are made there and kept aside (`content.rights` builds them).
+   * at least CHUNK_POOL_MIN_ENTRIES entries verified with its replay is decompressed, hashed and its
+   * chain checked chunk by chunk on worker threads, and for a whole journal its rights rows are made
+   * there and kept aside (`content.rights` builds them).
    */
   chunkWorker?: string | URL | null;
   /** Default CHUNK_POOL_MIN_ENTRIES. */
@@ -96,8 +97,10 @@ export function verifyOnNode(files: BundleFiles, passphrase: string, crypto: Cry
     } catch {
       // verifyBundle names what is wrong with it.
     }
-    if (manifest && manifest.counts.entries >= chunkWorkerMinEntries) {
-      const w = chunkPool(chunkWorker).verifyWith(crypto, base, manifest.from.seq === 0 && rest.replay !== false);
+    // Without a replay the verifying thread is free to check the chain itself, and zlib's own threads
+    // with the hashing pool (crypto-node.ts) cost no worker start: the chunk workers pay only beside a replay.
+    if (manifest && manifest.counts.entries >= chunkWorkerMinEntries && rest.replay !== false) {
+      const w = chunkPool(chunkWorker).verifyWith(crypto, base, manifest.from.seq === 0);
       return verifyBundle(files, passphrase, w.crypto, w.options);
     }
   }
