@@ -178,7 +178,11 @@ export async function startPool(source: string, size: number, timeoutMs = 3000):
   return pool;
 }
 
-/** How many helper workers: the cores but one (the page's own thread replays), at least 1, at most 4. */
+/**
+ * How many helper workers: one a core, at most 4. They do as much as the page (decompress, hash,
+ * check the chain inside each chunk, make the rights rows), so on two cores one worker alone would
+ * keep the page waiting.
+ */
 export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
   return Math.max(1, Math.min(4, cores));
