@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashInput, type JournalEntry } from '../../domain/journal.ts';
 import { nodeCrypto } from '../node/crypto-node.ts';
 import { toHex } from './bytes.ts';
-import { BundleJournal, checkChunkChain, hashChunk, indexJournalChunk, JournalChunkWriter, JournalFormatError, startDigest } from './journal.ts';
+import { asciiFieldEnds, BundleJournal, checkChunkChain, checkChunkLinks, checkChunkStart, fieldEnds, hashChunk, indexJournalChunk, JournalChunkWriter, JournalFormatError, startDigest, wordsOf } from './journal.ts';
 
 function makeJournal(n: number): JournalEntry[] {
   const entries: JournalEntry[] = [];
@@ -105,6 +105,37 @@ describe('the journal section', () => {
     expect(caught).toBe(2 * raw!.length);
   });
 
+  it('checked in two parts (links where hashed, then the start) agrees with the whole check on damaged chunks', async () => {
+    const entries = makeJournal(40);
+    const [raw] = encode(entries.slice(10));
+    const before = startDigest({ hash: entries[9]!.hash });
+    let seed = 5;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    let broken = 0;
+    for (let round = 0; round < 3000; round++) {
+      const copy = raw!.slice();
+      for (let k = next(3); k > 0; k--) copy[4 + 4 * 30 + next(copy.length - 124)] = next(4) === 0 ? '0123456789abcdef\n'.charCodeAt(next(17)) : next(256);
+      let chunk;
+      try {
+        chunk = indexJournalChunk(copy, 0, 11);
+      } catch {
+        continue;
+      }
+      await hashChunk(chunk, nodeCrypto);
+      const linked = checkChunkLinks(chunk);
+      for (const [seq, previous] of [[11, before], [12, before], [11, new Uint8Array(32)]] as const) {
+        const whole = checkChunkChain(chunk, seq, { digest: previous, isStart: false }) === null;
+        const parts = linked !== null && checkChunkStart(chunk, linked, seq, previous);
+        expect(parts, `round ${round}, seq ${seq}`).toBe(whole);
+        if (!whole) broken++;
+      }
+    }
+    expect(broken).toBeGreaterThan(3000);
+  });
+
   it('names the entry that was changed, removed or moved', async () => {
     const entries = makeJournal(30);
     const head = entries[29]!.hash;
@@ -116,5 +147,40 @@ describe('the journal section', () => {
     expect(await problem(encode(entries.slice(0, 29)), 30, head)).toBe('count 29');
     const reseeded = makeJournal(30).map((e) => (e.seq === 1 ? { ...e, prevHash: '1'.repeat(64) } : e));
     expect(await problem(encode(reseeded), 30, head)).toBe('entry 1 does not start from the genesis hash (64 zeros)');
+  });
+});
+
+describe('finding the fields four bytes at a time', () => {
+  it('finds the same newlines, and stops at the same byte that is not ASCII, as one byte at a time', () => {
+    let seed = 9;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const buf = new Uint8Array(1024 + 3);
+    const oneByOne = (raw: Uint8Array, a: number, b: number, out: Int32Array, stopAtNonAscii: boolean) => {
+      let n = 0;
+      for (let j = a; j < b && n < 7; j++) {
+        if (raw[j] === 10) out[n++] = j;
+        else if (stopAtNonAscii && raw[j]! >= 0x80) break;
+      }
+      return n;
+    };
+    for (let round = 0; round < 5000; round++) {
+      const off = next(4);
+      const raw = buf.subarray(off, off + 1024);
+      for (let i = 0; i < raw.length; i++) raw[i] = next(8) === 0 ? 10 : next(40) === 0 ? 0x80 + next(128) : next(3) === 0 ? 10 ^ (1 << next(8)) : 97 + next(20);
+      const a = next(200);
+      const b = a + next(300);
+      const words = wordsOf(raw);
+      expect(words === null).toBe(off !== 0);
+      const [x, y] = [new Int32Array(7), new Int32Array(7)];
+      const n = oneByOne(raw, a, b, x, false);
+      expect(fieldEnds(raw, a, b, y, words), `round ${round}`).toBe(n === 7);
+      if (n === 7) expect([...y]).toEqual([...x]);
+      const m = oneByOne(raw, a, b, x, true);
+      expect(asciiFieldEnds(raw, a, b, y, words), `round ${round}`).toBe(m);
+      expect([...y.subarray(0, m)]).toEqual([...x.subarray(0, m)]);
+    }
   });
 });

@@ -131,13 +131,87 @@ export function indexJournalChunk(raw: Uint8Array, first: number, firstSeq: numb
   return { raw, starts, ends, count, first, digests: null };
 }
 
-/** Offsets (in the chunk) of the newline that ends each of the first seven fields; null if malformed. */
-function fieldEnds(raw: Uint8Array, start: number, end: number, out: Int32Array): boolean {
+/** A chunk's bytes as 32-bit words, where its start is aligned (for fieldEnds); null otherwise. */
+export function wordsOf(raw: Uint8Array): Uint32Array | null {
+  return (raw.byteOffset & 3) === 0 ? new Uint32Array(raw.buffer, raw.byteOffset, raw.length >> 2) : null;
+}
+
+/**
+ * Offsets (in the chunk) of the newline that ends each of the first seven fields; false if there are
+ * fewer. With `words` (wordsOf), four bytes are looked at a time where none is a newline (an entry's
+ * first fields are some 180 bytes, and every entry's are scanned).
+ */
+export function fieldEnds(raw: Uint8Array, start: number, end: number, out: Int32Array, words: Uint32Array | null = null): boolean {
   let n = 0;
-  for (let i = start; i < end && n < 7; i++) {
-    if (raw[i] === NL) out[n++] = i;
+  let i = start;
+  if (words) {
+    for (; i < end && (i & 3) !== 0; i++) {
+      if (raw[i] === NL) {
+        out[n++] = i;
+        if (n === 7) return true;
+      }
+    }
+    const aligned = end & ~3;
+    for (; i < aligned; i += 4) {
+      const v = words[i >> 2]! ^ 0x0a0a0a0a;
+      // A zero byte in v (a newline in the word): the classic test, exact for presence.
+      if (((v - 0x01010101) & ~v & 0x80808080) !== 0) {
+        for (let k = 0; k < 4; k++) {
+          if (raw[i + k] === NL) {
+            out[n++] = i + k;
+            if (n === 7) return true;
+          }
+        }
+      }
+    }
   }
-  return n === 7;
+  for (; i < end; i++) {
+    if (raw[i] === NL) {
+      out[n++] = i;
+      if (n === 7) return true;
+    }
+  }
+  return false;
+}
+
+/**
+ * As fieldEnds, stopping also at a byte that is not ASCII: how many of the seven newlines come
+ * before it (7: all, and the fields before the payload are ASCII).
+ */
+export function asciiFieldEnds(raw: Uint8Array, start: number, end: number, out: Int32Array, words: Uint32Array | null): number {
+  let n = 0;
+  let i = start;
+  if (words) {
+    for (; i < end && (i & 3) !== 0; i++) {
+      const c = raw[i]!;
+      if (c === NL) {
+        out[n++] = i;
+        if (n === 7) return 7;
+      } else if (c >= 0x80) return n;
+    }
+    const aligned = end & ~3;
+    for (; i < aligned; i += 4) {
+      const w = words[i >> 2]!;
+      const v = w ^ 0x0a0a0a0a;
+      if ((((v - 0x01010101) & ~v) | w) & 0x80808080) {
+        for (let k = 0; k < 4; k++) {
+          const c = raw[i + k]!;
+          if (c === NL) {
+            out[n++] = i + k;
+            if (n === 7) return 7;
+          } else if (c >= 0x80) return n;
+        }
+      }
+    }
+  }
+  for (; i < end; i++) {
+    const c = raw[i]!;
+    if (c === NL) {
+      out[n++] = i;
+      if (n === 7) return 7;
+    } else if (c >= 0x80) return n;
+  }
+  return n;
 }
 
 export type ChainProblem = 'malformed' | 'gap' | 'out_of_order' | 'hash_mismatch' | 'prev_hash_mismatch' | 'head_mismatch';
@@ -161,11 +235,12 @@ export function checkChunkChain(
   const raw = chunk.raw;
   const digests = chunk.digests!;
   const nl = new Int32Array(7);
+  const words = wordsOf(raw);
   for (let i = 0; i < chunk.count; i++) {
     const seq = firstSeq + i;
     const start = chunk.starts[i]!;
     const end = chunk.ends[i]!;
-    if (!fieldEnds(raw, start, end, nl)) {
+    if (!fieldEnds(raw, start, end, nl, words)) {
       return { seq, problem: 'malformed', message: `entry ${seq} does not have the eight fields of a journal entry` };
     }
     // seq: decimal digits, no leading zero.
@@ -208,6 +283,45 @@ export function checkChunkChain(
     }
   }
   return null;
+}
+
+/**
+ * The chain inside one hashed chunk, checked where it was hashed (a helper worker): the seq of its
+ * first entry when every entry is well-formed, numbered one after the other, and (from the second
+ * on) records the digest of the entry before it; null otherwise. What is left to check where the
+ * chunks meet is the first entry's seq and previous hash (checkChunkStart). Where this says null,
+ * checkChunkChain finds and names the first problem.
+ */
+export function checkChunkLinks(chunk: JournalChunk): number | null {
+  const raw = chunk.raw;
+  const nl = new Int32Array(7);
+  if (chunk.count === 0 || !chunk.digests || !fieldEnds(raw, chunk.starts[0]!, chunk.ends[0]!, nl)) return null;
+  const start = chunk.starts[0]!;
+  const digits = nl[0]! - start;
+  if (digits < 1 || digits > 16 || (raw[start] === 0x30 && digits > 1)) return null;
+  let seq = 0;
+  for (let j = start; j < nl[0]!; j++) {
+    const d = raw[j]! - 0x30;
+    if (d < 0 || d > 9) return null;
+    seq = seq * 10 + d;
+  }
+  if (nl[6]! - nl[5]! - 1 !== 64) return null;
+  // Entry 0's previous hash is its own business (checkChunkStart): compare it with itself here.
+  const own = new Uint8Array(32);
+  for (let i = 0; i < 32; i++) own[i] = parseInt(String.fromCharCode(raw[nl[5]! + 1 + 2 * i]!, raw[nl[5]! + 2 + 2 * i]!), 16);
+  if (!hexBytesEqual(raw, nl[5]! + 1, own, 0)) return null;
+  return checkChunkChain(chunk, seq, { digest: own, isStart: false }) === null ? seq : null;
+}
+
+/**
+ * With checkChunkLinks' answer for the chunk: whether its first entry is `seq` and records
+ * `previous` as the hash before it. False sends the chunk to checkChunkChain, which names the problem.
+ */
+export function checkChunkStart(chunk: JournalChunk, linkedFrom: number, seq: number, previous: Uint8Array): boolean {
+  if (linkedFrom !== seq) return false;
+  const raw = chunk.raw;
+  const nl = new Int32Array(7);
+  return fieldEnds(raw, chunk.starts[0]!, chunk.ends[0]!, nl) && nl[6]! - nl[5]! - 1 === 64 && hexBytesEqual(raw, nl[5]! + 1, previous, 0);
 }
 
 /** The verified journal of a bundle: entries kept as bytes, decoded on demand. */

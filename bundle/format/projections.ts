@@ -39,7 +39,8 @@ export type ProjectionsSection = z.output<typeof projectionsSchema>;
  */
 export class TableDigester {
   rows = 0;
-  private buf = new Uint8Array(HASH_BATCH_BYTES + 1024 * 1024);
+  // Grown as rows come (most tables are small: a batch-sized buffer each would be most of the memory).
+  private buf = new Uint8Array(64 * 1024);
   private used = 0;
   /** Start of the open block, and how many rows it holds. */
   private blockStart = 0;
@@ -63,6 +64,31 @@ export class TableDigester {
     this.pending.push(rowText);
     this.rows++;
     if (++this.inBlock === ROWS_PER_BLOCK) this.closeBlock();
+  }
+
+  /**
+   * Rows already encoded: `text[ends[from − 1] … ends[to − 1])`, each row's UTF-8 followed by "\n"
+   * (`ends[i]`: the end of row i's), in order. Not mixed with `add` in one table.
+   */
+  addRows(text: Uint8Array, ends: Uint32Array, from: number, to: number): void {
+    if (this.pending.length) throw new Error('addRows after add');
+    let i = from;
+    while (i < to) {
+      const n = Math.min(to - i, ROWS_PER_BLOCK - this.inBlock);
+      const a = i === 0 ? 0 : ends[i - 1]!;
+      const b = ends[i + n - 1]!;
+      this.room(b - a);
+      this.buf.set(text.subarray(a, b), this.used);
+      this.used += b - a;
+      this.rows += n;
+      this.inBlock += n;
+      i += n;
+      if (this.inBlock === ROWS_PER_BLOCK) {
+        this.closed.push(this.blockStart, this.used);
+        this.blockStart = this.used;
+        this.inBlock = 0;
+      }
+    }
   }
 
   /**
@@ -137,9 +163,16 @@ export async function replayDigests(
   tables: RegisterTables,
   crypto: Crypto,
   yieldToHost?: () => Promise<void>,
+  /** Tables whose rows were digested elsewhere (rows kept aside from the replay: rights-aside.ts). */
+  digested: Partial<Record<string, TableDigester>> = {},
 ): Promise<Record<string, TableDigest>> {
   const out: Record<string, TableDigest> = {};
   for (const spec of TABLES) {
+    const aside = digested[spec.sql];
+    if (aside) {
+      out[spec.sql] = await aside.finish(crypto);
+      continue;
+    }
     const d = new TableDigester();
     for (const row of tableRows(tables, spec)) {
       d.add(replayRowText(spec, row));

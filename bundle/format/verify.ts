@@ -9,16 +9,18 @@
 import { canonicalJson } from '../../domain/journal.ts';
 import type { LegalProfile } from '../../domain/profile/types.ts';
 import { Replay, ReplayError } from '../../domain/replay/replay.ts';
+import { canonicalMemberSpan, RawJson } from '../../domain/replay/raw-json.ts';
 import type { RegisterTables } from '../../domain/replay/tables.ts';
 import { fromBase64, fromUtf8, toHex, utf8 } from './bytes.ts';
 import { compareWithCheckpoint, describeComparison, type Checkpoint, type CheckpointComparison } from './checkpoint.ts';
 import { ContainerError, decodeContainer, inflateChunk, inflateSection, splitChunks, type Chunk } from './container.ts';
 import type { Crypto, Gunzip } from './crypto.ts';
 import { fflateGunzip } from './gunzip.ts';
-import { BundleJournal, checkChunkChain, hashChunk, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
+import { asciiFieldEnds, BundleJournal, checkChunkChain, checkChunkStart, hashChunk, wordsOf, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from './manifest.ts';
 import { normalisePassphrase } from './passphrase.ts';
-import { compareProjections, projectionsSchema, replayDigests, type ProjectionsSection } from './projections.ts';
+import { compareProjections, projectionsSchema, replayDigests, TableDigester, type ProjectionsSection } from './projections.ts';
+import { isRightType, KeyHashes, RIGHT_TYPE, rightsAside, RightsMaterialiser, RIGHTS_SPEC, type RightsAside } from './rights-aside.ts';
 import {
   findingsSectionSchema,
   medicalNotesSchema,
@@ -110,6 +112,17 @@ export interface VerifyOptions {
    * starts storing while the rest is checked (and discards it all if a later check fails).
    */
   onChunk?: (chunk: JournalChunk, firstSeq: number) => void;
+  /**
+   * Keep the rights rows out of the replay of a whole journal (rights-aside.ts): their texts are made
+   * from the entries' bytes and digested in order, and `content.tables.rights` stays empty until
+   * `content.rights` builds it. The verdict is the same; the thread that replays does a third of
+   * the work.
+   */
+  rightsAside?: boolean;
+  /** A chunk's rights rows made where it was decompressed (the viewer's workers); null: made here. */
+  precomputedRights?: (raw: Uint8Array) => RightsAside | null;
+  /** checkChunkLinks' answer for a chunk, from where it was hashed; null: the chain is checked here. */
+  precomputedLinks?: (raw: Uint8Array) => number | null;
 }
 
 /** What the bundle holds, decoded; the journal stays bytes until an entry is asked for. */
@@ -123,6 +136,11 @@ export interface BundleContent {
   /** Medical notes by reference (inspection bundles). */
   medicalNotes: Map<string, string>;
   projections: ProjectionsSection | null;
+  /**
+   * With `rightsAside`: builds `tables.rights` (call `finish()`, or `step()` a chunk at a time,
+   * before reading it). Null when the rows are in the table already.
+   */
+  rights: RightsMaterialiser | null;
 }
 
 export interface Verdict {
@@ -280,6 +298,10 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
   const replaying = options.replay !== false && replay !== null && replay.lastSeq === manifest.from.seq;
   const fields = new FieldDecoder();
   let replayFailure: { seq: number; message: string } | null = null;
+  // Rights rows aside (see rights-aside.ts): digested as they come, their ids checked for repeats.
+  const aside = replaying && whole && options.rightsAside === true;
+  const rightsDigester = aside ? new TableDigester() : null;
+  const rightKeys = aside ? new KeyHashes() : null;
   verdict.content = {
     journal,
     tables: replaying ? replay!.tables : null,
@@ -288,6 +310,7 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
     profile,
     medicalNotes: new Map(notes.map((n) => [n.ref, n.text])),
     projections,
+    rights: null,
   };
   const chainOk = await step('chain', async () => {
     const total = manifest.counts.entries;
@@ -330,14 +353,24 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
       chunk.first = journal.count;
       counted += chunk.count;
       if (counted > total) fail(`the journal holds more entries than the ${total} the manifest says`, manifest.head.seq + 1);
-      if (replaying && replayFailure === null) replayFailure = replayChunk(chunk, seq, replay!, fields);
+      if (replaying && replayFailure === null) {
+        const side = aside ? (options.precomputedRights?.(chunk.raw) ?? rightsAside(chunk)) : null;
+        replayFailure = replayChunk(chunk, seq, replay!, fields, side);
+        if (side && replayFailure === null) {
+          rightsDigester!.addRows(side.text, side.ends, 0, side.rows);
+          for (let k = 0; k < side.rows; k++) if (side.keyed[k]) rightKeys!.add(side.keys[2 * k]!, side.keys[2 * k + 1]!);
+          if (rightsDigester!.shouldHash) await rightsDigester!.hashPending(crypto);
+        }
+      }
       try {
         await prepare(i).hashed;
       } catch (err) {
         journalError(err, seq);
       }
       prepared[i] = null;
-      const broken: ChainFailure | null = checkChunkChain(chunk, seq, previous);
+      // Inside the chunk the links may be checked already (where it was hashed): then only its start.
+      const linked = options.precomputedLinks?.(chunk.raw) ?? null;
+      const broken: ChainFailure | null = linked !== null && checkChunkStart(chunk, linked, seq, previous.digest) ? null : checkChunkChain(chunk, seq, previous);
       if (broken) fail(broken.message, broken.seq);
       journal.add(chunk);
       options.onChunk?.(chunk, seq);
@@ -346,6 +379,7 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
       progress({ step: 'chain', done: journal.count, total });
       await options.yieldToHost?.();
     }
+    if (aside) verdict.content!.rights = new RightsMaterialiser(journal.chunks, replay!.tables, replay!.lastSeq - manifest.from.seq);
     if (journal.count < total) fail(`the journal ends at seq ${journal.lastSeq}, the signed head is seq ${manifest.head.seq}: entries are missing at the end`, journal.lastSeq + 1);
     const head = journal.headHash();
     if (head !== manifest.head.hash) {
@@ -377,7 +411,13 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
     }
     if (manifest.counts.persons !== tables.persons.size) fail(`the manifest counts ${manifest.counts.persons} persons, the journal gives ${tables.persons.size}`);
     if (manifest.counts.placements !== tables.placements.size) fail(`the manifest counts ${manifest.counts.placements} placements, the journal gives ${tables.placements.size}`);
-    const digests = await replayDigests(tables, crypto, options.yieldToHost);
+    // Rights rows aside are digested already, unless an id repeats: then the table is built (one row
+    // per id, as the replay keeps it) and digested as the others.
+    const rights = verdict.content!.rights;
+    const rightsRepeat = rights !== null && rightKeys!.repeats();
+    if (rights && rightsRepeat) rights.finish();
+    const digested = rights && !rightsRepeat ? { [RIGHTS_SPEC.sql]: rightsDigester! } : {};
+    const digests = await replayDigests(tables, crypto, options.yieldToHost, digested);
     const { mismatches, unknown } = compareProjections(projections!, digests);
     for (const t of unknown) verdict.warnings.push(`the data has a digest for table ${t}, which this program does not know`);
     if (mismatches.length) fail(mismatches.map((m) => m.message).join('; '));
@@ -501,10 +541,56 @@ export type ReplayFailure = { seq: number; message: string };
  * ASCII; at the first entry where that does not hold, the entry-by-entry way takes over (and names
  * what is wrong, if anything is). Both give the replay exactly the same values.
  */
-export function replayChunk(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder): ReplayFailure | null {
-  const fast = replayChunkFast(chunk, firstSeq, replay, fields);
+export function replayChunk(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder, side: RightsAside | null = null): ReplayFailure | null {
+  const fast = replayChunkFast(chunk, firstSeq, replay, fields, side);
   if (typeof fast !== 'number') return fast;
-  return replayChunkSlow(chunk, firstSeq, replay, fields, fast);
+  return replayChunkSlow(chunk, firstSeq, replay, fields, fast, side);
+}
+
+/** The index of entry i's row in `side`, or -1. */
+function sideRow(side: RightsAside, i: number): number {
+  let lo = 0;
+  let hi = side.rows - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const e = side.entry[mid]!;
+    if (e === i) return mid;
+    if (e < i) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
+}
+
+type Head = { seq: number; eventTime: string; recordedTime: string; actor: string; type: string };
+
+/**
+ * A right.recorded entry whose row is aside: the replay notes it; its payload is parsed only if late.
+ * `head` is a function where the entry surely is not late (its fields are then never made).
+ */
+function applyAside(replay: Replay, side: RightsAside, i: number, seq: number, head: Head | null, payload: Uint8Array): ReplayFailure | null {
+  if (side.failure?.entry === i) {
+    return { seq, message: side.failure.reason === 'json' ? `entry ${seq}: its payload is not JSON (or not UTF-8)` : new ReplayError(seq, RIGHT_TYPE, 'the payload is not an object').message };
+  }
+  const k = sideRow(side, i);
+  if (k < 0) return { seq, message: `entry ${seq}: its rights row was not made (an error of this program)` };
+  let ref: string | null = null;
+  for (let lo = 0, hi = side.refs.length - 1; lo <= hi; ) {
+    const mid = (lo + hi) >> 1;
+    const [row, r] = side.refs[mid]!;
+    if (row === k) {
+      ref = r;
+      break;
+    }
+    if (row < k) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  try {
+    if (head) replay.applyRightAside(head, ref, () => JSON.parse(fromUtf8(payload)) as Record<string, unknown>);
+    else replay.applyRightAsideOnTime(seq, ref);
+  } catch (err) {
+    return { seq, message: err instanceof ReplayError ? err.message : `entry ${seq}: ${String(err)}` };
+  }
+  return null;
 }
 
 /** Continuation bytes (10xxxxxx) make no UTF-16 unit; 4-byte sequences make two. */
@@ -535,15 +621,30 @@ function utf16Units(raw: Uint8Array, words: Uint32Array | null, a: number, b: nu
   return units;
 }
 
+/**
+ * Whether the event time raw(a, b) and the recorded time raw(b, c) (between newlines, ASCII) are on
+ * the same UTC date in the form Replay.isLate settles without parsing: both 24 characters, the
+ * recorded one with its "T" at index 10, the first 10 equal.
+ */
+function sameDay(raw: Uint8Array, a: number, b: number, c: number): boolean {
+  if (b - a - 1 !== 24 || c - b - 1 !== 24 || raw[b + 11] !== 84) return false;
+  for (let k = 1; k <= 10; k++) if (raw[a + k] !== raw[b + k]) return false;
+  return true;
+}
+
 /** How many payload bytes the fast way decodes at a time. */
 const GROUP_BYTES = 32 * 1024;
 
 /** The fast way: null or the failure when done, or the index of the entry to go on from slowly. */
-function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder): ReplayFailure | null | number {
+function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder, side: RightsAside | null): ReplayFailure | null | number {
   const raw = chunk.raw;
   const count = chunk.count;
+  // With rows aside, right.recorded entries' payloads are not decoded here at all.
+  const right = side ? new Uint8Array(count) : null;
   // Where each entry's first seven fields end; the payload follows the seventh.
   const nl = new Int32Array(7 * count);
+  const fieldNl = new Int32Array(7);
+  const words = wordsOf(raw);
   let timeBytes = 0;
   let payloadBytes = 0;
   let usable = count;
@@ -551,12 +652,8 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     const start = chunk.starts[i]!;
     const end = chunk.ends[i]!;
     const o = 7 * i;
-    let n = 0;
-    for (let j = start; j < end && n < 7; j++) {
-      const c = raw[j]!;
-      if (c === 10) nl[o + n++] = j;
-      else if (c >= 0x80) break;
-    }
+    const n = asciiFieldEnds(raw, start, end, fieldNl, words);
+    for (let k = 0; k < n; k++) nl[o + k] = fieldNl[k]!;
     // A field before the payload that is not ASCII, or a missing field: the slow way says which.
     if (n < 7) {
       usable = i;
@@ -567,9 +664,13 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       usable = Math.max(0, i - 1);
       break;
     }
-    timeBytes += nl[o + 2]! - nl[o]! - 2;
-    payloadBytes += end - nl[o + 6]! - 1;
+    if (right && isRightType(raw, nl[o + 3]! + 1, nl[o + 4]!)) right[i] = 1;
+    else {
+      timeBytes += nl[o + 2]! - nl[o]! - 2;
+      payloadBytes += end - nl[o + 6]! - 1;
+    }
   }
+  const payloadLength = (i: number) => (right?.[i] ? 0 : chunk.ends[i]! - nl[7 * i + 6]! - 1);
   // The payloads one after the other (the other fields are never needed as text), and the times.
   const payloads = new Uint8Array(payloadBytes);
   const times = new Uint8Array(timeBytes);
@@ -577,6 +678,7 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
   let t = 0;
   for (let i = 0; i < usable; i++) {
     const o = 7 * i;
+    if (right?.[i]) continue;
     payloads.set(raw.subarray(nl[o + 6]! + 1, chunk.ends[i]!), p);
     p += chunk.ends[i]! - nl[o + 6]! - 1;
     times.set(raw.subarray(nl[o]! + 1, nl[o + 1]!), t);
@@ -584,7 +686,6 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     times.set(raw.subarray(nl[o + 1]! + 1, nl[o + 2]!), t);
     t += nl[o + 2]! - nl[o + 1]! - 1;
   }
-  const words = (raw.byteOffset & 3) !== 0 ? null : new Uint32Array(raw.buffer, raw.byteOffset, raw.length >> 2);
   // Every entry's two times in one small string the rows' times are slices of.
   const timesText = fromUtf8(times.subarray(0, t));
   // One entry object, refilled: the replay copies what it keeps.
@@ -599,13 +700,12 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     const seq = firstSeq + i;
     const o = 7 * i;
     const end = chunk.ends[i]!;
-    const payloadLength = end - nl[o + 6]! - 1;
     if (i === groupEnd) {
       // Payloads are decoded some 32 KB at a time: short-lived strings the young generation frees
       // cheaply, and a group without other scripts stays one byte a character (and needs no scan).
       let bytes = 0;
       while (groupEnd < usable && (bytes === 0 || bytes < GROUP_BYTES)) {
-        bytes += chunk.ends[groupEnd]! - nl[7 * groupEnd + 6]! - 1;
+        bytes += payloadLength(groupEnd);
         groupEnd++;
       }
       try {
@@ -616,6 +716,15 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       ascii = text.length === bytes;
       at = 0;
     }
+    if (right?.[i]) {
+      // Recorded the day of its event (most are): nothing of it is needed but its note reference.
+      const head = !replay.sameDayCanBeLate && sameDay(raw, nl[o]!, nl[o + 1]!, nl[o + 2]!)
+        ? null
+        : { seq, eventTime: fields.ascii(raw, nl[o]! + 1, nl[o + 1]!)!, recordedTime: fields.ascii(raw, nl[o + 1]! + 1, nl[o + 2]!)!, actor: fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!, 0)!, type: RIGHT_TYPE };
+      const failed = applyAside(replay, side!, i, seq, head, raw.subarray(nl[o + 6]! + 1, end));
+      if (failed) return failed;
+      continue;
+    }
     const eventLength = nl[o + 1]! - nl[o]! - 1;
     const recordedLength = nl[o + 2]! - nl[o + 1]! - 1;
     entry.seq = seq;
@@ -624,14 +733,29 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     ts += eventLength + recordedLength;
     entry.actor = fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!, 0)!;
     entry.type = fields.interned(raw, nl[o + 3]! + 1, nl[o + 4]!, 1)!;
-    const payloadEnd = at + (ascii ? payloadLength : utf16Units(raw, words, nl[o + 6]! + 1, end));
+    const length = end - nl[o + 6]! - 1;
+    const payloadEnd = at + (ascii ? length : utf16Units(raw, words, nl[o + 6]! + 1, end));
+    let payloadText = text.slice(at, payloadEnd);
+    // An admission record in the plain form is kept as its text (raw-json.ts): not parsed here.
+    let admission: RawJson | null = null;
+    if (entry.type === 'placement.admitted') {
+      const from = nl[o + 6]! + 1;
+      const span = canonicalMemberSpan(raw, from, end, 'admission');
+      if (span) {
+        const a = ascii ? span[0] - from : utf16Units(raw, words, from, span[0]);
+        const b = a + (ascii ? span[1] - span[0] : utf16Units(raw, words, span[0], span[1]));
+        payloadText = `${payloadText.slice(0, a)}null${payloadText.slice(b)}`;
+        admission = new RawJson(fromUtf8(raw.subarray(span[0], span[1])));
+      }
+    }
     try {
-      entry.payload = JSON.parse(text.slice(at, payloadEnd));
+      entry.payload = JSON.parse(payloadText);
     } catch {
       return { seq, message: `entry ${seq}: its payload is not JSON (or not UTF-8)` };
     }
+    if (admission) (entry.payload as { admission: unknown }).admission = admission;
     at = payloadEnd;
-    pb += payloadLength;
+    pb += length;
     try {
       replay.apply(entry);
     } catch (err) {
@@ -642,7 +766,7 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
 }
 
 /** The entry-by-entry way, from entry `from` of the chunk (the reference the fast way is tested against). */
-export function replayChunkSlow(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder, from = 0): ReplayFailure | null {
+export function replayChunkSlow(chunk: JournalChunk, firstSeq: number, replay: Replay, fields: FieldDecoder, from = 0, side: RightsAside | null = null): ReplayFailure | null {
   const raw = chunk.raw;
   const nl = new Int32Array(7);
   for (let i = from; i < chunk.count; i++) {
@@ -658,6 +782,11 @@ export function replayChunkSlow(chunk: JournalChunk, firstSeq: number, replay: R
     const type = fields.interned(raw, nl[3]! + 1, nl[4]!);
     if (eventTime === null || recordedTime === null || actor === null || type === null) {
       return { seq, message: `entry ${seq}: its times, actor and type must be plain ASCII` };
+    }
+    if (side && type === RIGHT_TYPE) {
+      const failed = applyAside(replay, side, i, seq, { seq, eventTime, recordedTime, actor, type }, raw.subarray(nl[6]! + 1, end));
+      if (failed) return failed;
+      continue;
     }
     let payload: unknown;
     try {

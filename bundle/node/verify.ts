@@ -5,10 +5,12 @@
 import { existsSync, statSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
-import { DATA_FILE, ENVELOPE_FILE } from '../format/manifest.ts';
+import type { Crypto } from '../format/crypto.ts';
+import { DATA_FILE, ENVELOPE_FILE, parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle, type BundleFiles, type Verdict, type VerifyOptions } from '../format/verify.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
 import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from '../viewer/embedded.ts';
+import { chunkPool } from './chunk-pool.ts';
 import { nodeCrypto, nodeGunzip } from './crypto-node.ts';
 
 const VIEWER_FILE = 'open-me.html';
@@ -69,7 +71,43 @@ export function nodeVerifyOptions(options: VerifyOptions = {}): VerifyOptions {
   return { gunzip: nodeGunzip, readAhead: 4, knownProfile: profileById, ...options };
 }
 
-export async function verifyBundleAt(path: string, passphrase: string, options: VerifyOptions = {}): Promise<Verdict> {
+export interface NodeVerifyOptions extends VerifyOptions {
+  /**
+   * The chunk worker's entry (CHUNK_WORKER_ENTRY in chunk-worker-entry.ts, from source): a journal of
+   * at least CHUNK_POOL_MIN_ENTRIES entries verified with its replay is decompressed, hashed and its
+   * chain checked chunk by chunk on worker threads, and for a whole journal its rights rows are made
+   * there and kept aside (`content.rights` builds them).
+   */
+  chunkWorker?: string | URL | null;
+  /** Default CHUNK_POOL_MIN_ENTRIES. */
+  chunkWorkerMinEntries?: number;
+}
+
+/** Below it, worker threads cost more to start than they save. */
+export const CHUNK_POOL_MIN_ENTRIES = 50_000;
+
+/** verifyBundle with Node's defaults, and the chunk workers for a long journal. */
+export function verifyOnNode(files: BundleFiles, passphrase: string, crypto: Crypto, options: NodeVerifyOptions = {}): Promise<Verdict> {
+  const { chunkWorker, chunkWorkerMinEntries = CHUNK_POOL_MIN_ENTRIES, ...rest } = options;
+  const base = nodeVerifyOptions(rest);
+  if (chunkWorker) {
+    let manifest = null;
+    try {
+      manifest = parseEnvelope(files.envelope).manifest;
+    } catch {
+      // verifyBundle names what is wrong with it.
+    }
+    // Without a replay the verifying thread is free to check the chain itself, and zlib's own threads
+    // with the hashing pool (crypto-node.ts) cost no worker start: the chunk workers pay only beside a replay.
+    if (manifest && manifest.counts.entries >= chunkWorkerMinEntries && rest.replay !== false) {
+      const w = chunkPool(chunkWorker).verifyWith(crypto, base, manifest.from.seq === 0);
+      return verifyBundle(files, passphrase, w.crypto, w.options);
+    }
+  }
+  return verifyBundle(files, passphrase, crypto, base);
+}
+
+export async function verifyBundleAt(path: string, passphrase: string, options: NodeVerifyOptions = {}): Promise<Verdict> {
   const files = await readBundleFiles(path);
-  return verifyBundle(files, passphrase, nodeCrypto, nodeVerifyOptions(options));
+  return verifyOnNode(files, passphrase, nodeCrypto, options);
 }

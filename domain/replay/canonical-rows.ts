@@ -5,6 +5,7 @@
 // replay, parsing the same payload text, gives the same text). The bundle digests these texts
 // (bundle/format/projections.ts) to prove that the centre's tables are what its journal says.
 
+import { RawJson } from './raw-json.ts';
 import type { TableSpec } from './tables.ts';
 
 /** A replay row (tables.ts) as its canonical text. */
@@ -23,10 +24,10 @@ export function replayRowText(spec: TableSpec, row: object): string {
         values[i] = v ? 1 : 0;
         break;
       case 'json':
-        values[i] = JSON.stringify(v === undefined ? null : v);
+        values[i] = v instanceof RawJson ? v.text : JSON.stringify(v === undefined ? null : v);
         break;
       case 'json?':
-        values[i] = v === undefined || v === null ? null : JSON.stringify(v);
+        values[i] = v === undefined || v === null ? null : v instanceof RawJson ? v.text : JSON.stringify(v);
         break;
     }
   }

@@ -13,6 +13,7 @@ import {
   type AccountRow,
   type AssignmentRow,
   type MeasureRow,
+  type RightRow,
   type PersonRow,
   type RegisterTables,
   type RoomRow,
@@ -92,15 +93,49 @@ export class Replay {
     this.lastSeq = e.seq;
   }
 
+  /**
+   * A right.recorded entry whose row is kept aside, not in `tables.rights` (bundle verification
+   * digests such rows from the entry's bytes elsewhere, and the viewer builds them when it needs
+   * them): everything else apply() does for it. `detailRef` is the payload's, and `payload` parses
+   * it, asked for only when the entry is late (its row in late_entries reads it).
+   */
+  applyRightAside(e: Omit<ReplayEntry, 'payload'>, detailRef: string | null, payload: () => Record<string, unknown>): void {
+    this.noteRef(detailRef);
+    if (this.lateMs !== null && this.tables.centre !== null && this.isLate(e)) this.recordLate(e, payload());
+    this.lastSeq = e.seq;
+  }
+
+  /**
+   * Whether an entry recorded on the same UTC date as its event (both times 24 characters, the
+   * recorded one with its "T" at index 10) can be late: not with a threshold of a day or more (see
+   * isLate). Then applyRightAside needs no times, and a caller may skip making them.
+   */
+  get sameDayCanBeLate(): boolean {
+    return this.lateMs !== null && this.lateMs < DAY_MS;
+  }
+
+  /** applyRightAside for an entry that cannot be late (see sameDayCanBeLate). */
+  applyRightAsideOnTime(seq: number, detailRef: string | null): void {
+    this.noteRef(detailRef);
+    this.lastSeq = seq;
+  }
+
   /** As the SQL projector's projectLateness: whom it concerns from the payload and earlier rows. */
   private checkLate(e: ReplayEntry, p: Record<string, unknown>): void {
+    if (this.isLate(e)) this.recordLate(e, p);
+  }
+
+  private isLate(e: Omit<ReplayEntry, 'payload'>): boolean {
     // Most entries are recorded the day they happen: with a threshold of a day or more, the same
     // calendar date (UTC) settles it without parsing two dates per entry. (An entry whose times are
     // not instants is never late here; the service never writes one.)
     const r = e.recordedTime;
     const v = e.eventTime;
-    if (this.lateMs! >= DAY_MS && r.length === 24 && v.length === 24 && r.charCodeAt(10) === 84 && r.slice(0, 10) === v.slice(0, 10)) return;
-    if (!(Date.parse(r) - Date.parse(v) > this.lateMs!)) return;
+    if (this.lateMs! >= DAY_MS && r.length === 24 && v.length === 24 && r.charCodeAt(10) === 84 && r.slice(0, 10) === v.slice(0, 10)) return false;
+    return Date.parse(r) - Date.parse(v) > this.lateMs!;
+  }
+
+  private recordLate(e: Omit<ReplayEntry, 'payload'>, p: Record<string, unknown>): void {
     const str = (v: unknown) => (typeof v === 'string' ? v : null);
     let placementId = str(p.placementId);
     let personId = str(p.personId);
@@ -383,21 +418,8 @@ export class Replay {
         if (placement) placement.outSince = p.direction === 'exit' ? e.eventTime : null;
       },
       'right.recorded': (e, p) => {
-        t.rights.set(p.rightEntryId, {
-          rightEntryId: p.rightEntryId,
-          placementId: p.placementId,
-          personId: p.personId,
-          rightKind: p.right,
-          state: p.state,
-          language: p.language ?? null,
-          version: p.version ?? null,
-          interpreter: p.interpreter ? p.interpreter : null,
-          detail: p.detail,
-          at: e.eventTime,
-          actor: e.actor,
-          seq: e.seq,
-          detailRef: this.noteRef(p.detailRef),
-        });
+        this.noteRef(p.detailRef);
+        t.rights.set(p.rightEntryId, rightRow(e, p));
       },
       'asylum.claimed': (e, p) => {
         t.asylumClaims.set(p.claimId, {
@@ -517,6 +539,25 @@ export class Replay {
       },
     };
   }
+}
+
+/** A right.recorded entry's row in `rights`: a function of the entry alone (rights rows never change). */
+export function rightRow(e: Omit<ReplayEntry, 'payload'>, p: EventPayloads['right.recorded']): RightRow {
+  return {
+    rightEntryId: p.rightEntryId,
+    placementId: p.placementId,
+    personId: p.personId,
+    rightKind: p.right,
+    state: p.state,
+    language: p.language ?? null,
+    version: p.version ?? null,
+    interpreter: p.interpreter ? p.interpreter : null,
+    detail: p.detail,
+    at: e.eventTime,
+    actor: e.actor,
+    seq: e.seq,
+    detailRef: typeof p.detailRef === 'string' ? p.detailRef : null,
+  };
 }
 
 /** Replays a whole journal (entries in seq order, payloads parsed). */

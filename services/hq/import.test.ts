@@ -17,6 +17,7 @@ import { SEED_ACCOUNTS } from '../seed/seed.ts';
 import { HqImporter } from './import.ts';
 import { HqService } from './service.ts';
 import { STORE_WORKER_ENTRY } from './store-worker-entry.ts';
+import { CHUNK_WORKER_ENTRY } from '../../bundle/node/chunk-worker-entry.ts';
 import { contentDigest, copyCentre, EXPORT_AT, exportSlice, HQ_PASSPHRASE, independentFigures, presentAt, seededCentre, type SeededCentre } from './test-support.ts';
 
 vi.setConfig({ testTimeout: 120_000, hookTimeout: 180_000 });
@@ -209,6 +210,27 @@ describe('HQ import of two seeded centres', () => {
     } finally {
       left.close();
       right.close();
+    }
+  });
+
+  it('verifies on the chunk workers (rights rows kept aside), and a later slice checks them against what it holds', async () => {
+    const left = copyCentre(a);
+    try {
+      const db = openHqDatabase(join(work, 'chunk-workers.db'));
+      const importer = new HqImporter(db, { clock, operator: 'analyst', chunkWorker: CHUNK_WORKER_ENTRY, chunkWorkerMinEntries: 1 });
+      const n = head(a.db).seq;
+      expect(a.db.prepare('SELECT count(*) FROM rights').pluck().get()).toBeGreaterThan(0);
+      const first = await importer.importPath(await slice(left, 0), { passphrase: HQ_PASSPHRASE });
+      expect(first).toMatchObject({ result: 'imported', entriesAdded: n });
+      addEntries(left, 4, 'Laterov');
+      // The base is the first import's replay, whose rights rows were kept aside: they are built now.
+      const later = await importer.importPath(await slice(left, n), { passphrase: HQ_PASSPHRASE });
+      expect(later).toMatchObject({ result: 'imported', entriesAdded: 4 });
+      const report = new HqService(db, { clock, operator: 'analyst' }).call('hq.report', {});
+      expect(report.centres[0]!.population).toBe(independentFigures(left.db, EXPORT_AT).population);
+      db.close();
+    } finally {
+      left.close();
     }
   });
 

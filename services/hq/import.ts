@@ -26,14 +26,15 @@ import { Replay } from '../../domain/replay/replay.ts';
 import { toIso, type Clock } from '../../domain/time.ts';
 import type { Db } from '../../db/connection.ts';
 import { HqStore, type FindingCount, type HqCentreRow } from '../../db/hq/store.ts';
-import { fromUtf8, toHex } from '../../bundle/format/bytes.ts';
+import { toHex } from '../../bundle/format/bytes.ts';
 import type { Crypto } from '../../bundle/format/crypto.ts';
-import { parseHashInput, type JournalChunk } from '../../bundle/format/journal.ts';
+import type { JournalChunk } from '../../bundle/format/journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from '../../bundle/format/manifest.ts';
 import type { FindingsSection } from '../../bundle/format/sections.ts';
-import { STEP_TITLES, verifyBundle, type BundleFiles } from '../../bundle/format/verify.ts';
+import type { RightsMaterialiser } from '../../bundle/format/rights-aside.ts';
+import { FieldDecoder, replayChunk, STEP_TITLES, type BundleFiles } from '../../bundle/format/verify.ts';
 import { nodeCrypto } from '../../bundle/node/crypto-node.ts';
-import { BundleReadError, nodeVerifyOptions, readBundleFiles } from '../../bundle/node/verify.ts';
+import { BundleReadError, readBundleFiles, verifyOnNode } from '../../bundle/node/verify.ts';
 import { StoreChanged, WorkerStore } from './store-worker-client.ts';
 
 export interface HqImportProgress {
@@ -58,6 +59,14 @@ export interface HqImporterOptions {
   storeWorker?: string | URL | null;
   /** Default 50,000: below it, a thread costs more to start than it saves. */
   storeWorkerMinEntries?: number;
+  /**
+   * The chunk worker's entry (CHUNK_WORKER_ENTRY in bundle/node/chunk-worker-entry.ts, from source): a
+   * long slice is decompressed and hashed on worker threads, and a whole journal's rights rows are
+   * made there (bundle/node/chunk-pool.ts) while this thread replays the rest.
+   */
+  chunkWorker?: string | URL | null;
+  /** Default CHUNK_POOL_MIN_ENTRIES (bundle/node/verify.ts). */
+  chunkWorkerMinEntries?: number;
 }
 
 export interface ImportCall {
@@ -79,9 +88,14 @@ const refuse = (r: Reason): never => {
 
 const short = (hex: string) => `${hex.slice(0, 16)}…`;
 
+/** How many bytes of HQ's stored entries are replayed at a time. */
+const HELD_BLOCK_BYTES = 4 * 1024 * 1024;
+
 interface CachedReplay {
   centreNo: number;
   replay: Replay;
+  /** Rights rows verification kept aside, built into the replay when it is used again. */
+  rights: RightsMaterialiser | null;
 }
 
 export class HqImporter {
@@ -187,11 +201,13 @@ export class HqImporter {
     if (m.from.seq > 0) base = this.replayHeld(known!, m.from.seq, call);
     this.abortIfAsked(call);
 
-    const verdict = await verifyBundle(
+    const verdict = await verifyOnNode(
       files,
       call.passphrase,
       this.crypto,
-      nodeVerifyOptions({
+      {
+        chunkWorker: this.options.chunkWorker ?? null,
+        ...(this.options.chunkWorkerMinEntries !== undefined ? { chunkWorkerMinEntries: this.options.chunkWorkerMinEntries } : {}),
         pinnedFingerprint: known?.key_fingerprint ?? null,
         replayBase: base,
         onProgress: (p) => {
@@ -204,7 +220,7 @@ export class HqImporter {
               },
             }
           : {}),
-      }),
+      },
     );
     // The base is now at the slice's head, or part-way if verification failed: never reuse it as it was.
     if (this.cached?.replay === base) this.cached = null;
@@ -307,7 +323,7 @@ export class HqImporter {
       this.store.logImport({ ...log, centreNo });
       row = this.store.centre(m.centre.id);
     });
-    this.cached = { centreNo: row!.centre_no, replay };
+    this.cached = { centreNo: row!.centre_no, replay, rights: content.rights };
     return {
       source,
       result: 'imported',
@@ -324,18 +340,48 @@ export class HqImporter {
   /** Replays the centre's journal as HQ holds it, up to `uptoSeq`. */
   private replayHeld(centre: HqCentreRow, uptoSeq: number, call: ImportCall): Replay {
     const cached = this.cached;
-    if (cached && cached.centreNo === centre.centre_no && cached.replay.lastSeq === uptoSeq) return cached.replay;
+    if (cached && cached.centreNo === centre.centre_no && cached.replay.lastSeq === uptoSeq) {
+      cached.rights?.finish();
+      return cached.replay;
+    }
     this.cached = null;
     const replay = new Replay({ lateEntryHours: centre.late_entry_hours });
-    let n = 0;
+    // A few MB of entries at a time, replayed as verification replays a bundle's chunk (verify.ts).
+    const fields = new FieldDecoder();
+    let buf = new Uint8Array(HELD_BLOCK_BYTES);
+    let lengths: number[] = [];
+    let used = 0;
+    let firstSeq = 1;
+    const flush = () => {
+      const count = lengths.length;
+      if (count === 0) return;
+      const starts = new Uint32Array(count);
+      const ends = new Uint32Array(count);
+      let o = 0;
+      lengths.forEach((n, i) => {
+        starts[i] = o;
+        o += n;
+        ends[i] = o;
+      });
+      const failed = replayChunk({ raw: buf.subarray(0, used), starts, ends, count, first: 0, digests: null }, firstSeq, replay, fields);
+      if (failed) throw new Error(`HQ's copy of centre ${centre.centre_id} does not replay: ${failed.message}`);
+      firstSeq += count;
+      lengths = [];
+      used = 0;
+      call.onProgress?.({ phase: 'replay', done: firstSeq - 1, total: uptoSeq });
+      this.abortIfAsked(call);
+    };
     for (const [seq, input] of this.store.inputs(centre.centre_no, 0, uptoSeq)) {
-      const e = parseHashInput(fromUtf8(input), seq);
-      replay.apply({ seq, eventTime: e.eventTime, recordedTime: e.recordedTime, actor: e.actor, type: e.type, payload: JSON.parse(e.payload) });
-      if (++n % 65536 === 0) {
-        call.onProgress?.({ phase: 'replay', done: n, total: uptoSeq });
-        this.abortIfAsked(call);
+      if (seq !== firstSeq + lengths.length) throw new Error(`HQ's copy of centre ${centre.centre_id} lacks entry ${firstSeq + lengths.length}`);
+      if (used + input.length > buf.length) {
+        flush();
+        if (input.length > buf.length) buf = new Uint8Array(input.length);
       }
+      buf.set(input, used);
+      used += input.length;
+      lengths.push(input.length);
     }
+    flush();
     if (replay.lastSeq !== uptoSeq) throw new Error(`HQ's copy of centre ${centre.centre_id} ends at seq ${replay.lastSeq}, its head says ${uptoSeq}`);
     return replay;
   }

@@ -54,7 +54,7 @@ function sources(dbPath: string, uploads: readonly string[], paths: readonly str
 
 export async function hqImportJob(input: z.output<typeof hqImportInput>, progress: Progress, signal: AbortSignal, ctx: HqJobContext): Promise<HqImportJobResult> {
   const onRefused = refusalLogger(ctx.dbPath, ctx.clock);
-  const importer = new HqImporter(ctx.db, { clock: ctx.clock, operator: ctx.operator, onRefused, storeWorker: ctx.storeWorker });
+  const importer = new HqImporter(ctx.db, { clock: ctx.clock, operator: ctx.operator, onRefused, storeWorker: ctx.storeWorker, chunkWorker: ctx.chunkWorker });
   const list = sources(ctx.dbPath, input.uploads, input.paths);
   const outcomes: HqImportOutcome[] = [];
   const PHASES: Record<HqImportProgress['phase'], [number, number]> = { replay: [0, 300], verify: [300, 800], store: [800, 1000] };

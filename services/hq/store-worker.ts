@@ -54,12 +54,8 @@ function main(): void {
         }
         case 'entries': {
           if (failed !== null) return;
-          for (let i = 0; i < m.count; i++) {
-            const seq = m.firstSeq + i;
-            if (seq <= held) continue;
-            const input = Buffer.from(m.raw.buffer, m.raw.byteOffset + m.starts[i]!, m.ends[i]! - m.starts[i]!);
-            store.insertEntry(centreNo, seq, input, Buffer.from(m.digests.buffer, m.digests.byteOffset + 32 * i, 32));
-          }
+          // Entries HQ holds already (an overlapping slice) are skipped.
+          store.insertEntries(centreNo, m.firstSeq, m.raw, m.starts, m.ends, m.digests, Math.max(0, Math.min(m.count, held - m.firstSeq + 1)), m.count);
           return;
         }
         case 'finish': {

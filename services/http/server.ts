@@ -63,6 +63,7 @@ export const BODY_LIMIT = 2 * 1024 * 1024;
 
 const JOB_WORKER = new URL('../jobs/worker-tsx.mjs', import.meta.url);
 const STORE_WORKER = new URL('../hq/store-worker-tsx.mjs', import.meta.url);
+const CHUNK_WORKER = new URL('../../bundle/node/chunk-worker.mjs', import.meta.url);
 const JOB_ACTION = /^\/api\/job\/(start|status|cancel)$/;
 const UPLOAD = '/api/hq/upload';
 
@@ -104,7 +105,7 @@ export async function startWebServer(options: WebServerOptions): Promise<WebServ
     workerFile: JOB_WORKER,
     clock,
     modules: options.jobModules ?? [],
-    ...(options.hq ? { hq: { operator: options.hq.operator, storeWorker: STORE_WORKER.href } } : {}),
+    ...(options.hq ? { hq: { operator: options.hq.operator, storeWorker: STORE_WORKER.href, chunkWorker: CHUNK_WORKER.href } } : {}),
   });
   const token = randomBytes(32).toString('hex');
   let port = 0;

@@ -43,6 +43,8 @@ export interface HqJobContext {
   operator: string;
   /** The HQ store thread's entry (the job's own module cannot know it in a bundle). */
   storeWorker: string | null;
+  /** The chunk worker's entry (bundle/node/chunk-pool.ts), or null: a slice's chunks are handled on the job's thread. */
+  chunkWorker: string | null;
 }
 
 export type HqJobRun<I> = (input: I, progress: Progress, signal: AbortSignal, context: HqJobContext) => Promise<unknown>;

@@ -24,7 +24,7 @@ export interface JobRunnerOptions {
   /** How long a finished job's status can still be read. */
   keepFinishedMs?: number;
   /** HQ mode: only HQ jobs run, on HQ's database (dbPath), without sessions. */
-  hq?: { operator: string; storeWorker?: string };
+  hq?: { operator: string; storeWorker?: string; chunkWorker?: string };
 }
 
 interface Entry {

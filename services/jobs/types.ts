@@ -50,7 +50,7 @@ export interface WorkerInput {
   /** One Int32: set to 1 when the job is cancelled, readable even while the job keeps the thread busy. */
   cancel: SharedArrayBuffer;
   /** HQ mode: dbPath is HQ's database, who works at HQ's workstation, the store thread's entry. */
-  hq?: { operator: string; storeWorker?: string };
+  hq?: { operator: string; storeWorker?: string; chunkWorker?: string };
 }
 
 /** A job that ended on an unexpected error (logged where it happened), or whose thread died. */

@@ -71,7 +71,7 @@ async function run(data: WorkerInput): Promise<void> {
       if (!data.hq) throw new ApiError('invalid_input', [reason('input.invalid', 'kind', { detail: `the job kind "${data.kind}" runs in HQ mode only` })]);
       db = openHqDatabase(data.dbPath);
       const progress = progressReporter(cancelled, abort, controller.signal);
-      const context: HqJobContext = { db, dbPath: data.dbPath, clock: () => Date.now() + data.clockOffsetMs, operator: data.hq.operator, storeWorker: data.hq.storeWorker ?? null };
+      const context: HqJobContext = { db, dbPath: data.dbPath, clock: () => Date.now() + data.clockOffsetMs, operator: data.hq.operator, storeWorker: data.hq.storeWorker ?? null, chunkWorker: data.hq.chunkWorker ?? null };
       const result = await (job.run as unknown as HqJobRun<unknown>)(data.input, progress, controller.signal, context);
       post({ type: 'done', result });
       return;

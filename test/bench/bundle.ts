@@ -16,6 +16,7 @@ import { openDatabase } from '../../db/connection.ts';
 import { readEntries } from '../../db/journal/writer.ts';
 import { exportBundle } from '../../bundle/node/export.ts';
 import { FINDINGS_WORKER_ENTRY } from '../../bundle/node/findings-worker-entry.ts';
+import { CHUNK_WORKER_ENTRY } from '../../bundle/node/chunk-worker-entry.ts';
 import { verifyBundleAt } from '../../bundle/node/verify.ts';
 import { cachedOneYearCentre, chromiumAvailable, timeViewer, type ViewerTiming } from './viewer.ts';
 
@@ -152,11 +153,11 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     list = [];
     gc();
     t0 = performance.now();
-    const quick = await verifyBundleAt(outDir, PASSPHRASE, { replay: false });
+    const quick = await verifyBundleAt(outDir, PASSPHRASE, { replay: false, chunkWorker: CHUNK_WORKER_ENTRY });
     const quickSeconds = seconds(t0);
     gc();
     t0 = performance.now();
-    const full = await verifyBundleAt(outDir, PASSPHRASE);
+    const full = await verifyBundleAt(outDir, PASSPHRASE, { chunkWorker: CHUNK_WORKER_ENTRY });
     const fullSeconds = seconds(t0);
     add('chain in memory, crypto.hash one-shot', entries / memory, 'entries/s', '(baseline)', null);
     add('verify: signature, data, decrypt, whole chain', entries / quickSeconds, 'entries/s', '(see ratio)', null);

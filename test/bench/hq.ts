@@ -18,6 +18,7 @@ import { FINDINGS_WORKER_ENTRY } from '../../bundle/node/findings-worker-entry.t
 import { verifyBundleAt } from '../../bundle/node/verify.ts';
 import { HqImporter } from '../../services/hq/import.ts';
 import { STORE_WORKER_ENTRY } from '../../services/hq/store-worker-entry.ts';
+import { CHUNK_WORKER_ENTRY } from '../../bundle/node/chunk-worker-entry.ts';
 import { CentreService } from '../../services/service.ts';
 import { SEED_ACCOUNTS } from '../../services/seed/seed.ts';
 import type { BundleBenchLine } from './bundle.ts';
@@ -72,20 +73,20 @@ export async function runHqBench(ctx: HqBenchContext): Promise<BundleBenchLine[]
     const hq = openHqDatabase(hqPath);
     const clock = () => toMs(toIso(t + 120_000));
     let t0 = performance.now();
-    const imported = await new HqImporter(hq, { clock, operator: 'bench', storeWorker: STORE_WORKER_ENTRY }).importPath(first.outDir, { passphrase: PASSPHRASE });
+    const imported = await new HqImporter(hq, { clock, operator: 'bench', storeWorker: STORE_WORKER_ENTRY, chunkWorker: CHUNK_WORKER_ENTRY }).importPath(first.outDir, { passphrase: PASSPHRASE });
     const importSeconds = (performance.now() - t0) / 1000;
     if (imported.result !== 'imported') throw new Error(`HQ bench: the slice was not imported: ${imported.message}`);
     gc();
 
     // 2. A later slice, by an importer that replays what HQ holds first.
     t0 = performance.now();
-    const later = await new HqImporter(hq, { clock, operator: 'bench', storeWorker: STORE_WORKER_ENTRY }).importPath(second.outDir, { passphrase: PASSPHRASE });
+    const later = await new HqImporter(hq, { clock, operator: 'bench', storeWorker: STORE_WORKER_ENTRY, chunkWorker: CHUNK_WORKER_ENTRY }).importPath(second.outDir, { passphrase: PASSPHRASE });
     const laterSeconds = (performance.now() - t0) / 1000;
     if (later.result !== 'imported') throw new Error(`HQ bench: the later slice was not imported: ${later.message}`);
     // What any import must do first, alone: verifyBundle in full (chain, replay, register digests).
     gc();
     t0 = performance.now();
-    const verdict = await verifyBundleAt(first.outDir, PASSPHRASE);
+    const verdict = await verifyBundleAt(first.outDir, PASSPHRASE, { chunkWorker: CHUNK_WORKER_ENTRY });
     const verifySeconds = (performance.now() - t0) / 1000;
     if (!verdict.ok) throw new Error(`HQ bench: the slice does not verify: ${verdict.failure?.message}`);
     gc();

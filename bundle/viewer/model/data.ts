@@ -24,6 +24,7 @@ import type {
   RightRow,
 } from '../../../domain/replay/tables.ts';
 import type { BundleJournal } from '../../format/journal.ts';
+import type { RightsMaterialiser } from '../../format/rights-aside.ts';
 import type { Manifest } from '../../format/manifest.ts';
 import type { FindingsSection } from '../../format/sections.ts';
 
@@ -34,6 +35,8 @@ export interface ViewerInput {
   profile: LegalProfile;
   journal: BundleJournal | null;
   medicalNotes: Map<string, string>;
+  /** Rights rows kept aside by verification, built into `tables.rights` on first use. */
+  rights?: RightsMaterialiser | null;
 }
 
 function groupBy<T>(rows: Iterable<T>, key: (row: T) => string | null): Map<string, T[]> {
@@ -63,6 +66,7 @@ export class ViewerData {
   /** The instant of export: "now" for deadlines and the state of things. */
   readonly exportedAt: string;
   private readonly memo = new Map<string, unknown>();
+  private readonly pendingRights: RightsMaterialiser | null;
 
   constructor(input: ViewerInput) {
     this.manifest = input.manifest;
@@ -71,8 +75,20 @@ export class ViewerData {
     this.profile = input.profile;
     this.journal = input.journal;
     this.medicalNotes = input.medicalNotes;
+    this.pendingRights = input.rights ?? null;
     this.timeZone = input.manifest.centre.timeZone;
     this.exportedAt = input.manifest.exportedAt;
+  }
+
+  /** The rights rows, built first if verification kept them aside. */
+  private rights(): Iterable<RightRow> {
+    this.pendingRights?.finish();
+    return this.tables.rights.values();
+  }
+
+  /** Builds a little more of the rights rows kept aside (for idle time); false once all are built. */
+  buildRightsStep(): boolean {
+    return this.pendingRights !== null && !this.pendingRights.done && this.pendingRights.step();
   }
 
   private lazy<T>(name: string, build: () => T): T {
@@ -87,10 +103,10 @@ export class ViewerData {
     return this.lazy('ordersByPlacement', () => groupBy(this.tables.orders.values(), (r) => r.placementId));
   }
   get rightsByPlacement(): Map<string, RightRow[]> {
-    return this.lazy('rightsByPlacement', () => groupBy(this.tables.rights.values(), (r) => r.placementId));
+    return this.lazy('rightsByPlacement', () => groupBy(this.rights(), (r) => r.placementId));
   }
   get rightsByPerson(): Map<string, RightRow[]> {
-    return this.lazy('rightsByPerson', () => groupBy(this.tables.rights.values(), (r) => r.personId));
+    return this.lazy('rightsByPerson', () => groupBy(this.rights(), (r) => r.personId));
   }
   get assignmentsByPerson(): Map<string, AssignmentRow[]> {
     return this.lazy('assignmentsByPerson', () => groupBy(this.tables.assignments.values(), (r) => r.personId));

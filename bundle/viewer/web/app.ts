@@ -240,17 +240,26 @@ export class ViewerApp {
       const t0 = performance.now();
       const pool = await this.pool;
       const crypto = pool ? pooledCrypto(pool) : webCrypto;
-      const gunzip: Gunzip = pool ? pooledGunzip(pool) : webGunzip;
+      const gunzip: Gunzip = pool ? pooledGunzip(pool, true) : webGunzip;
       this.crypto = crypto;
       this.setStatus(() => t(lang(), 'open.checking'));
+      let shownStep = '';
       const verdict = await verifyBundle(files, this.passphrase.value, crypto, {
         gunzip,
         checkpoint,
         knownProfile: profileById,
         readAhead: pool ? 2 + 2 * pool.size : 4,
+        // The rights rows (two thirds of a journal) are made and digested aside, by the helper
+        // workers where there are some; the register's screens build them when they need them.
+        rightsAside: true,
+        ...(pool ? { precomputedRights: (raw: Uint8Array) => pool.rightsOf(raw), precomputedLinks: (raw: Uint8Array) => pool.linksOf(raw) } : {}),
         onProgress: (p) => {
           if (p.step === 'chain' && p.total > 0) this.progress.value = p.done / p.total;
-          this.setStatus(() => t(lang(), 'open.checkingStep', { step: stepTitle(lang(), p.step) }));
+          // The status changes with the step (the chain reports every chunk: hundreds of times).
+          if (p.step !== shownStep) {
+            shownStep = p.step;
+            this.setStatus(() => t(lang(), 'open.checkingStep', { step: stepTitle(lang(), p.step) }));
+          }
         },
         yieldToHost: () => new Promise((resolve) => setTimeout(resolve, 0)),
       });
@@ -262,7 +271,7 @@ export class ViewerApp {
       const chainOk = verdict.steps.some((s) => s.step === 'chain' && s.ok);
       const c = verdict.content;
       if (chainOk && c?.tables && c.findings && c.profile && verdict.manifest) {
-        this.data = new ViewerData({ manifest: verdict.manifest, tables: c.tables, findings: c.findings, profile: c.profile, journal: c.journal, medicalNotes: c.medicalNotes });
+        this.data = new ViewerData({ manifest: verdict.manifest, tables: c.tables, findings: c.findings, profile: c.profile, journal: c.journal, medicalNotes: c.medicalNotes, rights: c.rights });
       }
       const seconds = (performance.now() - t0) / 1000;
       this.setStatus(() => t(lang(), 'open.done', { seconds: Math.round(seconds * 10) / 10 }));
@@ -273,6 +282,13 @@ export class ViewerApp {
       this.route();
       performance.mark('centre-viewer-rendered');
       document.body.dataset['verdict'] = verdict.ok ? 'intact' : 'failed';
+      // The rights rows verification kept aside are built now, a chunk at a time between the
+      // inspector's clicks (a screen that needs them before then builds the rest at once).
+      const data = this.data;
+      const buildRights = () => {
+        if (data && this.data === data && data.buildRightsStep()) setTimeout(buildRights, 0);
+      };
+      setTimeout(buildRights, 0);
       this.passphrase.value = '';
     } catch (err) {
       this.setStatus(() => `${t(lang(), 'open.couldNot')} ${this.pickErrorText(err)}`);

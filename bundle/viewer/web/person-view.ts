@@ -5,6 +5,7 @@
 
 import type { AgeAssessment } from '../../../domain/age.ts';
 import { ageAt } from '../../../domain/age.ts';
+import { jsonValue } from '../../../domain/replay/raw-json.ts';
 import { label } from '../i18n/translate.ts';
 import { personName } from '../model/data.ts';
 import { admissionRecordView, interpreterOf, listOf, personFile, type StayFile } from '../model/person-file.ts';
@@ -42,7 +43,7 @@ function renderStay(ctx: Ctx, s: StayFile): HTMLElement {
       ),
     );
   }
-  const record = admissionRecordView(p.admission);
+  const record = admissionRecordView(jsonValue(p.admission));
   if (record) {
     section.append(
       h(

@@ -2,12 +2,18 @@
 // journal chunks off the page's main thread. Where workers cannot start (an old browser, a policy
 // that forbids them), `startPool` answers null and the viewer does the same work on the page.
 
+import type { RightsAside } from '../../format/rights-aside.ts';
 import type { WorkerReply, WorkerRequest, WorkerTask } from './worker-protocol.ts';
 
 export interface WorkerPool {
   readonly size: number;
   sha256Ranges(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Promise<Uint8Array>;
-  gunzip(compressed: Uint8Array, rawLength: number): Promise<Uint8Array>;
+  /** `rights`: also make the chunk's rights rows (taken with rightsOf). */
+  gunzip(compressed: Uint8Array, rawLength: number, rights?: boolean): Promise<Uint8Array>;
+  /** The rights rows a worker made for a buffer it decompressed, once. */
+  rightsOf(data: Uint8Array): RightsAside | null;
+  /** checkChunkLinks' answer a worker gave for a buffer it decompressed, once. */
+  linksOf(data: Uint8Array): number | null;
   hashedAlready(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array | null;
   close(): void;
 }
@@ -27,6 +33,8 @@ class Pool implements WorkerPool {
   private readonly pending = new Map<number, Pending>();
   /** Digests of decompressed journal chunks, by their buffer (see hashedAlready). */
   private readonly hashed = new WeakMap<ArrayBuffer, { starts: Uint32Array; ends: Uint32Array; digests: Uint8Array }>();
+  private readonly rights = new WeakMap<ArrayBuffer, RightsAside>();
+  private readonly links = new WeakMap<ArrayBuffer, number>();
   private readonly load: number[];
   private next = 1;
   private broken: Error | null = null;
@@ -94,10 +102,12 @@ class Pool implements WorkerPool {
     return new Uint8Array(out.bytes!);
   }
 
-  async gunzip(compressed: Uint8Array, rawLength: number): Promise<Uint8Array> {
+  async gunzip(compressed: Uint8Array, rawLength: number, rights = false): Promise<Uint8Array> {
     const data = own(compressed);
-    const reply = await this.send({ op: 'gunzip', data, rawLength }, [data]);
+    const reply = await this.send({ op: 'gunzip', data, rawLength, rights }, [data]);
     const raw = new Uint8Array(reply.bytes!);
+    if (reply.rights) this.rights.set(raw.buffer as ArrayBuffer, reply.rights);
+    if (typeof reply.linkedFrom === 'number') this.links.set(raw.buffer as ArrayBuffer, reply.linkedFrom);
     if (reply.digests) {
       this.hashed.set(raw.buffer as ArrayBuffer, {
         starts: new Uint32Array(reply.digests.starts),
@@ -106,6 +116,20 @@ class Pool implements WorkerPool {
       });
     }
     return raw;
+  }
+
+  linksOf(data: Uint8Array): number | null {
+    const known = this.links.get(data.buffer as ArrayBuffer);
+    if (known === undefined || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) return null;
+    this.links.delete(data.buffer as ArrayBuffer);
+    return known;
+  }
+
+  rightsOf(data: Uint8Array): RightsAside | null {
+    const known = this.rights.get(data.buffer as ArrayBuffer);
+    if (!known || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) return null;
+    this.rights.delete(data.buffer as ArrayBuffer);
+    return known;
   }
 
   /**
@@ -154,8 +178,12 @@ export async function startPool(source: string, size: number, timeoutMs = 3000):
   return pool;
 }
 
-/** How many helper workers: the cores but one (the page's own thread replays), at least 1, at most 4. */
+/**
+ * How many helper workers: one a core, at most 4. They do as much as the page (decompress, hash,
+ * check the chain inside each chunk, make the rights rows), so on two cores one worker alone would
+ * keep the page waiting.
+ */
 export function poolSize(): number {
   const cores = typeof navigator !== 'undefined' && navigator.hardwareConcurrency ? navigator.hardwareConcurrency : 2;
-  return Math.max(1, Math.min(4, cores - 1));
+  return Math.max(1, Math.min(4, cores));
 }

@@ -1,10 +1,12 @@
 // The messages between the page and its helper workers (worker.ts, pool.ts). Buffers travel as
 // ArrayBuffers, transferred, never as views: cloning a view would copy its whole underlying buffer.
 
+import type { RightsAside } from '../../format/rights-aside.ts';
+
 export type WorkerRequest =
   | { id: number; op: 'ping' }
   | { id: number; op: 'sha256'; data: ArrayBuffer; starts: ArrayBuffer; ends: ArrayBuffer; count: number }
-  | { id: number; op: 'gunzip'; data: ArrayBuffer; rawLength: number };
+  | { id: number; op: 'gunzip'; data: ArrayBuffer; rawLength: number; rights?: boolean };
 
 export type WorkerReply =
   | {
@@ -13,6 +15,10 @@ export type WorkerReply =
       bytes?: ArrayBuffer;
       /** For a decompressed journal chunk: its entries' SHA-256 digests, hashed before the bytes left the worker. */
       digests?: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer };
+      /** With the digests: checkChunkLinks' answer (bundle/format/journal.ts). */
+      linkedFrom?: number | null;
+      /** For a decompressed journal chunk: its rights rows, made here (bundle/format/rights-aside.ts). */
+      rights?: RightsAside;
     }
   | { id: number; ok: false; error: string };
 

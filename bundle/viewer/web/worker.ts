@@ -4,7 +4,8 @@
 // answers what it is asked: the checks themselves stay in bundle/format/verify.ts, on the page.
 
 import { gunzipSync } from 'fflate';
-import { indexJournalChunk } from '../../format/journal.ts';
+import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
+import { asideBuffers, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -50,15 +51,23 @@ async function answer(m: WorkerRequest): Promise<void> {
         const buffer = raw.buffer as ArrayBuffer;
         // A journal chunk is hashed here, before its bytes leave: the page asks for exactly these
         // digests next, and would otherwise copy the chunk back to a worker to get them.
+        // Its rights rows too (rights-aside.ts), when the page keeps them aside: the page would
+        // otherwise parse and digest two thirds of the journal's payloads itself.
         let digests: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer } | undefined;
+        let rights: RightsAside | undefined;
+        let linkedFrom: number | null = null;
         try {
           const chunk = indexJournalChunk(raw, 0, 0);
           const d = sha256Ranges(raw, chunk.starts, chunk.ends, chunk.count);
+          chunk.digests = d;
+          linkedFrom = checkChunkLinks(chunk);
+          if (m.rights) rights = rightsAside(chunk);
           digests = { starts: chunk.starts.buffer as ArrayBuffer, ends: chunk.ends.buffer as ArrayBuffer, digests: d.buffer as ArrayBuffer };
         } catch {
           // Not a journal chunk (or a malformed one: verification will say so on the page).
         }
-        self.postMessage({ id: m.id, ok: true, bytes: buffer, ...(digests ? { digests } : {}) }, [buffer, ...(digests ? [digests.starts, digests.ends, digests.digests] : [])]);
+        const transfer = [buffer, ...(digests ? [digests.starts, digests.ends, digests.digests] : []), ...(rights ? asideBuffers(rights) : [])];
+        self.postMessage({ id: m.id, ok: true, bytes: buffer, ...(digests ? { digests, linkedFrom } : {}), ...(rights ? { rights } : {}) }, transfer);
         return;
       }
     }

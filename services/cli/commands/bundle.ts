@@ -13,6 +13,7 @@ import { nodeCrypto } from '../../../bundle/node/crypto-node.ts';
 import { exportBundle, ExportError, type ExportProgress } from '../../../bundle/node/export.ts';
 import { FINDINGS_WORKER_ENTRY } from '../../../bundle/node/findings-worker-entry.ts';
 import { BundleReadError, verifyBundleAt } from '../../../bundle/node/verify.ts';
+import { CHUNK_WORKER_ENTRY } from '../../../bundle/node/chunk-worker-entry.ts';
 import { bareViewerHtml, sha256Hex } from '../../../bundle/viewer/build.ts';
 import { fixedClock, systemClock, toIso } from '../../../domain/time.ts';
 import { openDatabase, type Db } from '../../../db/connection.ts';
@@ -147,7 +148,7 @@ export async function verifyCommand(cmd: VerifyCommand, io: Io): Promise<number>
   }
   let verdict: Verdict;
   try {
-    verdict = await verifyBundleAt(cmd.bundle, passphrase, { checkpoint });
+    verdict = await verifyBundleAt(cmd.bundle, passphrase, { checkpoint, chunkWorker: CHUNK_WORKER_ENTRY });
   } catch (err) {
     if (err instanceof BundleReadError) throw new CliError(err.message);
     throw err;

@@ -16,6 +16,7 @@ import { HqImporter } from '../../hq/import.ts';
 import { refusalLogger } from '../../hq/refusals-log.ts';
 import { HqService } from '../../hq/service.ts';
 import { STORE_WORKER_ENTRY } from '../../hq/store-worker-entry.ts';
+import { CHUNK_WORKER_ENTRY } from '../../../bundle/node/chunk-worker-entry.ts';
 import type { HqCommand, Invocation } from '../args.ts';
 import { printJson, type Io } from '../io.ts';
 import { readPassphrase } from './bundle.ts';
@@ -68,7 +69,7 @@ async function hqImport(inv: Invocation, cmd: Of<'hq.import'>, io: Io): Promise<
     }
   }
   return withDb(openHqDatabase(inv.db), async (db) => {
-    const importer = new HqImporter(db, { clock: clockOf(inv), operator: by, onRefused: refusalLogger(inv.db, clockOf(inv)), storeWorker: STORE_WORKER_ENTRY });
+    const importer = new HqImporter(db, { clock: clockOf(inv), operator: by, onRefused: refusalLogger(inv.db, clockOf(inv)), storeWorker: STORE_WORKER_ENTRY, chunkWorker: CHUNK_WORKER_ENTRY });
     const outcomes: HqImportOutcome[] = [];
     for (const bundle of cmd.bundles) {
       // Progress only for long imports: a slice of a month goes through before anything is said.
