@@ -24,7 +24,7 @@ describe('migration 0003: room versions', () => {
 
     // The same database as the app before 0003 left it: schema 1, without room_versions nor the
     // tables of later migrations (which run again on the way to the latest).
-    c.db.exec('DROP TABLE room_versions; DROP TABLE hq_acknowledgements');
+    c.db.exec('DROP TABLE room_versions; DROP TABLE hq_acknowledgements; DROP TABLE first_rights; DROP INDEX placements_screened');
     c.db.pragma('user_version = 1');
     c.db.close();
     const db = openDatabase(c.path);

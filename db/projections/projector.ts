@@ -8,6 +8,7 @@ import type { JournalEntry } from '../../domain/journal.ts';
 import { nameTokens } from '../../domain/names.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
 import type { Db } from '../connection.ts';
+import { FirstRightsProjection } from './first-rights.ts';
 
 type Handler<T extends EventType> = (e: JournalEntry, p: EventPayloads[T]) => void;
 
@@ -17,8 +18,10 @@ const json = (v: unknown) => JSON.stringify(v ?? null);
 export class Projector {
   private readonly s: Record<string, Statement>;
   private readonly handlers: { [T in EventType]: Handler<T> };
+  private readonly firstRights: FirstRightsProjection;
 
   constructor(private readonly db: Db) {
+    this.firstRights = new FirstRightsProjection(db);
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       centre: p(
@@ -298,7 +301,7 @@ export class Projector {
         run('movementInsert', p.placementId, p.direction, p.purpose, e.eventTime, e.seq);
         run('placementOut', p.direction === 'exit' ? e.eventTime : null, p.placementId);
       },
-      'right.recorded': (e, p) =>
+      'right.recorded': (e, p) => {
         run(
           'rightInsert',
           p.rightEntryId,
@@ -313,7 +316,9 @@ export class Projector {
           e.eventTime,
           e.actor,
           e.seq,
-        ),
+        );
+        this.firstRights.record(p.placementId, { right: p.right, at: e.eventTime, seq: e.seq, state: p.state });
+      },
       'asylum.claimed': (e, p) => run('claimInsert', p.claimId, p.placementId, p.personId, e.eventTime, p.note, e.seq),
       'asylum.resolved': (e, p) => run('claimResolve', e.eventTime, p.resolution, e.seq, p.claimId),
       'referral.made': (e, p) =>
