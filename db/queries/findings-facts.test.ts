@@ -1,80 +1,118 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
 import { admitForced } from '../../test/support/fixtures.ts';
+import { placement } from '../../domain/findings/facts.ts';
 import { azDefaultProfile } from '../../domain/profile/az-default.ts';
-import { addHours } from '../../domain/time.ts';
+import type { LegalProfile } from '../../domain/profile/types.ts';
+import { addHours, HOUR_MS, toMs } from '../../domain/time.ts';
 import { Sql } from '../sql.ts';
-import { firstRecords, loadFindingsInput } from './findings-facts.ts';
+import { loadFindingsInput, readFirstRecords, rightRequirements } from './findings-facts.ts';
 
 let c: TestCentre;
 afterEach(() => c?.close());
 
 const scope = { profile: azDefaultProfile, timeZone: 'Asia/Baku' };
+const T = Date.parse('2026-03-02T04:00:00.000Z');
+const iso = (hours: number) => new Date(T + hours * HOUR_MS).toISOString();
+/** A first_rights text from [kind, hours after T, seq, state] records. */
+const text = (...records: [string, number, number, string][]) => records.map(([k, h, s, st]) => `${k} ${iso(h)} ${s} ${st}`).join(' ');
+/** Bits of rightsInTime, as the rights they stand for. */
+const bits = (profile: LegalProfile, mask: number) => profile.requiredRights.filter((_, k) => mask & (1 << k)).map((r) => r.right);
 
-describe('firstRecords', () => {
-  const kinds = ['lawyer', 'family_contact', 'call_unhcr'];
+describe('readFirstRecords', () => {
+  const requirements = rightRequirements(azDefaultProfile);
 
-  it('keeps the earliest record of each kind, whatever order the lists come in', () => {
-    const got = firstRecords(
-      kinds,
-      '2026-03-02T12:00:00.000Z',
-      'family_contact lawyer family_contact lawyer',
-      '2026-03-02T10:00:00.000Z 2026-03-02T09:00:00.000Z 2026-03-02T08:30:00.000Z 2026-03-02T11:00:00.000Z',
-      '40 41 42 43',
-      'exercised offered declined exercised',
+  it('marks the rights first recorded within their window, and gives the late first records that are facts', () => {
+    const p = placement({ admittedMs: T, rights: [] });
+    readFirstRecords(
+      requirements,
+      p,
+      T + 40 * HOUR_MS,
+      text(
+        ['information_on_rights', 1, 40, 'exercised'], // in time (2 hours)
+        ['property_inventory', 3, 41, 'declined'], // late
+        ['lawyer', 23.9, 42, 'offered'], // in time (24 hours)
+        ['complaint', 0.5, 43, 'exercised'], // not a required right
+        ['family_contact', 30, 44, 'exercised'], // late
+        ['call_unhcr', 50, 45, 'offered'], // late, and after the instant
+      ),
     );
-    expect(got).toEqual([
-      { right: 'lawyer', state: 'offered', at: '2026-03-02T09:00:00.000Z', seq: 41 },
-      { right: 'family_contact', state: 'declined', at: '2026-03-02T08:30:00.000Z', seq: 42 },
+    expect(bits(azDefaultProfile, p.rightsInTime).sort()).toEqual(['information_on_rights', 'lawyer']);
+    expect(p.rights).toEqual([
+      { right: 'property_inventory', state: 'declined', atMs: T + 3 * HOUR_MS, seq: 41 },
+      { right: 'family_contact', state: 'exercised', atMs: T + 30 * HOUR_MS, seq: 44 },
     ]);
   });
 
-  it('takes the lower seq of two records at one instant, and ignores kinds it was not asked for', () => {
-    const got = firstRecords(
-      kinds,
-      '2026-03-02T12:00:00.000Z',
-      'lawyer complaint lawyer',
-      '2026-03-02T09:00:00.000Z 2026-03-02T08:00:00.000Z 2026-03-02T09:00:00.000Z',
-      '1000 5 999',
-      'exercised offered offered',
-    );
-    expect(got).toEqual([{ right: 'lawyer', state: 'offered', at: '2026-03-02T09:00:00.000Z', seq: 999 }]);
+  it('asks of each placement only what its kind requires', () => {
+    const p = placement({ kind: 'voluntary', admittedMs: T, orders: [], rights: [] });
+    readFirstRecords(requirements, p, T + 40 * HOUR_MS, text(['lawyer', 30, 7, 'offered'], ['medical_examination', 2, 8, 'exercised']));
+    expect(bits(azDefaultProfile, p.rightsInTime)).toEqual(['medical_examination']);
+    expect(p.rights).toEqual([]);
   });
 
-  it('leaves out records made after the instant, the instant itself counting', () => {
-    const lists = ['lawyer lawyer call_unhcr', '2026-03-02T09:00:00.000Z 2026-03-02T08:00:00.000Z 2026-03-02T09:00:00.001Z', '7 8 9', 'offered declined offered'] as const;
-    expect(firstRecords(kinds, '2026-03-02T09:00:00.000Z', ...lists).map((r) => r.seq)).toEqual([8]);
-    expect(firstRecords(kinds, '2026-03-02T07:59:59.999Z', ...lists)).toEqual([]);
-    expect(firstRecords(kinds, '2026-03-02T09:00:00.001Z', ...lists).map((r) => r.seq)).toEqual([8, 9]);
+  it('judges a right the profile requires twice against each requirement', () => {
+    const profile: LegalProfile = {
+      ...azDefaultProfile,
+      requiredRights: [
+        { right: 'lawyer', for: ['forced'], withinHours: 2 },
+        { right: 'lawyer', for: ['forced'], withinHours: 24 },
+      ],
+    };
+    const p = placement({ admittedMs: T, rights: [] });
+    readFirstRecords(rightRequirements(profile), p, T + 40 * HOUR_MS, text(['lawyer', 5, 9, 'offered']));
+    expect(p.rightsInTime).toBe(0b10);
+    expect(p.rights.map((r) => r.seq)).toEqual([9]);
+  });
+
+  it('refuses a text that is not in records of four tokens', () => {
+    const p = placement({ admittedMs: T, rights: [] });
+    expect(() => readFirstRecords(requirements, p, T, `lawyer ${iso(1)} 7`)).toThrow(/not four tokens/);
   });
 });
 
 describe('loadFindingsInput', () => {
-  it('gives each placement the first record of every required right as of the instant, backdated ones included', () => {
+  it('gives each placement the first record of every required right, backdated ones included, as of the instant', () => {
     c = createTestCentre();
     const { placementId, personId } = admitForced(c);
     const t0 = c.clock.iso;
-    c.clock.advanceHours(5);
-    // Recorded in this order, but the second lawyer record is backdated before the first.
-    c.call('rights.record', { placementId, right: 'lawyer', state: 'offered', at: addHours(t0, 3) });
-    c.call('rights.record', { placementId, right: 'lawyer', state: 'exercised', at: addHours(t0, 1) });
-    c.call('rights.record', { placementId, right: 'family_contact', state: 'exercised', at: addHours(t0, 4) });
+    c.clock.advanceHours(30);
+    // Recorded in this order, but the second inventory record is backdated before the first; both
+    // after the two-hour window.
+    c.call('rights.record', { placementId, right: 'property_inventory', state: 'offered', at: addHours(t0, 5) });
+    c.call('rights.record', { placementId, right: 'property_inventory', state: 'exercised', at: addHours(t0, 3) });
+    c.call('rights.record', { placementId, right: 'information_on_rights', state: 'exercised', language: 'ru', version: 'v1', interpreter: { name: '', mode: 'none_needed' }, at: addHours(t0, 1) });
+    c.call('rights.record', { placementId, right: 'family_contact', state: 'exercised', at: addHours(t0, 26) });
     c.call('rights.record', { placementId, right: 'complaint', state: 'exercised', at: addHours(t0, 2) });
     const sql = new Sql(c.db);
     for (const mode of ['current', 'history'] as const) {
-      const rights = (at: string) =>
-        loadFindingsInput(sql, scope, at, mode).placements.find((p) => p.placementId === placementId)!.rights.map((r) => [r.right, r.state, r.at]);
-      expect(rights(c.clock.iso).sort(), mode).toEqual([
-        ['family_contact', 'exercised', addHours(t0, 4)],
-        ['lawyer', 'exercised', addHours(t0, 1)],
+      const facts = (at: string) => loadFindingsInput(sql, scope, at, mode).placements.find((p) => p.placementId === placementId)!;
+      const late = (at: string) => facts(at).rights.map((r) => [r.right, r.state, r.atMs]);
+      expect(late(c.clock.iso).sort(), mode).toEqual([
+        ['family_contact', 'exercised', toMs(addHours(t0, 26))],
+        ['property_inventory', 'exercised', toMs(addHours(t0, 3))],
       ]);
-      // Before the backdated record's time nothing is a fact yet; between the two, only that one is.
-      expect(rights(addHours(t0, 0.5)), mode).toEqual([]);
-      expect(rights(addHours(t0, 2)), mode).toEqual([['lawyer', 'exercised', addHours(t0, 1)]]);
+      expect(bits(azDefaultProfile, facts(c.clock.iso).rightsInTime), mode).toEqual(['information_on_rights']);
+      // Before the backdated record's time no late record is a fact yet; between the two, only that one is.
+      expect(late(addHours(t0, 2.5)), mode).toEqual([]);
+      expect(late(addHours(t0, 4)), mode).toEqual([['property_inventory', 'exercised', toMs(addHours(t0, 3))]]);
     }
     const file = loadFindingsInput(sql, scope, c.clock.iso, 'history', personId);
-    expect(file.placements.map((p) => p.rights.map((r) => r.seq).sort())).toEqual([
-      loadFindingsInput(sql, scope, c.clock.iso, 'history').placements[0]!.rights.map((r) => r.seq).sort(),
-    ]);
+    const all = loadFindingsInput(sql, scope, c.clock.iso, 'history');
+    expect(file.placements.map((p) => [p.rights, p.rightsInTime])).toEqual(all.placements.map((p) => [p.rights, p.rightsInTime]));
+  });
+
+  it('reads every kind of fact the rules use, with instants as milliseconds', () => {
+    c = createTestCentre();
+    const { placementId, personId } = admitForced(c);
+    const t0 = c.clock.iso;
+    c.clock.advanceHours(2);
+    c.call('protection.claimAsylum', { placementId, note: 'asks for asylum' });
+    const facts = loadFindingsInput(new Sql(c.db), scope, c.clock.iso, 'history');
+    const p = facts.placements.find((x) => x.placementId === placementId)!;
+    expect(p).toMatchObject({ personId, kind: 'forced', admittedMs: toMs(t0), endedMs: null });
+    expect(p.person.statusHistory).toEqual([{ status: 'irregular_migrant', atMs: toMs(t0), seq: expect.any(Number) }]);
+    expect(p.orders).toEqual([{ basis: 'service_order', startsMs: toMs(t0), expiresMs: toMs(addHours(t0, 24)), seq: p.seq }]);
+    expect(p.claims).toMatchObject([{ atMs: toMs(c.clock.iso), resolvedMs: null }]);
   });
 });

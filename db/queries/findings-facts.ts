@@ -10,15 +10,20 @@ import type {
   AssignmentFacts,
   FindingsInput,
   LateEntryFacts,
+  MeasureFacts,
   PersonFacts,
   PlacementFacts,
   RecommendationFacts,
+  ReferralFacts,
   RightFacts,
   RoomFacts,
 } from '../../domain/findings/types.ts';
 import type { PersonStatus, PlacementKind, RightKind, Sex, AgeGroup, Regime } from '../../domain/profile/types.ts';
-import { DAY_MS, toIso, toMs, type Instant } from '../../domain/time.ts';
+import type { LegalProfile } from '../../domain/profile/types.ts';
+import { DAY_MS, HOUR_MS, toIso, toMs, type Instant } from '../../domain/time.ts';
 import type { Sql } from '../sql.ts';
+import { SCREENED_ADMISSION } from '../migrations/0006-audit-reads.ts';
+import { msIn, msOf, PackedRows, packedSelect } from './packed-rows.ts';
 import type { ReadScope } from './register.ts';
 
 const PRESENT = `SELECT placement_id FROM placements WHERE ended_at IS NULL AND admitted_at <= :at
@@ -57,9 +62,9 @@ function add<K extends ListKey>(p: PlacementFacts | undefined, key: K, fact: Pla
   else list.push(fact);
 }
 
-/** JSON text of a list column; most lists are empty, and '[]' needs no parser. */
+/** JSON text of a list column; most lists are empty, and '[]' needs no parser (nor a list of its own). */
 function jsonList(text: string): string[] {
-  return text === '[]' ? [] : (JSON.parse(text) as string[]);
+  return text === '[]' ? NONE : (JSON.parse(text) as string[]);
 }
 
 /**
@@ -77,162 +82,199 @@ export function loadFindingsInput(
   mode: 'current' | 'history',
   personId?: string,
 ): FindingsInput {
-  const since = mode === 'current' ? toIso(toMs(at) - scope.profile.currentLookbackDays * DAY_MS) : '';
+  const atMs = toMs(at);
+  const since = mode === 'current' ? toIso(atMs - scope.profile.currentLookbackDays * DAY_MS) : '';
   const named: Record<string, string> = personId === undefined ? { at, since } : { at, since, person: personId };
-  /** Runs `sql` with the named values it uses (better-sqlite3 refuses the others), row by row. */
+  /** Runs `sql` with the named values it uses (better-sqlite3 refuses the others). */
+  const bound = (sql: string) => Object.fromEntries(Object.entries(named).filter(([k]) => sql.includes(`:${k}`)));
+  /** The rows of `from` (a table and its conditions), the given columns of each, packed (packed-rows.ts). */
+  const packed = (table: string, columns: readonly string[], from: string, orderBy?: string): PackedRows => {
+    const sql = packedSelect(columns, from, orderBy);
+    const text = q.prepare(sql).pluck().get(bound(sql)) as string | null;
+    return new PackedRows(text ?? '', table);
+  };
+  /** Row by row, for the few small tables with a REAL column (SQLite's text of a REAL is not JavaScript's). */
   const each = <R extends unknown[]>(sql: string, fn: (r: R) => void) => {
-    const stmt = q.prepare(sql).raw();
-    const bound = Object.fromEntries(Object.entries(named).filter(([k]) => sql.includes(`:${k}`)));
-    const rows = Object.keys(bound).length ? stmt.iterate(bound) : stmt.iterate();
-    for (const r of rows as Iterable<R>) fn(r);
+    for (const r of q.prepare(sql).raw().iterate(bound(sql)) as Iterable<R>) fn(r);
   };
   const filter = placementFilter(mode, 'placement_id', personId);
   const persons = new Map<string, PersonFacts>();
   const placements = new Map<string, PlacementFacts>();
 
-  each<[string, string, string | null, number | null, string | null, string, string, number, string, string | null, number]>(
-    `SELECT person_id, sex, birth_date, claimed_age, claimed_age_on, age_assessment, status, unaccompanied,
-            trafficking_indicators, family_group, seq
-     FROM persons WHERE ${personFilter(mode, 'person_id', personId)}`,
-    (r) =>
-      persons.set(r[0], {
-        personId: r[0],
-        sex: r[1] as Sex,
-        birthDate: r[2],
-        claimedAge: r[3],
-        claimedAgeOn: r[4],
-        ageAssessment: r[5] as AgeAssessment,
-        status: r[6] as PersonStatus,
-        unaccompanied: r[7] === 1,
-        traffickingIndicators: jsonList(r[8]),
-        familyGroup: r[9],
-        seq: r[10],
-      }),
-  );
+  for (
+    const r = packed('persons', ['person_id', 'sex', 'birth_date', 'claimed_age', 'claimed_age_on', 'age_assessment', 'status', 'unaccompanied', 'trafficking_indicators', 'family_group', 'seq'],
+      `persons WHERE ${personFilter(mode, 'person_id', personId)}`);
+    !r.done;
+    r.endRow()
+  ) {
+    const id = r.text();
+    persons.set(id, {
+      personId: id,
+      sex: r.word() as Sex,
+      birthDate: r.textOrNull(),
+      claimedAge: r.intOrNull(),
+      claimedAgeOn: r.textOrNull(),
+      ageAssessment: r.word() as AgeAssessment,
+      status: r.word() as PersonStatus,
+      unaccompanied: r.int() === 1,
+      traffickingIndicators: jsonList(r.word()),
+      familyGroup: r.wordOrNull(),
+      seq: r.int(),
+      // Present from the start, so that every person has one shape (set below for most of them).
+      statusHistory: undefined,
+    });
+  }
 
   // Status history, ascending by (at, seq). Rows come in creation order, which is that order unless
   // a change was backdated before an earlier one: those few lists are sorted.
-  const unsorted = new Set<PersonFacts['statusHistory']>();
-  each<[string, string, string, number]>(
-    `SELECT person_id, status, at, seq FROM person_status WHERE ${personFilter(mode, 'person_id', personId)}`,
-    (r) => {
-      const person = persons.get(r[0]);
-      if (!person) return;
-      const list = (person.statusHistory ??= []);
-      const last = list[list.length - 1];
-      if (last && (last.at > r[2] || (last.at === r[2] && last.seq > r[3]))) unsorted.add(list);
-      list.push({ status: r[1] as PersonStatus, at: r[2], seq: r[3] });
-    },
-  );
-  for (const list of unsorted) list!.sort((a, b) => (a.at < b.at ? -1 : a.at > b.at ? 1 : a.seq - b.seq));
+  const unsorted = new Set<NonNullable<PersonFacts['statusHistory']>>();
+  for (const r = packed('person_status', ['person_id', 'status', 'at', 'seq'], `person_status WHERE ${personFilter(mode, 'person_id', personId)}`); !r.done; r.endRow()) {
+    const person = persons.get(r.text());
+    const status = r.word() as PersonStatus;
+    const atMs = r.ms();
+    const seq = r.int();
+    if (!person) continue;
+    const list = (person.statusHistory ??= []);
+    const last = list[list.length - 1];
+    if (last && (last.atMs > atMs || (last.atMs === atMs && last.seq > seq))) unsorted.add(list);
+    list.push({ status, atMs, seq });
+  }
+  for (const list of unsorted) list.sort((a, b) => a.atMs - b.atMs || a.seq - b.seq);
 
   // Indicators found at an admission's screening count with those on the person record. Most
-  // admissions found none: json_extract only runs where the text holds a non-empty list.
-  each<[string, string, string, string, string | null, number, number | null, string | null]>(
-    `SELECT placement_id, person_id, kind, admitted_at, ended_at, seq, end_seq,
-            CASE WHEN instr(CAST(admission AS BLOB), CAST('"traffickingIndicators":["' AS BLOB)) > 0
-                 THEN json_extract(admission, '$.screening.traffickingIndicators') END
-     FROM placements WHERE ${filter} AND admitted_at <= :at`,
-    (r) => {
-      const base = persons.get(r[1]);
-      if (!base) return;
-      const screened = r[7] ? jsonList(r[7]) : [];
-      const person = screened.length
-        ? { ...base, traffickingIndicators: [...new Set([...base.traffickingIndicators, ...screened])] }
-        : base;
-      const ended = r[4] !== null && r[4] <= at;
-      placements.set(r[0], {
-        placementId: r[0],
-        personId: r[1],
-        kind: r[2] as PlacementKind,
-        admittedAt: r[3],
-        endedAt: ended ? r[4] : null,
-        seq: r[5],
-        endSeq: ended ? r[6] : null,
-        person,
-        orders: NONE,
-        rights: NONE,
-        claims: NONE,
-        referrals: NONE,
-        measures: NONE,
-        concerns: NONE,
-      });
-    },
+  // admissions found none: only those that did are read (the partial index placements_screened).
+  const screened = new Map<string, string[]>();
+  each<[string, string]>(
+    `SELECT placement_id, json_extract(admission, '$.screening.traffickingIndicators') FROM placements
+     WHERE ${SCREENED_ADMISSION} AND ${filter}`,
+    (r) => screened.set(r[0], jsonList(r[1])),
   );
-
-  each<[string, string, string, string, string, number]>(
-    `SELECT placement_id, order_id, basis, starts_at, expires_at, seq FROM orders WHERE ${filter} AND starts_at <= :at`,
-    (r) => add(placements.get(r[0]), 'orders', { orderId: r[1], basis: r[2], startsAt: r[3], expiresAt: r[4], seq: r[5] }),
-  );
-
-  const required = [...new Set(scope.profile.requiredRights.map((r) => r.right))];
-  if (required.length) {
-    // One row per placement: its records as four lists (kinds, instants, seqs, states) that SQLite
-    // builds while it walks the covering index rights_placement (0004), so that a million records
-    // never become a million JavaScript rows. Which kinds, and which instants, count is decided while
-    // the lists are read: a filter in SQL costs more, per record, than reading past the token.
-    each<[string, string, string, string, string]>(
-      `SELECT placement_id, group_concat(right_kind, ' '), group_concat(at, ' '), group_concat(seq, ' '), group_concat(state, ' ')
-       FROM rights WHERE ${filter} GROUP BY placement_id`,
-      (r) => {
-        const p = placements.get(r[0]);
-        if (p) p.rights = firstRecords(required, at, r[1], r[2], r[3], r[4]);
-      },
-    );
+  for (
+    const r = packed('placements', ['placement_id', 'person_id', 'kind', 'admitted_at', 'ended_at', 'seq', 'end_seq'], `placements WHERE ${filter} AND admitted_at <= :at`);
+    !r.done;
+    r.endRow()
+  ) {
+    const placementId = r.text();
+    const base = persons.get(r.text());
+    const kind = r.word() as PlacementKind;
+    const admittedMs = r.ms();
+    const endedMs = r.msOrNull();
+    const seq = r.int();
+    const endSeq = r.intOrNull();
+    if (!base) continue;
+    const indicators = screened.get(placementId);
+    const person = indicators?.length
+      ? { ...base, traffickingIndicators: [...new Set([...base.traffickingIndicators, ...indicators])] }
+      : base;
+    const ended = endedMs !== null && endedMs <= atMs;
+    placements.set(placementId, {
+      placementId,
+      personId: base.personId,
+      kind,
+      admittedMs,
+      endedMs: ended ? endedMs : null,
+      seq,
+      endSeq: ended ? endSeq : null,
+      person,
+      orders: NONE,
+      rights: NONE,
+      rightsInTime: 0,
+      claims: NONE,
+      referrals: NONE,
+      measures: NONE,
+      concerns: NONE,
+    });
   }
 
-  each<[string, string, string, string | null, number, number | null]>(
-    `SELECT placement_id, claim_id, at, resolved_at, seq, resolved_seq FROM asylum_claims WHERE ${filter} AND at <= :at`,
-    (r) => {
-      const resolved = r[3] !== null && r[3] <= at;
-      add(placements.get(r[0]), 'claims', {
-        claimId: r[1],
-        at: r[2],
-        resolvedAt: resolved ? r[3] : null,
-        seq: r[4],
-        resolvedSeq: resolved ? r[5] : null,
-      });
-    },
-  );
+  for (const r = packed('orders', ['placement_id', 'basis', 'starts_at', 'expires_at', 'seq'], `orders WHERE ${filter} AND starts_at <= :at`); !r.done; r.endRow()) {
+    const p = placements.get(r.text());
+    add(p, 'orders', { basis: r.word(), startsMs: r.ms(), expiresMs: r.ms(), seq: r.int() });
+  }
+
+  // Rights: the first record of each kind, per placement (first_rights, migration 0006), read in place.
+  const requirements = rightRequirements(scope.profile);
+  if (requirements.kinds.length) {
+    for (const r = packed('first_rights', ['placement_id', 'records'], `first_rights WHERE ${filter}`); !r.done; r.endRow()) {
+      const p = placements.get(r.text());
+      const from = r.skip();
+      if (p) readFirstRecords(requirements, p, atMs, r.packedText, from, r.fieldEnd);
+    }
+  }
+
+  for (
+    const r = packed('asylum_claims', ['placement_id', 'claim_id', 'at', 'resolved_at', 'seq', 'resolved_seq'], `asylum_claims WHERE ${filter} AND at <= :at`);
+    !r.done;
+    r.endRow()
+  ) {
+    const p = placements.get(r.text());
+    const claimId = r.text();
+    const claimMs = r.ms();
+    const resolvedMs = r.msOrNull();
+    const seq = r.int();
+    const resolvedSeq = r.intOrNull();
+    const resolved = resolvedMs !== null && resolvedMs <= atMs;
+    add(p, 'claims', { claimId, atMs: claimMs, resolvedMs: resolved ? resolvedMs : null, seq, resolvedSeq: resolved ? resolvedSeq : null });
+  }
   const referralsByPerson = new Map<string, PlacementFacts['referrals']>();
-  each<[string, string, string, number]>(
-    `SELECT person_id, kind, at, seq FROM referrals WHERE at <= :at AND ${personFilter(mode, 'person_id', personId)} ORDER BY at`,
-    (r) => {
-      const list = referralsByPerson.get(r[0]) ?? [];
-      list.push({ kind: r[1] as 'guardianship', at: r[2], seq: r[3] });
-      referralsByPerson.set(r[0], list);
-    },
-  );
-  const reviews = new Map<string, Instant[]>();
+  for (
+    const r = packed('referrals', ['person_id', 'kind', 'at', 'seq'], `referrals WHERE at <= :at AND ${personFilter(mode, 'person_id', personId)}`, 'at, seq');
+    !r.done;
+    r.endRow()
+  ) {
+    const person = r.text();
+    const list = referralsByPerson.get(person) ?? [];
+    list.push({ kind: r.word() as ReferralFacts['kind'], atMs: r.ms(), seq: r.int() });
+    referralsByPerson.set(person, list);
+  }
+  const reviews = new Map<string, number[]>();
   const measureFilter = filter === '1' ? '1' : `measure_id IN (SELECT measure_id FROM measures WHERE ${filter})`;
-  each<[string, string]>(`SELECT measure_id, at FROM measure_reviews WHERE at <= :at AND ${measureFilter} ORDER BY at`, (r) => {
-    const list = reviews.get(r[0]) ?? [];
-    list.push(r[1]);
-    reviews.set(r[0], list);
-  });
-  each<[string, string, string, string, string | null, string | null, string | null, number]>(
-    `SELECT placement_id, measure_id, kind, start_at, end_at, authorised_by, authorised_at, seq FROM measures
-     WHERE ${filter} AND start_at <= :at`,
-    (r) =>
-      add(placements.get(r[0]), 'measures', {
-        measureId: r[1],
-        kind: r[2] as 'isolation',
-        startAt: r[3],
-        endAt: r[4] !== null && r[4] <= at ? r[4] : null,
-        authorisedBy: r[6] !== null && r[6] <= at ? r[5] : null,
-        authorisedAt: r[6] !== null && r[6] <= at ? r[6] : null,
-        reviews: reviews.get(r[1]) ?? [],
-        seq: r[7],
-      }),
-  );
+  for (const r = packed('measure_reviews', ['measure_id', 'at'], `measure_reviews WHERE at <= :at AND ${measureFilter}`, 'at'); !r.done; r.endRow()) {
+    const measure = r.text();
+    const list = reviews.get(measure) ?? [];
+    list.push(r.ms());
+    reviews.set(measure, list);
+  }
+  for (
+    const r = packed('measures', ['placement_id', 'measure_id', 'kind', 'start_at', 'end_at', 'authorised_at', 'seq'], `measures WHERE ${filter} AND start_at <= :at`);
+    !r.done;
+    r.endRow()
+  ) {
+    const p = placements.get(r.text());
+    const measureId = r.text();
+    const kind = r.word() as MeasureFacts['kind'];
+    const startMs = r.ms();
+    const endMs = r.msOrNull();
+    const authorisedMs = r.msOrNull();
+    add(p, 'measures', {
+      measureId,
+      kind,
+      startMs,
+      endMs: endMs !== null && endMs <= atMs ? endMs : null,
+      authorisedMs: authorisedMs !== null && authorisedMs <= atMs ? authorisedMs : null,
+      reviewsMs: reviews.get(measureId) ?? [],
+      seq: r.int(),
+    });
+  }
   // A concern is answered by the first detention review of the placement at or after it.
-  each<[string, string, string, number, string | null, number | null]>(
-    `SELECT c.placement_id, c.concern_id, c.at, c.seq,
-            (SELECT min(d.at) FROM detention_reviews d WHERE d.placement_id = c.placement_id AND d.at >= c.at AND d.at <= :at),
-            (SELECT d.seq FROM detention_reviews d WHERE d.placement_id = c.placement_id AND d.at >= c.at AND d.at <= :at ORDER BY d.at LIMIT 1)
-     FROM medical_concerns c WHERE ${placementFilter(mode, 'c.placement_id', personId)} AND c.at <= :at`,
-    (r) => add(placements.get(r[0]), 'concerns', { concernId: r[1], at: r[2], seq: r[3], reviewedAt: r[4], reviewSeq: r[5] }),
-  );
+  for (
+    const r = packed(
+      'medical_concerns',
+      [
+        'c.placement_id',
+        'c.concern_id',
+        'c.at',
+        'c.seq',
+        '(SELECT min(d.at) FROM detention_reviews d WHERE d.placement_id = c.placement_id AND d.at >= c.at AND d.at <= :at)',
+        '(SELECT d.seq FROM detention_reviews d WHERE d.placement_id = c.placement_id AND d.at >= c.at AND d.at <= :at ORDER BY d.at LIMIT 1)',
+      ],
+      `medical_concerns c WHERE ${placementFilter(mode, 'c.placement_id', personId)} AND c.at <= :at`,
+    );
+    !r.done;
+    r.endRow()
+  ) {
+    const p = placements.get(r.text());
+    add(p, 'concerns', { concernId: r.text(), atMs: r.ms(), seq: r.int(), reviewedMs: r.msOrNull(), reviewSeq: r.intOrNull() });
+  }
   for (const p of placements.values()) p.referrals = referralsByPerson.get(p.personId) ?? NONE;
 
   // Rooms as they are, and over time: the engine judges each instant by the version in force then.
@@ -263,59 +305,61 @@ export function loadFindingsInput(
         ageGroup: r[4] as AgeGroup | null,
         regime: r[5] as Regime,
         family: r[6] === 1,
-        from: r[7],
+        fromMs: msOf(r[7]),
         seq: r[8],
       }),
   );
 
   const assignments: AssignmentFacts[] = [];
-  each<[string, string, string, string, string, string | null, string, number]>(
-    `SELECT assignment_id, placement_id, person_id, room_id, from_time, to_time, actor, seq FROM assignments
-     WHERE ${filter} AND from_time <= :at`,
-    (r) => {
-      if (!placements.has(r[1])) return;
-      assignments.push({
-        assignmentId: r[0],
-        placementId: r[1],
-        personId: r[2],
-        roomId: r[3],
-        from: r[4],
-        to: r[5] !== null && r[5] <= at ? r[5] : null,
-        actor: r[6],
-        seq: r[7],
-      });
-    },
-  );
+  for (
+    const r = packed('assignments', ['placement_id', 'room_id', 'from_time', 'to_time', 'actor', 'seq'], `assignments WHERE ${filter} AND from_time <= :at`);
+    !r.done;
+    r.endRow()
+  ) {
+    const p = placements.get(r.text());
+    const roomId = r.word();
+    const fromMs = r.ms();
+    const untilMs = r.msOrNull();
+    const actor = r.word();
+    const seq = r.int();
+    if (!p) continue;
+    assignments.push({
+      placementId: p.placementId,
+      personId: p.personId,
+      roomId,
+      fromMs,
+      untilMs: untilMs !== null && untilMs <= atMs ? untilMs : null,
+      actor,
+      seq,
+    });
+  }
 
   const recommendations: RecommendationFacts[] = [];
-  each<[string, string, string, string | null, number]>(
-    `SELECT r.recommendation_id, r.visit_id, r.response_due, r.answered_at, r.seq
-     FROM recommendations r JOIN journal j ON j.seq = r.seq WHERE j.event_time <= :at`,
-    (r) =>
-      recommendations.push({
-        recommendationId: r[0],
-        visitId: r[1],
-        responseDue: r[2],
-        answeredAt: r[3] !== null && r[3] <= at ? r[3] : null,
-        seq: r[4],
-      }),
-  );
+  for (
+    const r = packed('recommendations', ['r.recommendation_id', 'r.visit_id', 'r.response_due', 'r.answered_at', 'r.seq'], 'recommendations r JOIN journal j ON j.seq = r.seq WHERE j.event_time <= :at');
+    !r.done;
+    r.endRow()
+  ) {
+    const recommendationId = r.text();
+    const visitId = r.text();
+    const responseDueMs = r.ms();
+    const answeredMs = r.msOrNull();
+    recommendations.push({ recommendationId, visitId, responseDueMs, answeredMs: answeredMs !== null && answeredMs <= atMs ? answeredMs : null, seq: r.int() });
+  }
 
   const lateEntries: LateEntryFacts[] = [];
-  each<[number, string, string, string, string, string | null, string | null]>(
-    `SELECT seq, type, event_time, recorded_time, actor, person_id, placement_id FROM late_entries
-     WHERE recorded_time <= :at AND recorded_time >= :since ORDER BY seq`,
-    (r) =>
-      lateEntries.push({
-        seq: r[0],
-        type: r[1],
-        eventTime: r[2],
-        recordedTime: r[3],
-        actor: r[4],
-        personId: r[5],
-        placementId: r[6],
-      }),
-  );
+  for (
+    const r = packed(
+      'late_entries',
+      ['seq', 'type', 'event_time', 'recorded_time', 'actor', 'person_id', 'placement_id'],
+      'late_entries WHERE recorded_time <= :at AND recorded_time >= :since',
+      'seq',
+    );
+    !r.done;
+    r.endRow()
+  ) {
+    lateEntries.push({ seq: r.int(), type: r.word(), eventMs: r.ms(), recordedMs: r.ms(), actor: r.word(), personId: r.textOrNull(), placementId: r.textOrNull() });
+  }
 
   return {
     profile: scope.profile,
@@ -330,91 +374,81 @@ export function loadFindingsInput(
   };
 }
 
+/** The profile's required rights as the rights text is read: requirement k is bit k of rightsInTime. */
+export interface RightRequirements {
+  /** Each required right once. */
+  kinds: string[];
+  /** For kinds[i], its requirements: index in requiredRights, window, placement kinds. */
+  of: { bit: number; withinMs: number; for: readonly PlacementKind[] }[][];
+}
+
+export function rightRequirements(profile: LegalProfile): RightRequirements {
+  if (profile.requiredRights.length > 30) throw new Error(`profile ${profile.id}: more than 30 required rights`);
+  const kinds: string[] = [];
+  const of: RightRequirements['of'] = [];
+  profile.requiredRights.forEach((req, k) => {
+    let i = kinds.indexOf(req.right);
+    if (i < 0) i = kinds.push(req.right) - 1;
+    (of[i] ??= []).push({ bit: 1 << k, withinMs: req.withinHours * HOUR_MS, for: req.for });
+  });
+  return { kinds, of };
+}
+
 /**
- * The first record of each of `kinds` (the earliest; the lower seq of two at one instant) among a
- * placement's records made by `until`, given as space-separated lists in step: kinds, instants
- * (canonical, so text order is time order), seqs, states. The lists are read in place (only the kept
- * records' instants are cut out), and their order does not matter.
+ * Reads a placement's first_rights text (db/projections/first-rights.ts) in place, at text[from, end):
+ * a required right first recorded within its window is a bit of rightsInTime (whatever the instant:
+ * a record in time is a fact whenever the window has passed); any other first record that is a fact
+ * at `untilMs` becomes one of p.rights. Only the instants of required rights are read, and nothing
+ * is cut out of the text but the states kept.
  */
-export function firstRecords(
-  kinds: readonly string[],
-  until: Instant,
-  kindList: string,
-  atList: string,
-  seqList: string,
-  stateList: string,
-): RightFacts[] {
-  const found: number[] = kinds.map(() => -1); // start of the kept record's instant, −1: none yet
-  const foundSeq: number[] = kinds.map(() => 0);
-  const foundState: (RightFacts['state'] | null)[] = kinds.map(() => null);
-  let k = 0; // start of the current token in each list
-  let a = 0;
-  let s = 0;
-  let st = 0;
-  while (k < kindList.length) {
-    const kEnd = tokenEnd(kindList, k);
-    const aEnd = tokenEnd(atList, a);
-    const sEnd = tokenEnd(seqList, s);
-    const stEnd = tokenEnd(stateList, st);
-    let which = -1;
-    for (let w = 0; w < kinds.length && which < 0; w++) if (kinds[w]!.length === kEnd - k && kindList.startsWith(kinds[w]!, k)) which = w;
-    if (which >= 0 && compareWith(atList, a, aEnd, until) <= 0) {
-      const seq = digitsIn(seqList, s, sEnd);
-      const order = found[which]! < 0 ? -1 : compareIn(atList, a, aEnd, found[which]!) || seq - foundSeq[which]!;
-      if (order < 0) {
-        found[which] = a;
-        foundSeq[which] = seq;
-        foundState[which] = stateAt(stateList, st, stEnd);
+export function readFirstRecords(requirements: RightRequirements, p: PlacementFacts, untilMs: number, text: string, from = 0, end = text.length): void {
+  const { kinds, of } = requirements;
+  let inTime = 0;
+  let late: RightFacts[] | null = null;
+  let k = from;
+  while (k < end) {
+    const kEnd = tokenEnd(text, k, end);
+    const aEnd = tokenEnd(text, kEnd + 1, end);
+    const sEnd = tokenEnd(text, aEnd + 1, end);
+    const stEnd = tokenEnd(text, sEnd + 1, end);
+    if (sEnd >= end) throw new Error(`first_rights: a record is not four tokens: ${JSON.stringify(text.slice(k, end))}`);
+    for (let w = 0; w < kinds.length; w++) {
+      const kind = kinds[w]!;
+      if (kind.length !== kEnd - k || !text.startsWith(kind, k)) continue;
+      const atMs = msIn(text, kEnd + 1, aEnd);
+      let owed = false;
+      for (const req of of[w]!) {
+        if (!req.for.includes(p.kind)) continue;
+        if (atMs <= p.admittedMs + req.withinMs) inTime |= req.bit;
+        else owed = true;
       }
+      if (owed && atMs <= untilMs) {
+        (late ??= []).push({ right: kind as RightKind, state: stateAt(text, sEnd + 1, stEnd), atMs, seq: digitsIn(text, aEnd + 1, sEnd) });
+      }
+      break;
     }
-    k = kEnd + 1;
-    a = aEnd + 1;
-    s = sEnd + 1;
-    st = stEnd + 1;
+    k = stEnd + 1;
   }
-  const out: RightFacts[] = [];
-  for (let w = 0; w < kinds.length; w++) {
-    const at = found[w]!;
-    if (at >= 0) out.push({ right: kinds[w] as RightKind, state: foundState[w]!, at: atList.slice(at, tokenEnd(atList, at)), seq: foundSeq[w]! });
-  }
-  return out;
+  p.rightsInTime = inTime;
+  if (late) p.rights = late;
 }
 
 const STATES: readonly RightFacts['state'][] = ['offered', 'exercised', 'declined'];
 
 /** The state token at [from, end), as one of the three constants (no string is made per record). */
-function stateAt(list: string, from: number, end: number): RightFacts['state'] {
-  for (const state of STATES) if (state.length === end - from && list.startsWith(state, from)) return state;
-  return list.slice(from, end) as RightFacts['state'];
+function stateAt(text: string, from: number, end: number): RightFacts['state'] {
+  for (const state of STATES) if (state.length === end - from && text.startsWith(state, from)) return state;
+  return text.slice(from, end) as RightFacts['state'];
 }
 
-function digitsIn(list: string, from: number, end: number): number {
+function digitsIn(text: string, from: number, end: number): number {
   let value = 0;
-  for (let i = from; i < end; i++) value = value * 10 + list.charCodeAt(i) - 48;
+  for (let i = from; i < end; i++) value = value * 10 + text.charCodeAt(i) - 48;
   return value;
 }
 
-function tokenEnd(list: string, from: number): number {
-  const end = list.indexOf(' ', from);
-  return end < 0 ? list.length : end;
-}
-
-
-/** Compares list[from, end) with `text`, as text. */
-function compareWith(list: string, from: number, end: number, text: string): number {
-  for (let i = 0; from + i < end && i < text.length; i++) {
-    const d = list.charCodeAt(from + i) - text.charCodeAt(i);
-    if (d !== 0) return d;
-  }
-  return end - from - text.length;
-}
-
-/** Compares list[from, end) with the token of the same list starting at `other`, as text. */
-function compareIn(list: string, from: number, end: number, other: number): number {
-  const otherEnd = tokenEnd(list, other);
-  for (let i = 0; from + i < end && other + i < otherEnd; i++) {
-    const d = list.charCodeAt(from + i) - list.charCodeAt(other + i);
-    if (d !== 0) return d;
-  }
-  return end - from - (otherEnd - other);
+/** The end of the space-separated token at `from`, no further than `end`. */
+function tokenEnd(text: string, from: number, end: number): number {
+  const space = text.indexOf(' ', from);
+  return space < 0 || space > end ? end : space;
 }

@@ -25,7 +25,7 @@
 
 import { regimeOf, separationConflicts, type OccupantCategories, type SeparationConflict } from '../separation.ts';
 import { comingOfAgeWithin, isMinorOnLine, minorityLine, type MinorityLine } from './ages.ts';
-import { factMs, finding, makeContext, msOf, type RuleContext } from './context.ts';
+import { factMs, finding, makeContext, type RuleContext } from './context.ts';
 import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts, RoomVersionFacts } from './types.ts';
 
 /** What the sweep needs of a placement, worked out once however many assignments it has. */
@@ -80,23 +80,18 @@ interface RoomInterval {
   evidence: Set<number>;
 }
 
-/** A version of the room in the sweep, in force from `fromMs` (the first from the start). */
-interface RoomVersion extends RoomVersionFacts {
-  fromMs: number;
-}
+/** A version of the room in the sweep, in force from `fromMs` (the first from the start: −Infinity). */
+type RoomVersion = RoomVersionFacts;
 
 /**
  * The room's versions that are facts at `atMs` (in force by then), ascending; at least the first, so
- * that a room always has categories. Without a history, the room as given held throughout.
+ * that a room always has categories, and it holds from the start. Without a history, the room as
+ * given held throughout.
  */
 export function roomVersionsAsOf(room: RoomFacts, atMs: number): RoomVersion[] {
-  const history: RoomVersionFacts[] = room.history?.length ? room.history : [{ ...room, from: '' }];
-  const out: RoomVersion[] = [];
-  for (const v of history) {
-    const fromMs = out.length === 0 ? -Infinity : msOf(v.from);
-    if (fromMs > atMs) break;
-    out.push({ ...v, fromMs });
-  }
+  const history: readonly RoomVersionFacts[] = room.history?.length ? room.history : [{ ...room, fromMs: -Infinity }];
+  const out: RoomVersion[] = [{ ...history[0]!, fromMs: -Infinity }];
+  for (let i = 1; i < history.length && history[i]!.fromMs <= atMs; i++) out.push(history[i]!);
   return out;
 }
 
@@ -119,10 +114,10 @@ function staysByRoom(input: FindingsInput, ctx: RuleContext): Map<string, Stay[]
   for (const assignment of input.assignments) {
     const resident = residents.get(assignment.placementId);
     if (resident === undefined) continue;
-    const startMs = msOf(assignment.from);
+    const startMs = assignment.fromMs;
     if (startMs > ctx.atMs) continue;
     // An assignment left open when the stay ended ends with the stay.
-    const end = Math.min(factMs(assignment.to, ctx.atMs) ?? Infinity, resident.endMs);
+    const end = Math.min(factMs(assignment.untilMs, ctx.atMs) ?? Infinity, resident.endMs);
     if (end <= startMs) continue;
     let list = byRoom.get(assignment.roomId);
     if (!list) byRoom.set(assignment.roomId, (list = []));
@@ -146,7 +141,7 @@ function residentOf(placement: PlacementFacts, ctx: RuleContext): Resident {
     adult,
     minor: { ...adult, ageGroup: 'minor' },
     minority: minorityLine(person, ctx.profile),
-    endMs: factMs(placement.endedAt, ctx.atMs) ?? Infinity,
+    endMs: factMs(placement.endedMs, ctx.atMs) ?? Infinity,
   };
 }
 

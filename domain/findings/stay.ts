@@ -3,26 +3,22 @@
 // order no longer holds the person.
 
 import { basisById } from '../deadline.ts';
-import { addCalendarMonths, addHours } from '../time.ts';
-import { factMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { addCalendarMonths, HOUR_MS, toIso, toMs } from '../time.ts';
+import { factMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, OrderFacts, PlacementFacts } from './types.ts';
 
-interface HeldOrderMs {
-  order: OrderFacts;
-  startMs: number;
-  expiresMs: number;
-}
-
 /** The placement's orders that are facts at `at` (started at or before it), sorted by start, expiry, seq. */
-export function ordersAsOf(p: PlacementFacts, atMs: number): HeldOrderMs[] {
-  const held: HeldOrderMs[] = [];
+export function ordersAsOf(p: PlacementFacts, atMs: number): OrderFacts[] {
+  let held = p.orders;
   for (const order of p.orders) {
-    const startMs = msOf(order.startsAt);
-    if (startMs <= atMs) held.push({ order, startMs, expiresMs: msOf(order.expiresAt) });
+    if (order.startsMs > atMs) {
+      held = p.orders.filter((o) => o.startsMs <= atMs);
+      break;
+    }
   }
+  if (held.length < 2) return held;
   // The seq settles ties, so the order never depends on the order the orders were loaded in.
-  if (held.length > 1) held.sort((a, b) => a.startMs - b.startMs || a.expiresMs - b.expiresMs || a.order.seq - b.order.seq);
-  return held;
+  return [...held].sort((a, b) => a.startsMs - b.startsMs || a.expiresMs - b.expiresMs || a.seq - b.seq);
 }
 
 /** A placement with its times and its orders as facts at `at`, worked out once for all the stay rules. */
@@ -34,13 +30,13 @@ export interface StayFacts {
   /** The end, or `at` while the placement runs. */
   until: number;
   /** Orders started by `until`, sorted by start. */
-  orders: HeldOrderMs[];
+  orders: readonly OrderFacts[];
 }
 
 export function stayFacts(p: PlacementFacts, ctx: RuleContext): StayFacts {
-  const ended = factMs(p.endedAt, ctx.atMs);
+  const ended = factMs(p.endedMs, ctx.atMs);
   const until = ended ?? ctx.atMs;
-  return { p, admittedMs: msOf(p.admittedAt), ended, until, orders: ordersAsOf(p, until) };
+  return { p, admittedMs: p.admittedMs, ended, until, orders: ordersAsOf(p, until) };
 }
 
 type StayCheck = (s: StayFacts, ctx: RuleContext, out: Finding[]) => void;
@@ -65,8 +61,8 @@ export function stayFindings(input: FindingsInput, ctx: RuleContext = makeContex
 }
 
 /** The order that runs latest: it sets the stay deadline. */
-function latestOrder(orders: readonly HeldOrderMs[]): HeldOrderMs | null {
-  let latest: HeldOrderMs | null = null;
+function latestOrder(orders: readonly OrderFacts[]): OrderFacts | null {
+  let latest: OrderFacts | null = null;
   for (const o of orders) if (latest === null || o.expiresMs > latest.expiresMs) latest = o;
   return latest;
 }
@@ -92,11 +88,11 @@ function checkExceeded({ p, admittedMs, ended, until, orders }: StayFacts, _ctx:
       from,
       to: ended,
       params: {
-        basis: latest?.order.basis ?? null,
-        deadline: latest?.order.expiresAt ?? null,
+        basis: latest?.basis ?? null,
+        deadline: latest ? toIso(latest.expiresMs) : null,
         hoursOver: hoursBetween(from, until),
       },
-      evidence: [latest?.order.seq, ended !== null ? p.endSeq : null],
+      evidence: [latest?.seq, ended !== null ? p.endSeq : null],
     }),
   );
 }
@@ -113,14 +109,13 @@ function checkNearLimit({ p, ended, orders }: StayFacts, ctx: RuleContext, out: 
   if (ctx.mode !== 'current' || p.kind !== 'forced' || ended !== null) return;
   const latest = latestOrder(orders);
   if (!latest) return;
-  const basis = basisById(ctx.profile, latest.order.basis);
+  const basis = basisById(ctx.profile, latest.basis);
   if (!basis) return;
   const warn = basis.warnBefore;
-  const warnFrom = msOf(
+  const warnFrom =
     warn.unit === 'hours'
-      ? addHours(latest.order.expiresAt, -warn.value)
-      : addCalendarMonths(latest.order.expiresAt, -warn.value, ctx.timeZone),
-  );
+      ? latest.expiresMs - warn.value * HOUR_MS
+      : toMs(addCalendarMonths(toIso(latest.expiresMs), -warn.value, ctx.timeZone));
   if (ctx.atMs < warnFrom || ctx.atMs > latest.expiresMs) return;
   out.push(
     placementFinding(p, {
@@ -130,10 +125,10 @@ function checkNearLimit({ p, ended, orders }: StayFacts, ctx: RuleContext, out: 
       to: null,
       params: {
         basis: basis.id,
-        deadline: latest.order.expiresAt,
+        deadline: toIso(latest.expiresMs),
         hoursLeft: hoursBetween(ctx.atMs, latest.expiresMs),
       },
-      evidence: [latest.order.seq],
+      evidence: [latest.seq],
     }),
   );
 }
@@ -153,26 +148,26 @@ function checkGaps({ p, admittedMs, ended, until, orders }: StayFacts, _ctx: Rul
   let previous: OrderFacts | null = null;
   for (const o of orders) {
     // An order starting exactly when the placement ends closes nothing inside it.
-    if (o.startMs >= until && ended !== null) break;
-    if (o.startMs - coveredTo >= GAP_TOLERANCE_MS) {
+    if (o.startsMs >= until && ended !== null) break;
+    if (o.startsMs - coveredTo >= GAP_TOLERANCE_MS) {
       out.push(
         placementFinding(p, {
           code: 'order.gap',
           severity: 'high',
           from: coveredTo,
-          to: o.startMs,
+          to: o.startsMs,
           params: {
-            hours: hoursBetween(coveredTo, o.startMs),
+            hours: hoursBetween(coveredTo, o.startsMs),
             previousBasis: previous?.basis ?? null,
-            basis: o.order.basis,
+            basis: o.basis,
           },
-          evidence: [previous?.seq, o.order.seq],
+          evidence: [previous?.seq, o.seq],
         }),
       );
     }
     if (o.expiresMs > coveredTo) {
       coveredTo = o.expiresMs;
-      previous = o.order;
+      previous = o;
     }
   }
 }
@@ -191,18 +186,18 @@ export function orderChained(input: FindingsInput, ctx: RuleContext = makeContex
 
 function checkChained({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Finding[]): void {
   if (orders.length < 2) return;
-  const runs: HeldOrderMs[][] = [];
+  const runs: OrderFacts[][] = [];
   for (const o of orders) {
     const run = runs[runs.length - 1];
     const last = run?.[run.length - 1];
-    if (run && last && last.order.basis === o.order.basis && o.startMs - last.expiresMs < GAP_TOLERANCE_MS) {
+    if (run && last && last.basis === o.basis && o.startsMs - last.expiresMs < GAP_TOLERANCE_MS) {
       run.push(o);
     } else {
       runs.push([o]);
     }
   }
   for (const run of runs) {
-    const basis = basisById(ctx.profile, run[0]!.order.basis);
+    const basis = basisById(ctx.profile, run[0]!.basis);
     const max = basis?.maxChainedOrders;
     if (!basis || max === undefined || run.length <= max) continue;
     const beyond = run[max]!;
@@ -212,10 +207,10 @@ function checkChained({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Fi
       placementFinding(p, {
         code: 'order.chained',
         severity: 'high',
-        from: beyond.startMs,
+        from: beyond.startsMs,
         to: endOfChain <= ctx.atMs ? endOfChain : null,
         params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
-        evidence: run.map((o) => o.order.seq),
+        evidence: run.map((o) => o.seq),
       }),
     );
   }
