@@ -317,7 +317,7 @@ export class Projector {
           e.actor,
           e.seq,
         );
-        this.firstRights.record(p.placementId, { right: p.right, at: e.eventTime, seq: e.seq, state: p.state });
+        this.firstRights.record(p.placementId, p.right, e.eventTime);
       },
       'asylum.claimed': (e, p) => run('claimInsert', p.claimId, p.placementId, p.personId, e.eventTime, p.note, e.seq),
       'asylum.resolved': (e, p) => run('claimResolve', e.eventTime, p.resolution, e.seq, p.claimId),

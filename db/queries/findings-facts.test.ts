@@ -1,75 +1,18 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
 import { admitForced } from '../../test/support/fixtures.ts';
-import { placement } from '../../domain/findings/facts.ts';
 import { azDefaultProfile } from '../../domain/profile/az-default.ts';
 import type { LegalProfile } from '../../domain/profile/types.ts';
-import { addHours, HOUR_MS, toMs } from '../../domain/time.ts';
+import { addHours, toMs } from '../../domain/time.ts';
 import { Sql } from '../sql.ts';
-import { loadFindingsInput, readFirstRecords, rightRequirements } from './findings-facts.ts';
+import { loadFindingsInput } from './findings-facts.ts';
 
 let c: TestCentre;
 afterEach(() => c?.close());
 
 const scope = { profile: azDefaultProfile, timeZone: 'Asia/Baku' };
-const T = Date.parse('2026-03-02T04:00:00.000Z');
-const iso = (hours: number) => new Date(T + hours * HOUR_MS).toISOString();
-/** A first_rights text from [kind, hours after T, seq, state] records. */
-const text = (...records: [string, number, number, string][]) => records.map(([k, h, s, st]) => `${k} ${iso(h)} ${s} ${st}`).join(' ');
 /** Bits of rightsInTime, as the rights they stand for. */
 const bits = (profile: LegalProfile, mask: number) => profile.requiredRights.filter((_, k) => mask & (1 << k)).map((r) => r.right);
-
-describe('readFirstRecords', () => {
-  const requirements = rightRequirements(azDefaultProfile);
-
-  it('marks the rights first recorded within their window, and gives the late first records that are facts', () => {
-    const p = placement({ admittedMs: T, rights: [] });
-    readFirstRecords(
-      requirements,
-      p,
-      T + 40 * HOUR_MS,
-      text(
-        ['information_on_rights', 1, 40, 'exercised'], // in time (2 hours)
-        ['property_inventory', 3, 41, 'declined'], // late
-        ['lawyer', 23.9, 42, 'offered'], // in time (24 hours)
-        ['complaint', 0.5, 43, 'exercised'], // not a required right
-        ['family_contact', 30, 44, 'exercised'], // late
-        ['call_unhcr', 50, 45, 'offered'], // late, and after the instant
-      ),
-    );
-    expect(bits(azDefaultProfile, p.rightsInTime).sort()).toEqual(['information_on_rights', 'lawyer']);
-    expect(p.rights).toEqual([
-      { right: 'property_inventory', state: 'declined', atMs: T + 3 * HOUR_MS, seq: 41 },
-      { right: 'family_contact', state: 'exercised', atMs: T + 30 * HOUR_MS, seq: 44 },
-    ]);
-  });
-
-  it('asks of each placement only what its kind requires', () => {
-    const p = placement({ kind: 'voluntary', admittedMs: T, orders: [], rights: [] });
-    readFirstRecords(requirements, p, T + 40 * HOUR_MS, text(['lawyer', 30, 7, 'offered'], ['medical_examination', 2, 8, 'exercised']));
-    expect(bits(azDefaultProfile, p.rightsInTime)).toEqual(['medical_examination']);
-    expect(p.rights).toEqual([]);
-  });
-
-  it('judges a right the profile requires twice against each requirement', () => {
-    const profile: LegalProfile = {
-      ...azDefaultProfile,
-      requiredRights: [
-        { right: 'lawyer', for: ['forced'], withinHours: 2 },
-        { right: 'lawyer', for: ['forced'], withinHours: 24 },
-      ],
-    };
-    const p = placement({ admittedMs: T, rights: [] });
-    readFirstRecords(rightRequirements(profile), p, T + 40 * HOUR_MS, text(['lawyer', 5, 9, 'offered']));
-    expect(p.rightsInTime).toBe(0b10);
-    expect(p.rights.map((r) => r.seq)).toEqual([9]);
-  });
-
-  it('refuses a text that is not in records of four tokens', () => {
-    const p = placement({ admittedMs: T, rights: [] });
-    expect(() => readFirstRecords(requirements, p, T, `lawyer ${iso(1)} 7`)).toThrow(/not four tokens/);
-  });
-});
 
 describe('loadFindingsInput', () => {
   it('gives each placement the first record of every required right, backdated ones included, as of the instant', () => {
