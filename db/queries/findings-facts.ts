@@ -9,7 +9,7 @@
 import type { Statement } from 'better-sqlite3';
 import type { AgeAssessment } from '../../domain/age.ts';
 import type {
-  AssignmentFacts,
+  AssignmentTable,
   FindingsInput,
   LateEntryFacts,
   MeasureFacts,
@@ -371,8 +371,8 @@ function readRooms(load: Load): RoomFacts[] {
   return [...rooms.values()];
 }
 
-function readAssignments(load: Load): AssignmentFacts[] {
-  const assignments: AssignmentFacts[] = [];
+function readAssignments(load: Load): AssignmentTable {
+  const table: AssignmentTable = { placementId: [], roomId: [], fromMs: [], untilMs: [], actor: [], seq: [] };
   const columns = ['placement_id', 'room_id', 'from_time', 'to_time', 'actor', 'seq'];
   for (const r = load.packed('assignments', columns, `assignments WHERE ${load.placementFilter('placement_id')} AND from_time <= :at`); !r.done; r.endRow()) {
     const p = load.placements.get(r.text());
@@ -381,9 +381,15 @@ function readAssignments(load: Load): AssignmentFacts[] {
     const untilMs = load.fact(r.msOrNull());
     const actor = r.word();
     const seq = r.int();
-    if (p) assignments.push({ placementId: p.placementId, personId: p.personId, roomId, fromMs, untilMs, actor, seq });
+    if (!p) continue;
+    table.placementId.push(p.placementId);
+    table.roomId.push(roomId);
+    table.fromMs.push(fromMs);
+    table.untilMs.push(untilMs ?? NaN);
+    table.actor.push(actor);
+    table.seq.push(seq);
   }
-  return assignments;
+  return table;
 }
 
 function readRecommendations(load: Load): RecommendationFacts[] {

@@ -5,6 +5,7 @@ import { azDefaultProfile } from '../profile/az-default.ts';
 import { addHours, HOUR_MS, toMs, type Instant } from '../time.ts';
 import type {
   AssignmentFacts,
+  AssignmentTable,
   FindingsInput,
   OrderFacts,
   PersonFacts,
@@ -112,7 +113,6 @@ export function room(overrides: Partial<RoomFacts> = {}): RoomFacts {
 export function assignment(p: PlacementFacts, overrides: Partial<AssignmentFacts> = {}): AssignmentFacts {
   return {
     placementId: p.placementId,
-    personId: p.personId,
     roomId: 'room-1',
     fromMs: p.admittedMs,
     untilMs: null,
@@ -122,7 +122,21 @@ export function assignment(p: PlacementFacts, overrides: Partial<AssignmentFacts
   };
 }
 
-export function input(overrides: Partial<FindingsInput> = {}): FindingsInput {
+/** The assignments as the engine is given them. */
+export function assignmentTable(assignments: readonly AssignmentFacts[]): AssignmentTable {
+  return {
+    placementId: assignments.map((a) => a.placementId),
+    roomId: assignments.map((a) => a.roomId),
+    fromMs: assignments.map((a) => a.fromMs),
+    untilMs: assignments.map((a) => a.untilMs ?? NaN),
+    actor: assignments.map((a) => a.actor),
+    seq: assignments.map((a) => a.seq),
+  };
+}
+
+/** Findings input; assignments given as a list of AssignmentFacts. */
+export function input(overrides: Omit<Partial<FindingsInput>, 'assignments'> & { assignments?: readonly AssignmentFacts[] } = {}): FindingsInput {
+  const { assignments = [], ...rest } = overrides;
   return {
     profile: azDefaultProfile,
     timeZone: ZONE,
@@ -130,9 +144,9 @@ export function input(overrides: Partial<FindingsInput> = {}): FindingsInput {
     mode: 'current',
     placements: [],
     rooms: [],
-    assignments: [],
     recommendations: [],
     lateEntries: [],
-    ...overrides,
+    ...rest,
+    assignments: assignmentTable(assignments),
   };
 }

@@ -9,7 +9,7 @@ import type { AssignmentFacts, Finding, FindingCode, FindingsInput, PlacementFac
 
 const codes = (fs: Finding[], code: FindingCode) => fs.filter((f) => f.code === code);
 
-function setup(r: RoomFacts, people: PlacementFacts[], extra: Partial<FindingsInput> = {}): FindingsInput {
+function setup(r: RoomFacts, people: PlacementFacts[], extra: Parameters<typeof input>[0] = {}): FindingsInput {
   return input({ rooms: [r], placements: people, assignments: people.map((p) => assignment(p, { roomId: r.roomId })), ...extra });
 }
 
@@ -30,8 +30,8 @@ describe('separation.breach', () => {
       to: null,
       params: { roomName: 'A-101', reasons: 'separation.sex', assignedBy: 'officer-1' },
     });
-    const womanAssignment = data.assignments.find((a) => a.personId === 'w')!;
-    expect(fs[0]!.evidence).toEqual([r.seq, womanAssignment.seq].sort((a, b) => a - b));
+    const womanAssignment = data.assignments.seq[data.assignments.placementId.indexOf(woman.placementId)]!;
+    expect(fs[0]!.evidence).toEqual([r.seq, womanAssignment].sort((a, b) => a - b));
   });
 
   it('a minor in an adults’ room, and an adult in a minors’ room', () => {
@@ -66,8 +66,8 @@ describe('separation.breach', () => {
     expect(new Set(fs.map((f) => f.params['reasons']))).toEqual(new Set(['separation.family_room_other_family']));
     // The stranger's finding names the other family's assignment as evidence.
     const strangerFinding = fs.find((f) => f.personIds[0] === 'stranger')!;
-    const motherAssignment = data.assignments.find((a) => a.personId === 'mother')!;
-    expect(strangerFinding.evidence).toContain(motherAssignment.seq);
+    const mother = one.find((p) => p.personId === 'mother')!;
+    expect(strangerFinding.evidence).toContain(data.assignments.seq[data.assignments.placementId.indexOf(mother.placementId)]);
   });
 
   it('history: the interval and who assigned; the current state no longer shows it', () => {
@@ -116,7 +116,7 @@ describe('separation.breach', () => {
   it('assignments after the instant of the check, or of unknown placements, are not facts', () => {
     const woman = placement({ person: person({ personId: 'w', sex: 'female' }) });
     const later = assignment(woman, { fromMs: hMs(5) });
-    const stranger = { ...assignment(woman), placementId: 'unknown', personId: 'nobody' };
+    const stranger = { ...assignment(woman), placementId: 'unknown' };
     const data = input({ at: h(4), rooms: [room()], placements: [woman], assignments: [later, stranger] });
     expect(computeFindings(data).filter((f) => f.roomId)).toEqual([]);
   });

@@ -173,15 +173,30 @@ export interface RoomFacts extends RoomCategories {
   history?: RoomVersionFacts[];
 }
 
+/** One assignment of a placement to a room (see AssignmentTable: how the engine is given them). */
 export interface AssignmentFacts {
   placementId: string;
-  personId: string;
   roomId: string;
   fromMs: number;
   /** The end of the assignment (a move to another room), null while it runs. */
   untilMs: number | null;
   actor: string;
   seq: number;
+}
+
+/**
+ * Assignments as columns: assignment i put placementId[i] in roomId[i] from fromMs[i] until
+ * untilMs[i] (NaN while it runs), made by actor[i] in entry seq[i]. Ten years hold a hundred and
+ * twenty thousand; the room sweep reads each once, and a few arrays cost the audit far less than as
+ * many objects living as long as it does (facts.ts: assignmentTable makes one from AssignmentFacts).
+ */
+export interface AssignmentTable {
+  placementId: string[];
+  roomId: string[];
+  fromMs: number[];
+  untilMs: number[];
+  actor: string[];
+  seq: number[];
 }
 
 export interface RecommendationFacts {
@@ -214,7 +229,7 @@ export interface FindingsInput {
   placements: PlacementFacts[];
   rooms: RoomFacts[];
   /** Assignments of the given placements (all of them in history mode). */
-  assignments: AssignmentFacts[];
+  assignments: AssignmentTable;
   recommendations: RecommendationFacts[];
   lateEntries: LateEntryFacts[];
 }
