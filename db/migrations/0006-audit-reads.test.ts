@@ -12,7 +12,7 @@ afterEach(() => c?.close());
 const ROWS = 'SELECT placement_id, records FROM first_rights ORDER BY placement_id';
 
 describe('migration 0006: what the audit reads', () => {
-  it('fills first_rights of an existing database from its rights log, as the projector writes it, and indexes what the audit reads', () => {
+  it('fills first_rights of an existing database from its rights log, as the projector writes it, and indexes screened admissions', () => {
     c = createTestCentre();
     const a = admitForced(c).placementId;
     const personId = c.call('persons.register', personInput({ familyName: 'Aliyev' })).id!;
@@ -33,7 +33,7 @@ describe('migration 0006: what the audit reads', () => {
     expect(written).toHaveLength(2);
 
     // The same database as the app before 0006 left it.
-    c.db.exec('DROP TABLE first_rights; DROP INDEX placements_screened; DROP INDEX placements_admitted; CREATE INDEX placements_admitted ON placements(admitted_at)');
+    c.db.exec('DROP TABLE first_rights; DROP INDEX placements_screened');
     c.db.pragma('user_version = 5');
     c.db.close();
     const db = openDatabase(c.path);
@@ -43,9 +43,6 @@ describe('migration 0006: what the audit reads', () => {
       const plan = db.prepare(`EXPLAIN QUERY PLAN SELECT placement_id FROM placements WHERE ${SCREENED_ADMISSION}`).raw().all().flat().join(' ');
       expect(plan).toMatch(/placements_screened/);
       expect(db.prepare(`SELECT placement_id FROM placements WHERE ${SCREENED_ADMISSION}`).pluck().all()).toEqual([screened]);
-      // What the audit reads of each placement comes from the index alone.
-      const audit = db.prepare("EXPLAIN QUERY PLAN SELECT placement_id, person_id, kind, admitted_at, ended_at, seq, end_seq FROM placements WHERE admitted_at <= '2100-01-01'").raw().all().flat().join(' ');
-      expect(audit).toMatch(/COVERING INDEX placements_admitted/);
     } finally {
       db.close();
     }

@@ -10,9 +10,6 @@ import type { Migration } from './types.ts';
 //   the rights log in seq order, exactly as the projector writes the rows, so that a rebuilt database
 //   and a migrated one agree. Not part of bundles (bundle/format, domain/replay): it is derived from
 //   the rights log, which is.
-// - placements_admitted covers what the audit reads of each placement: the ten-year audit reads
-//   nearly every placement, and seeking each row from the index cost more than the rest of the read.
-//   The leading column is unchanged, so every query that used the old index uses this one the same way.
 // - placements_screened: the admissions whose screening found trafficking indicators (a few in a
 //   thousand). Finding them otherwise means reading every admission record in full.
 
@@ -24,8 +21,6 @@ CREATE TABLE first_rights (
   placement_id TEXT NOT NULL PRIMARY KEY REFERENCES placements(placement_id),
   records      TEXT NOT NULL
 ) STRICT, WITHOUT ROWID;
-DROP INDEX placements_admitted;
-CREATE INDEX placements_admitted ON placements(admitted_at, placement_id, person_id, kind, ended_at, seq, end_seq);
 CREATE INDEX placements_screened ON placements(placement_id) WHERE ${SCREENED_ADMISSION};
 `);
   const records = new Map<string, string>();

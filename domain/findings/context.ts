@@ -19,7 +19,6 @@ export interface RuleContext {
   atMs: number;
   /** Placements that are facts at `at`: admitted at or before it (and, in current mode, not ended). */
   placements: PlacementFacts[];
-  placementById: Map<string, PlacementFacts>;
 }
 
 export function makeContext(input: FindingsInput): RuleContext {
@@ -37,7 +36,6 @@ export function makeContext(input: FindingsInput): RuleContext {
     at: input.at,
     atMs,
     placements,
-    placementById: new Map(placements.map((p) => [p.placementId, p])),
   };
 }
 
