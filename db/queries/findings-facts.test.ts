@@ -1,6 +1,6 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
-import { admitForced } from '../../test/support/fixtures.ts';
+import { admissionRecord, admitForced, personInput } from '../../test/support/fixtures.ts';
 import { azDefaultProfile } from '../../domain/profile/az-default.ts';
 import type { LegalProfile } from '../../domain/profile/types.ts';
 import { addHours, toMs } from '../../domain/time.ts';
@@ -54,8 +54,26 @@ describe('loadFindingsInput', () => {
     const facts = loadFindingsInput(new Sql(c.db), scope, c.clock.iso, 'history');
     const p = facts.placements.find((x) => x.placementId === placementId)!;
     expect(p).toMatchObject({ personId, kind: 'forced', admittedMs: toMs(t0), endedMs: null });
-    expect(p.person.statusHistory).toEqual([{ status: 'irregular_migrant', atMs: toMs(t0), seq: expect.any(Number) }]);
+    // One status, never one the profile forbids forcing: no history to read.
+    expect(p.person.statusHistory).toBeUndefined();
     expect(p.orders).toEqual([{ basis: 'service_order', startsMs: toMs(t0), expiresMs: toMs(addHours(t0, 24)), seq: p.seq }]);
     expect(p.claims).toMatchObject([{ atMs: toMs(c.clock.iso), resolvedMs: null }]);
+  });
+
+  it('gives the status history of those whose status changed, or is one never forced', () => {
+    c = createTestCentre();
+    const changed = admitForced(c);
+    const seekerId = c.call('persons.register', personInput({ familyName: 'Aliyev', status: 'asylum_seeker' })).id!;
+    c.call('placements.admit', { personId: seekerId, kind: 'voluntary', admission: admissionRecord(false) });
+    const t0 = c.clock.iso;
+    c.clock.advanceHours(3);
+    const seq = c.call('persons.setStatus', { personId: changed.personId, status: 'refugee', reason: 'recognised' }).seq;
+    const facts = loadFindingsInput(new Sql(c.db), scope, c.clock.iso, 'history');
+    const history = (personId: string) => facts.placements.find((p) => p.personId === personId)!.person.statusHistory;
+    expect(history(changed.personId)).toEqual([
+      { status: 'irregular_migrant', atMs: toMs(t0), seq: expect.any(Number) },
+      { status: 'refugee', atMs: toMs(c.clock.iso), seq },
+    ]);
+    expect(history(seekerId)).toEqual([{ status: 'asylum_seeker', atMs: toMs(t0), seq: expect.any(Number) }]);
   });
 });

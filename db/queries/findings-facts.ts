@@ -25,7 +25,7 @@ import { DAY_MS, toIso, toMs, type Instant } from '../../domain/time.ts';
 import { SCREENED_ADMISSION } from '../migrations/0006-audit-reads.ts';
 import type { Sql } from '../sql.ts';
 import { readFirstRecords, rightRequirements } from './first-records.ts';
-import { msOf, PackedRows, packedSelect } from './packed-rows.ts';
+import { msOf, PackedRows, packedSelect, TextIndex } from './packed-rows.ts';
 import type { ReadScope } from './register.ts';
 
 const PRESENT = `SELECT placement_id FROM placements WHERE ended_at IS NULL AND admitted_at <= :at
@@ -64,8 +64,8 @@ class Load {
   readonly placementFilter: (column: string) => string;
   /** The persons of the chosen placements (in the full audit, every person: the unplaced are never read). */
   readonly personFilter: string;
-  readonly persons = new Map<string, PersonFacts>();
-  readonly placements = new Map<string, PlacementFacts>();
+  readonly persons = new TextIndex<PersonFacts>();
+  readonly placements = new TextIndex<PlacementFacts>();
   private readonly named: Record<string, string>;
 
   constructor(
@@ -143,7 +143,7 @@ export function loadFindingsInput(
     timeZone: scope.timeZone,
     at,
     mode,
-    placements: [...load.placements.values()],
+    placements: load.placements.values(),
     rooms: readRooms(load),
     assignments: readAssignments(load),
     recommendations: readRecommendations(load),
@@ -174,13 +174,18 @@ function readPersons(load: Load): void {
 }
 
 /**
- * Status history, ascending by (at, seq). Rows come in creation order, which is that order unless a
- * change was backdated before an earlier one: those few lists are sorted.
+ * Status history, ascending by (at, seq), of the persons whose status ever changed or is one the
+ * profile never allows forced: a history of one status the rule has nothing to say about gives the
+ * same findings as none (the status held throughout), and nearly every person has one. Rows come in
+ * creation order, which is that order unless a change was backdated before an earlier one: those
+ * few lists are sorted.
  */
 function readStatusHistory(load: Load): void {
+  const neverForced = load.scope.profile.neverForced.map((s) => `'${s.replaceAll("'", "''")}'`).join(', ');
+  const which = `(status IN (${neverForced}) OR person_id IN (SELECT person_id FROM person_status GROUP BY person_id HAVING count(*) > 1))`;
   const unsorted = new Set<PersonFacts>();
-  for (const r = load.packed('person_status', ['person_id', 'status', 'at', 'seq'], `person_status WHERE ${load.personFilter}`); !r.done; r.endRow()) {
-    const person = load.persons.get(r.text());
+  for (const r = load.packed('person_status', ['person_id', 'status', 'at', 'seq'], `person_status WHERE ${load.personFilter} AND ${which}`); !r.done; r.endRow()) {
+    const person = r.lookup(load.persons);
     const status = r.word() as PersonStatus;
     const atMs = r.ms();
     const seq = r.int();
@@ -207,7 +212,7 @@ function readPlacements(load: Load): void {
   // seek into the table for each row of the index costs twice a plain scan of the table.
   for (const r = load.packed('placements', columns, `placements WHERE ${load.placementFilter('placement_id')} AND +admitted_at <= :at`); !r.done; r.endRow()) {
     const placementId = r.text();
-    const base = load.persons.get(r.text());
+    const base = r.lookup(load.persons);
     const kind = r.word() as PlacementKind;
     const admittedMs = r.ms();
     const endedMs = load.fact(r.msOrNull());
@@ -241,7 +246,7 @@ function readPlacements(load: Load): void {
 function readOrders(load: Load): void {
   const columns = ['placement_id', 'basis', 'starts_at', 'expires_at', 'seq'];
   for (const r = load.packed('orders', columns, `orders WHERE ${load.placementFilter('placement_id')} AND starts_at <= :at`); !r.done; r.endRow()) {
-    const p = load.placements.get(r.text());
+    const p = r.lookup(load.placements);
     const order = { basis: r.word(), startsMs: r.ms(), expiresMs: r.ms(), seq: r.int() };
     if (p) p.orders = withOne(p.orders, order);
   }
@@ -256,7 +261,7 @@ function readFirstRights(load: Load): void {
   if (requirements.kinds.length === 0) return;
   const late: [PlacementFacts, number][] = [];
   for (const r = load.packed('first_rights', ['placement_id', 'records'], `first_rights WHERE ${load.placementFilter('placement_id')}`); !r.done; r.endRow()) {
-    const p = load.placements.get(r.text());
+    const p = r.lookup(load.placements);
     const from = r.skipLast();
     if (!p) continue;
     const kinds = readFirstRecords(requirements, p, load.atMs, r.packedText, from, r.fieldEnd);
@@ -275,7 +280,7 @@ function readFirstRights(load: Load): void {
 function readClaims(load: Load): void {
   const columns = ['placement_id', 'claim_id', 'at', 'resolved_at', 'seq', 'resolved_seq'];
   for (const r = load.packed('asylum_claims', columns, `asylum_claims WHERE ${load.placementFilter('placement_id')} AND at <= :at`); !r.done; r.endRow()) {
-    const p = load.placements.get(r.text());
+    const p = r.lookup(load.placements);
     const claimId = r.text();
     const atMs = r.ms();
     const resolvedMs = load.fact(r.msOrNull());
@@ -295,7 +300,7 @@ function readMeasures(load: Load): void {
   }
   const columns = ['placement_id', 'measure_id', 'kind', 'start_at', 'end_at', 'authorised_at', 'seq'];
   for (const r = load.packed('measures', columns, `measures WHERE ${filter} AND start_at <= :at`); !r.done; r.endRow()) {
-    const p = load.placements.get(r.text());
+    const p = r.lookup(load.placements);
     const measureId = r.text();
     const measure: MeasureFacts = {
       measureId,
@@ -321,7 +326,7 @@ function readConcerns(load: Load): void {
     '(SELECT d.seq FROM detention_reviews d WHERE d.placement_id = c.placement_id AND d.at >= c.at AND d.at <= :at ORDER BY d.at LIMIT 1)',
   ];
   for (const r = load.packed('medical_concerns', columns, `medical_concerns c WHERE ${load.placementFilter('c.placement_id')} AND c.at <= :at`); !r.done; r.endRow()) {
-    const p = load.placements.get(r.text());
+    const p = r.lookup(load.placements);
     const concern = { concernId: r.text(), atMs: r.ms(), seq: r.int(), reviewedMs: r.msOrNull(), reviewSeq: r.intOrNull() };
     if (p) p.concerns = withOne(p.concerns, concern);
   }
@@ -377,7 +382,7 @@ function readAssignments(load: Load): AssignmentTable {
   const table: AssignmentTable = { placementId: [], roomId: [], fromMs: [], untilMs: [], actor: [], seq: [] };
   const columns = ['placement_id', 'room_id', 'from_time', 'to_time', 'actor', 'seq'];
   for (const r = load.packed('assignments', columns, `assignments WHERE ${load.placementFilter('placement_id')} AND from_time <= :at`); !r.done; r.endRow()) {
-    const p = load.placements.get(r.text());
+    const p = r.lookup(load.placements);
     const roomId = r.word();
     const fromMs = r.ms();
     const untilMs = load.fact(r.msOrNull());

@@ -23,7 +23,9 @@ function measureEnd(m: MeasureFacts, p: PlacementFacts, atMs: number): number | 
 /** measure.on_minor: a disciplinary measure or isolation started while the person was a minor. */
 export function measureOnMinor(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.measures.length === 0) continue;
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
       if (!isMinorAtMs(p.person, m.startMs, ctx.profile, ctx.timeZone)) continue;
       out.push(
@@ -49,7 +51,9 @@ export function measureOnMinor(input: FindingsInput, ctx: RuleContext = makeCont
 export function isolationUnauthorised(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.isolationAuthoriseHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.measures.length === 0) continue;
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
       if (m.kind !== 'isolation') continue;
       const startMs = m.startMs;
@@ -97,7 +101,9 @@ export function isolationUnauthorised(input: FindingsInput, ctx: RuleContext = m
 export function isolationReviewOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.isolationReviewHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.measures.length === 0) continue;
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
       if (m.kind !== 'isolation') continue;
       const ended = measureEnd(m, p, ctx.atMs);
@@ -136,7 +142,9 @@ export function isolationReviewOverdue(input: FindingsInput, ctx: RuleContext = 
 export function medicalReviewOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.medicalReviewHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.concerns.length === 0) continue;
     const ended = factMs(p.endedMs, ctx.atMs);
     for (const c of p.concerns) {
       const concernMs = c.atMs;

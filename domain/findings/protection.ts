@@ -15,8 +15,11 @@ import type { Finding, FindingsInput, PlacementFacts, ReferralFacts } from './ty
  */
 export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (p.kind !== 'forced') continue;
+    // Nearly everyone: one status throughout, and not one that is never forced.
+    if (p.person.statusHistory === undefined && !ctx.profile.neverForced.includes(p.person.status)) continue;
     const ended = factMs(p.endedMs, ctx.atMs);
     const stayFrom = p.admittedMs;
     const stayTo = ended ?? Number.POSITIVE_INFINITY;
@@ -49,7 +52,8 @@ export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeC
 /** forced.child_under_age: a forced placement of a child under the age of responsibility (report §30). */
 export function childUnderAge(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (p.kind !== 'forced') continue;
     if (!isUnderStayRuleAgeAtMs(p.person, p.admittedMs, ctx.profile, ctx.timeZone)) continue;
     const ended = factMs(p.endedMs, ctx.atMs);
@@ -90,7 +94,8 @@ function firstReferral(p: PlacementFacts, kind: ReferralFacts['kind'], atMs: num
 export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.unaccompaniedReferralHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (!p.person.unaccompanied) continue;
     const admittedMs = p.admittedMs;
     const ended = factMs(p.endedMs, ctx.atMs);
@@ -130,8 +135,9 @@ export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext 
 export function asylumClaimUnresolved(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.asylumClaimResolveHours * HOUR_MS;
-  for (const p of ctx.placements) {
-    if (p.kind !== 'forced') continue;
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.kind !== 'forced' || p.claims.length === 0) continue;
     const ended = factMs(p.endedMs, ctx.atMs);
     for (const c of p.claims) {
       const claimMs = c.atMs;
@@ -169,7 +175,8 @@ export function asylumClaimUnresolved(input: FindingsInput, ctx: RuleContext = m
 export function traffickingNotReferred(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.traffickingReferralHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (p.person.traffickingIndicators.length === 0) continue;
     const dueMs = p.admittedMs + windowMs;
     const ended = factMs(p.endedMs, ctx.atMs);

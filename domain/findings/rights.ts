@@ -14,7 +14,8 @@ import type { Finding, FindingsInput, RightFacts } from './types.ts';
  */
 export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     const admittedMs = p.admittedMs;
     const ended = factMs(p.endedMs, ctx.atMs);
     const requirements = ctx.profile.requiredRights;

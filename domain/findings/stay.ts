@@ -9,16 +9,22 @@ import type { Finding, FindingsInput, OrderFacts, PlacementFacts } from './types
 
 /** The placement's orders that are facts at `at` (started at or before it), sorted by start, expiry, seq. */
 export function ordersAsOf(p: PlacementFacts, atMs: number): OrderFacts[] {
+  // Index loops: this runs for every placement of the audit, and the lists are nearly always
+  // already as asked (one or two orders, in order, started long ago).
   let held = p.orders;
-  for (const order of p.orders) {
-    if (order.startsMs > atMs) {
+  for (let i = 0; i < held.length; i++) {
+    if (held[i]!.startsMs > atMs) {
       held = p.orders.filter((o) => o.startsMs <= atMs);
       break;
     }
   }
-  if (held.length < 2) return held;
-  // The seq settles ties, so the order never depends on the order the orders were loaded in.
-  return [...held].sort((a, b) => a.startsMs - b.startsMs || a.expiresMs - b.expiresMs || a.seq - b.seq);
+  for (let i = 1; i < held.length; i++) if (byStart(held[i - 1]!, held[i]!) > 0) return [...held].sort(byStart);
+  return held;
+}
+
+/** By start, expiry, seq: the seq settles ties, so the order never depends on the order the orders were loaded in. */
+function byStart(a: OrderFacts, b: OrderFacts): number {
+  return a.startsMs - b.startsMs || a.expiresMs - b.expiresMs || a.seq - b.seq;
 }
 
 /** A placement with its times and its orders as facts at `at`, worked out once for all the stay rules. */
@@ -43,14 +49,15 @@ type StayCheck = (s: StayFacts, ctx: RuleContext, out: Finding[]) => void;
 
 function perPlacement(check: StayCheck, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) check(stayFacts(p, ctx), ctx, out);
+  for (let i = 0; i < ctx.placements.length; i++) check(stayFacts(ctx.placements[i]!, ctx), ctx, out);
   return out;
 }
 
 /** All four stay rules in one pass over the placements (what the engine runs). */
 export function stayFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     const s = stayFacts(p, ctx);
     checkExceeded(s, ctx, out);
     checkNearLimit(s, ctx, out);
@@ -63,7 +70,7 @@ export function stayFindings(input: FindingsInput, ctx: RuleContext = makeContex
 /** The order that runs latest: it sets the stay deadline. */
 function latestOrder(orders: readonly OrderFacts[]): OrderFacts | null {
   let latest: OrderFacts | null = null;
-  for (const o of orders) if (latest === null || o.expiresMs > latest.expiresMs) latest = o;
+  for (let i = 0; i < orders.length; i++) if (latest === null || orders[i]!.expiresMs > latest.expiresMs) latest = orders[i]!;
   return latest;
 }
 
@@ -186,32 +193,34 @@ export function orderChained(input: FindingsInput, ctx: RuleContext = makeContex
 
 function checkChained({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Finding[]): void {
   if (orders.length < 2) return;
-  const runs: OrderFacts[][] = [];
-  for (const o of orders) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && last.basis === o.basis && o.startsMs - last.expiresMs < GAP_TOLERANCE_MS) {
-      run.push(o);
-    } else {
-      runs.push([o]);
-    }
+  // Runs are the stretches [start, i) of the sorted orders, found without a list of lists.
+  let start = 0;
+  for (let i = 1; i <= orders.length; i++) {
+    const o = orders[i];
+    const last = orders[i - 1]!;
+    if (o && last.basis === o.basis && o.startsMs - last.expiresMs < GAP_TOLERANCE_MS) continue;
+    checkRun(orders, start, i, p, ended, ctx, out);
+    start = i;
   }
-  for (const run of runs) {
-    const basis = basisById(ctx.profile, run[0]!.basis);
-    const max = basis?.maxChainedOrders;
-    if (!basis || max === undefined || run.length <= max) continue;
-    const beyond = run[max]!;
-    const coverEnd = Math.max(...run.map((o) => o.expiresMs));
-    const endOfChain = ended !== null ? Math.min(ended, coverEnd) : coverEnd;
-    out.push(
-      placementFinding(p, {
-        code: 'order.chained',
-        severity: 'high',
-        from: beyond.startsMs,
-        to: endOfChain <= ctx.atMs ? endOfChain : null,
-        params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
-        evidence: run.map((o) => o.seq),
-      }),
-    );
-  }
+}
+
+/** order.chained for the run orders[start, end). */
+function checkRun(orders: readonly OrderFacts[], start: number, end: number, p: PlacementFacts, ended: number | null, ctx: RuleContext, out: Finding[]): void {
+  const basis = basisById(ctx.profile, orders[start]!.basis);
+  const max = basis?.maxChainedOrders;
+  if (!basis || max === undefined || end - start <= max) return;
+  const run = orders.slice(start, end);
+  const beyond = run[max]!;
+  const coverEnd = Math.max(...run.map((o) => o.expiresMs));
+  const endOfChain = ended !== null ? Math.min(ended, coverEnd) : coverEnd;
+  out.push(
+    placementFinding(p, {
+      code: 'order.chained',
+      severity: 'high',
+      from: beyond.startsMs,
+      to: endOfChain <= ctx.atMs ? endOfChain : null,
+      params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
+      evidence: run.map((o) => o.seq),
+    }),
+  );
 }

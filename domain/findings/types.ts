@@ -68,7 +68,8 @@ export interface PersonFacts {
   seq: number;
   /**
    * Status over time, ascending (registration first). Where given, a status counts only while it
-   * held; where absent, `status` is taken to have held throughout.
+   * held; where absent, `status` is taken to have held throughout (the loader leaves out a history
+   * of one status that is not among the profile's neverForced: the rule finds nothing in it either way).
    */
   statusHistory?: { status: PersonStatus; atMs: number; seq: number }[];
 }
