@@ -5,8 +5,8 @@ import type { Migration } from './types.ts';
 
 // What the full audit reads, made cheap to read (db/queries/findings-facts.ts):
 //
-// - first_rights: how soon after admission each right was first recorded, per placement, as one
-//   text (the format and why: db/projections/first-rights.ts). Existing databases are filled from
+// - first_rights: when each right was first recorded, per placement, as one text (the format and
+//   why: db/projections/first-rights.ts). Existing databases are filled from
 //   the rights log in seq order, exactly as the projector writes the rows, so that a rebuilt database
 //   and a migrated one agree. Not part of bundles (bundle/format, domain/replay): it is derived from
 //   the rights log, which is.
@@ -24,12 +24,9 @@ CREATE TABLE first_rights (
 CREATE INDEX placements_screened ON placements(placement_id) WHERE ${SCREENED_ADMISSION};
 `);
   const records = new Map<string, string>();
-  const rows = db
-    .prepare('SELECT r.placement_id, r.right_kind, r.at, p.admitted_at FROM rights r JOIN placements p USING (placement_id) ORDER BY r.seq')
-    .raw()
-    .iterate() as Iterable<[string, string, string, string]>;
-  for (const [placementId, right, at, admittedAt] of rows) {
-    const next = withFirstRecord(records.get(placementId) ?? '', right, toMs(at) - toMs(admittedAt));
+  const rows = db.prepare('SELECT placement_id, right_kind, at FROM rights ORDER BY seq').raw().iterate() as Iterable<[string, string, string]>;
+  for (const [placementId, right, at] of rows) {
+    const next = withFirstRecord(records.get(placementId) ?? '', right, toMs(at));
     if (next !== null) records.set(placementId, next);
   }
   const insert = db.prepare('INSERT INTO first_rights (placement_id, records) VALUES (?, ?)');

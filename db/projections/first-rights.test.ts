@@ -1,7 +1,7 @@
 import { afterEach, describe, expect, it } from 'vitest';
 import { createTestCentre, type TestCentre } from '../../test/support/harness.ts';
 import { admitForced } from '../../test/support/fixtures.ts';
-import { addHours, HOUR_MS } from '../../domain/time.ts';
+import { addHours, toMs } from '../../domain/time.ts';
 import { withFirstRecord } from './first-rights.ts';
 
 let c: TestCentre;
@@ -9,9 +9,9 @@ afterEach(() => c?.close());
 
 describe('withFirstRecord', () => {
   it('adds a kind not recorded yet, after the others', () => {
-    const one = withFirstRecord('', 'lawyer', 3_600_000)!;
-    expect(one).toBe('lawyer 3600000');
-    expect(withFirstRecord(one, 'call_unhcr', -60_000)).toBe('lawyer 3600000 call_unhcr -60000');
+    const one = withFirstRecord('', 'lawyer', 1_772_438_400_000)!;
+    expect(one).toBe('lawyer 1772438400000');
+    expect(withFirstRecord(one, 'call_unhcr', 1_772_434_800_000)).toBe('lawyer 1772438400000 call_unhcr 1772434800000');
   });
 
   it('puts an earlier record in place of its kind’s, and leaves the text alone for a later one or one at the same instant', () => {
@@ -30,7 +30,7 @@ describe('withFirstRecord', () => {
 });
 
 describe('first_rights, as the projector writes it', () => {
-  it('holds how soon after admission each right was first recorded, a backdated record replacing a later one', () => {
+  it('holds when each right was first recorded, a backdated record replacing a later one', () => {
     c = createTestCentre();
     const { placementId } = admitForced(c);
     const t0 = c.clock.iso;
@@ -40,6 +40,6 @@ describe('first_rights, as the projector writes it', () => {
     c.call('rights.record', { placementId, right: 'lawyer', state: 'exercised', at: addHours(t0, 5) });
     c.call('rights.record', { placementId, right: 'lawyer', state: 'declined', at: addHours(t0, 1.5) });
     const records = c.db.prepare('SELECT records FROM first_rights WHERE placement_id = ?').pluck().get(placementId);
-    expect(records).toBe(`lawyer ${1.5 * HOUR_MS} family_contact ${4 * HOUR_MS}`);
+    expect(records).toBe(`lawyer ${toMs(addHours(t0, 1.5))} family_contact ${toMs(addHours(t0, 4))}`);
   });
 });

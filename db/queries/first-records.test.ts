@@ -6,8 +6,8 @@ import { HOUR_MS } from '../../domain/time.ts';
 import { readFirstRecords, rightRequirements } from './first-records.ts';
 
 const T = Date.parse('2026-03-02T04:00:00.000Z');
-/** A first_rights text from [kind, hours after admission] records. */
-const text = (...records: [string, number][]) => records.map(([k, h]) => `${k} ${h * HOUR_MS}`).join(' ');
+/** A first_rights text from [kind, hours after T] records. */
+const text = (...records: [string, number][]) => records.map(([k, h]) => `${k} ${T + h * HOUR_MS}`).join(' ');
 /** Bits of rightsInTime, as the rights they stand for. */
 const inTime = (profile: LegalProfile, mask: number) => profile.requiredRights.filter((_, k) => mask & (1 << k)).map((r) => r.right);
 /** Bits of the late rights readFirstRecords returns, as the rights they stand for. */
@@ -56,9 +56,9 @@ describe('readFirstRecords', () => {
     expect(p.rightsInTime).toBe(0b10);
   });
 
-  it('refuses a text that is not in pairs of a kind and whole milliseconds', () => {
+  it('refuses a text that is not in pairs of a kind and an instant in milliseconds', () => {
     const p = placement({ admittedMs: T, rights: [] });
     expect(() => readFirstRecords(requirements, p, T, 'lawyer 7 call_unhcr')).toThrow(/not a pair/);
-    expect(() => readFirstRecords(requirements, p, T, 'lawyer 7h')).toThrow(/not a number of milliseconds: "7h"/);
+    expect(() => readFirstRecords(requirements, p, T, 'lawyer 7h')).toThrow(/not an instant in milliseconds: "7h"/);
   });
 });

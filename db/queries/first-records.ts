@@ -45,14 +45,14 @@ export function readFirstRecords(requirements: RightRequirements, p: PlacementFa
     for (let w = 0; w < kinds.length; w++) {
       const kind = kinds[w]!;
       if (kind.length !== kEnd - k || !text.startsWith(kind, k)) continue;
-      const afterMs = integerIn(text, kEnd + 1, dEnd);
+      const atMs = integerIn(text, kEnd + 1, dEnd);
       let owed = false;
       for (const req of of[w]!) {
         if (!req.for.includes(p.kind)) continue;
-        if (afterMs <= req.withinMs) inTime |= req.bit;
+        if (atMs <= p.admittedMs + req.withinMs) inTime |= req.bit;
         else owed = true;
       }
-      if (owed && p.admittedMs + afterMs <= untilMs) late |= 1 << w;
+      if (owed && atMs <= untilMs) late |= 1 << w;
       break;
     }
     k = dEnd + 1;
@@ -65,10 +65,10 @@ function integerIn(text: string, from: number, end: number): number {
   const negative = text.charCodeAt(from) === 45; // -
   let value = 0;
   let i = negative ? from + 1 : from;
-  if (i === end) throw new Error(`first_rights: not a number of milliseconds: ${JSON.stringify(text.slice(from, end))}`);
+  if (i === end) throw new Error(`first_rights: not an instant in milliseconds: ${JSON.stringify(text.slice(from, end))}`);
   for (; i < end; i++) {
     const digit = text.charCodeAt(i) - 48;
-    if (!(digit >= 0 && digit <= 9)) throw new Error(`first_rights: not a number of milliseconds: ${JSON.stringify(text.slice(from, end))}`);
+    if (!(digit >= 0 && digit <= 9)) throw new Error(`first_rights: not an instant in milliseconds: ${JSON.stringify(text.slice(from, end))}`);
     value = value * 10 + digit;
   }
   return negative ? -value : value;
