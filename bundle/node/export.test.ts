@@ -14,6 +14,7 @@ import { verifyBundle } from '../format/verify.ts';
 import { bareViewerHtml, sha256Hex, VIEWER_END } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
 import { exportBundle, ExportError, type ExportProgress } from './export.ts';
+import { computeFindingsSection } from './findings.ts';
 import { decryptData, exportTestBundle, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyBundleAt } from './verify.ts';
 
@@ -154,6 +155,11 @@ describe('verify with node', () => {
     expect(content.medicalNotes).toEqual(new Map(notes.map((n) => [n.ref, n.text])));
     expect(content.findings!.current.mode).toBe('current');
     expect(content.findings!.history.findings.length).toBeGreaterThan(0);
+    // As the app computes them at the instant of the export (export.ts works them out while the
+    // journal is being compressed, in the same read transaction).
+    const timeZone = b.v.c.db.prepare('SELECT time_zone FROM centre').pluck().get() as string;
+    const exportedAt = parseEnvelope(readFileSync(join(out(), 'bundle.json'), 'utf8')).manifest.exportedAt;
+    expect(content.findings).toEqual(JSON.parse(JSON.stringify(computeFindingsSection(b.v.c.db, azDefaultProfile, timeZone, exportedAt))));
     expect(content.profile).toEqual(JSON.parse(JSON.stringify(azDefaultProfile)));
   });
 

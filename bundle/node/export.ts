@@ -27,7 +27,7 @@ import { chunkHeader, CONTAINER_MAGIC, encodeChunks, MAX_CHUNK_RAW, sectionHeade
 import { BUNDLE_FORMAT, BUNDLE_VERSION, DATA_FILE, ENVELOPE_FILE, envelopeText, MIN_ITERATIONS, signedManifestBytes, type Manifest } from '../format/manifest.ts';
 import { normalisePassphrase, passphraseProblem } from '../format/passphrase.ts';
 import { ROWS_PER_BLOCK, TableDigester, type ProjectionsSection, type TableDigest } from '../format/projections.ts';
-import type { MedicalNote } from '../format/sections.ts';
+import type { FindingsSection, MedicalNote } from '../format/sections.ts';
 import { CLOSE_TAG, DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, openTag } from '../viewer/embedded.ts';
 import { bareViewerHtml, sha256Hex } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
@@ -38,10 +38,23 @@ const gzipAsync = promisify(zlibGzip);
 
 export const VIEWER_FILE = 'open-me.html';
 export const README_FILE = 'README.txt';
-/** zlib level: on journal text, 2 compresses to within 15% of 6 at 60% of its time. */
-const COMPRESSION_LEVEL = 2;
+/**
+ * zlib: on journal text, level 2 compresses to within 15% of 6 at 60% of its time; memLevel 9 (a
+ * larger hash table than the default 8) makes it 7% faster again, to the same size.
+ */
+const COMPRESSION = { level: 2, memLevel: 9 };
 const MAX_INFLIGHT = 4;
-const FINDINGS_WORKER_MIN_ENTRIES = 400_000;
+/**
+ * Chunks of journal (about 3 MB each) given to the thread pool before the findings are worked out on
+ * this thread: enough to keep a core compressing meanwhile (ten years: about a second of findings).
+ */
+const FINDINGS_LEAD = 40;
+/**
+ * A findings worker costs a couple of seconds of CPU to start (it loads the app's code), more than
+ * the findings of ten years take (about a second, and on this thread they overlap the compression):
+ * worth it only for far longer histories.
+ */
+const FINDINGS_WORKER_MIN_ENTRIES = 6_000_000;
 
 export type ExportKind = 'inspection' | 'hq-slice';
 
@@ -206,7 +219,9 @@ const JOURNAL_BLOCK = 8192;
  * start with its seq. A block that would exceed a chunk's limit is read again in halves.
  */
 export function* journalChunks(db: Db, since: number, headSeq: number): Generator<Uint8Array> {
-  const input = "seq || char(10) || event_time || char(10) || recorded_time || char(10) || actor || char(10) || type || char(10) || coalesce(corrects, '') || char(10) || prev_hash || char(10) || payload";
+  // One call per entry (concat_ws) rather than fifteen operations (|| and char()): a fifth less of
+  // SQLite's time on two million entries. The only nullable field is given as '' (concat_ws would skip it).
+  const input = "concat_ws(char(10), seq, event_time, recorded_time, actor, type, coalesce(corrects, ''), prev_hash, payload)";
   const block = db
     .prepare(
       `SELECT count(*), CAST(group_concat(t, '') AS BLOB), json_group_array(octet_length(t))
@@ -346,9 +361,8 @@ async function readSnapshot(
     if (since > head.seq) throw new ExportError(`--since ${since} is after the last entry (seq ${head.seq})`);
     const fromHash = since === 0 ? GENESIS_HASH : (db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck().get(since) as string);
 
-    // The findings, on a worker thread while this one reads the journal and the tables.
-    // A worker costs a couple of seconds to start (it loads the app's code): worth it only when the
-    // findings of a long history take longer than that.
+    // The findings: for a very long history on a worker thread while this one reads the journal and
+    // the tables; otherwise on this thread, while the thread pool compresses the journal's first chunks.
     findingsAhead =
       o.findingsWorker && head.seq - since > FINDINGS_WORKER_MIN_ENTRIES
         ? findingsOnWorker({ dbPath: db.name, at: exportedAt, profileId: centre.profile_id, timeZone: centre.time_zone }, o.findingsWorker)
@@ -361,6 +375,8 @@ async function readSnapshot(
     // time they took after the journal.
     const tJournal = Date.now();
     const total = head.seq - since;
+    let findings: FindingsSection | null = null;
+    const findingsLead = Math.min(FINDINGS_LEAD, Math.ceil(total / JOURNAL_BLOCK));
     const projections: ProjectionsSection = { rowsPerBlock: ROWS_PER_BLOCK, tables: {} };
     let journalRead = 0; // when the journal was read, 0 until then
     let tablesDigested = 0;
@@ -374,12 +390,18 @@ async function readSnapshot(
       const journalParts: Promise<Uint8Array[]>[] = [];
       let settled = 0;
       const compress = (raw: Uint8Array) =>
-        gzipAsync(raw, { level: COMPRESSION_LEVEL }).then((gz) => [chunkHeader(raw.length, gz.length), new Uint8Array(gz.buffer, gz.byteOffset, gz.byteLength)]);
+        gzipAsync(raw, COMPRESSION).then((gz) => [chunkHeader(raw.length, gz.length), new Uint8Array(gz.buffer, gz.byteOffset, gz.byteLength)]);
       let done = 0;
       for (const raw of journalChunks(db, since, head.seq)) {
         done += readU32(raw, 0);
         journalParts.push(compress(raw));
-        if (journalParts.length - settled > MAX_INFLIGHT) {
+        // The findings (about a second on ten years) are worked out here, on this thread, once the
+        // pool holds enough chunks to compress meanwhile (or all there are): the two cores of a
+        // modest machine both work.
+        if (!findingsAhead && findings === null && journalParts.length - settled >= findingsLead) {
+          findings = computeFindingsSection(db, profile, centre.time_zone, exportedAt);
+        }
+        if (journalParts.length - settled > (findingsAhead || findings !== null ? MAX_INFLIGHT : findingsLead)) {
           await journalParts[settled];
           settled++;
           stopIfAsked();
@@ -418,7 +440,8 @@ async function readSnapshot(
     // Findings now and the full audit, as the app computes them.
     const tFindings = Date.now();
     const ahead = findingsAhead ? await findingsAhead.answer : null;
-    const findings = ahead && ahead.headSeq === head.seq ? ahead.findings : computeFindingsSection(db, profile, centre.time_zone, exportedAt);
+    if (ahead && ahead.headSeq === head.seq) findings = ahead.findings;
+    findings ??= computeFindingsSection(db, profile, centre.time_zone, exportedAt);
     o.onProgress?.({ phase: 'findings', done: 1, total: 1 });
     lap('findings', tFindings);
 
@@ -426,7 +449,7 @@ async function readSnapshot(
       o.kind === 'inspection' ? (db.prepare('SELECT ref, salt, text FROM medical_notes ORDER BY ref').all() as MedicalNote[]) : [];
     const count = (table: string) => db.prepare(`SELECT count(*) FROM ${table}`).pluck().get() as number;
 
-    const json = (value: unknown) => encodeChunks(utf8(JSON.stringify(value)), (raw) => gzipAsync(raw, { level: COMPRESSION_LEVEL }));
+    const json = (value: unknown) => encodeChunks(utf8(JSON.stringify(value)), (raw) => gzipAsync(raw, COMPRESSION));
     const sections: [string, Uint8Array[]][] = [
       ['journal', journal],
       ['projections', await json(projections)],

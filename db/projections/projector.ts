@@ -8,6 +8,7 @@ import { canonicalJson, type JournalEntry } from '../../domain/journal.ts';
 import { nameTokens } from '../../domain/names.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
 import type { Db } from '../connection.ts';
+import { FirstRightsProjection } from './first-rights.ts';
 
 type Handler<T extends EventType> = (e: JournalEntry, p: EventPayloads[T]) => void;
 
@@ -23,6 +24,7 @@ const WRITES_DECISION_ROWS = /^\s*(INSERT|UPDATE|DELETE)\s+(OR\s+\w+\s+)?(INTO\s
 export class Projector {
   private readonly s: Record<string, Statement>;
   private readonly handlers: { [T in EventType]: Handler<T> };
+  private readonly firstRights: FirstRightsProjection;
 
   /**
    * `onDecisionRowsChanged` is called after every statement that writes a person, a placement or a
@@ -33,6 +35,7 @@ export class Projector {
     private readonly db: Db,
     onDecisionRowsChanged: () => void = () => {},
   ) {
+    this.firstRights = new FirstRightsProjection(db);
     const p = (sql: string) => {
       const stmt = db.prepare(sql);
       if (WRITES_DECISION_ROWS.test(sql)) {
@@ -320,7 +323,7 @@ export class Projector {
         s.movementInsert!.run(p.placementId, p.direction, p.purpose, e.eventTime, e.seq);
         s.placementOut!.run(p.direction === 'exit' ? e.eventTime : null, p.placementId);
       },
-      'right.recorded': (e, p) =>
+      'right.recorded': (e, p) => {
         s.rightInsert!.run(
           p.rightEntryId,
           p.placementId,
@@ -334,7 +337,9 @@ export class Projector {
           e.eventTime,
           e.actor,
           e.seq,
-        ),
+        );
+        this.firstRights.record(p.placementId, p.right, e.eventTime);
+      },
       'asylum.claimed': (e, p) => s.claimInsert!.run(p.claimId, p.placementId, p.personId, e.eventTime, p.note, e.seq),
       'asylum.resolved': (e, p) => s.claimResolve!.run(e.eventTime, p.resolution, e.seq, p.claimId),
       'referral.made': (e, p) =>

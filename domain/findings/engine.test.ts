@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { compareFindings, computeFindings, summariseFindings } from './engine.ts';
-import { assignment, h, input, order, person, placement, room, T0 } from './facts.ts';
+import { assignment, h, hMs, input, order, person, placement, room, T0 } from './facts.ts';
 import type { Finding } from './types.ts';
 
 describe('computeFindings', () => {
@@ -14,11 +14,11 @@ describe('computeFindings', () => {
   it('sorts by severity, then start, then code', () => {
     const woman = placement({
       person: person({ personId: 'w', sex: 'female', status: 'asylum_seeker' }),
-      orders: [order({ startsAt: h(1), expiresAt: h(25) })],
+      orders: [order({ startsMs: hMs(1), expiresMs: hMs(25) })],
       rights: [],
     });
     const fs = computeFindings(
-      input({ at: h(3), placements: [woman], rooms: [room()], assignments: [assignment(woman, { from: h(2) })] }),
+      input({ at: h(3), placements: [woman], rooms: [room()], assignments: [assignment(woman, { fromMs: hMs(2) })] }),
     );
     expect(fs.map((f) => [f.severity, f.code, f.from])).toEqual([
       ['critical', 'forced.status_never_forced', T0],
@@ -32,10 +32,10 @@ describe('computeFindings', () => {
 
   it('the current state: present placements only, open findings plus gaps and late rights of their record', () => {
     const gap = placement({
-      orders: [order({ startsAt: h(1), expiresAt: h(25) })],
-      rights: [...placement().rights.filter((r) => r.right !== 'lawyer'), { right: 'lawyer', state: 'offered', at: h(30), seq: 1 }],
+      orders: [order({ startsMs: hMs(1), expiresMs: hMs(25) })],
+      rights: [...placement().rights.filter((r) => r.right !== 'lawyer'), { right: 'lawyer', state: 'offered', atMs: hMs(30), seq: 1 }],
     });
-    const released = placement({ orders: [], endedAt: h(5) });
+    const released = placement({ orders: [], endedMs: hMs(5) });
     const fs = computeFindings(input({ at: h(31), placements: [gap, released] }));
     expect(fs.map((f) => f.code).sort()).toEqual(['order.gap', 'rights.late', 'stay.exceeded']);
     expect(fs.every((f) => f.placementIds[0] === gap.placementId)).toBe(true);
@@ -49,7 +49,7 @@ describe('computeFindings', () => {
   });
 
   it('facts after the instant of the check are ignored: a placement admitted later', () => {
-    const later = placement({ admittedAt: h(10), orders: [] });
+    const later = placement({ admittedMs: hMs(10), orders: [] });
     expect(computeFindings(input({ at: h(9), placements: [later] }))).toEqual([]);
     expect(computeFindings(input({ mode: 'history', at: h(9), placements: [later] }))).toEqual([]);
   });

@@ -2,9 +2,10 @@
 // sensible default, so a test states only what it is about. Pure, like the rest of the domain.
 
 import { azDefaultProfile } from '../profile/az-default.ts';
-import { addHours, type Instant } from '../time.ts';
+import { addHours, HOUR_MS, toMs, type Instant } from '../time.ts';
 import type {
   AssignmentFacts,
+  AssignmentTable,
   FindingsInput,
   OrderFacts,
   PersonFacts,
@@ -19,6 +20,11 @@ export const ZONE = 'Asia/Baku';
 /** T0 plus hours (fractions allowed). */
 export function h(hours: number): Instant {
   return addHours(T0, hours);
+}
+
+/** T0 plus hours, in milliseconds: the instants of facts. */
+export function hMs(hours: number): number {
+  return toMs(h(hours));
 }
 
 let nextSeq = 1000;
@@ -45,20 +51,19 @@ export function person(overrides: Partial<PersonFacts> = {}): PersonFacts {
 }
 
 export function order(overrides: Partial<OrderFacts> = {}): OrderFacts {
-  const startsAt = overrides.startsAt ?? T0;
+  const startsMs = overrides.startsMs ?? hMs(0);
   return {
-    orderId: `order-${seq()}`,
     basis: 'service_order',
-    startsAt,
-    expiresAt: addHours(startsAt, 24),
+    startsMs,
+    expiresMs: startsMs + 24 * HOUR_MS,
     seq: seq(),
     ...overrides,
   };
 }
 
 /** Every required right of a forced placement, recorded as offered an hour after admission. */
-export function allRights(admittedAt: Instant = T0): PlacementFacts['rights'] {
-  return azDefaultProfile.requiredRights.map((r) => ({ right: r.right, state: 'offered' as const, at: addHours(admittedAt, 1), seq: seq() }));
+export function allRights(admittedMs: number = hMs(0)): PlacementFacts['rights'] {
+  return azDefaultProfile.requiredRights.map((r) => ({ right: r.right, state: 'offered' as const, atMs: admittedMs + HOUR_MS, seq: seq() }));
 }
 
 /**
@@ -68,19 +73,20 @@ export function allRights(admittedAt: Instant = T0): PlacementFacts['rights'] {
 export function placement(overrides: Partial<PlacementFacts> = {}): PlacementFacts {
   const placementId = overrides.placementId ?? `placement-${seq()}`;
   const p = overrides.person ?? person(overrides.personId ? { personId: overrides.personId } : {});
-  const admittedAt = overrides.admittedAt ?? T0;
+  const admittedMs = overrides.admittedMs ?? hMs(0);
   const kind = overrides.kind ?? 'forced';
   return {
     placementId,
     personId: p.personId,
     kind,
-    admittedAt,
-    endedAt: null,
+    admittedMs,
+    endedMs: null,
     seq: seq(),
     endSeq: null,
     person: p,
-    orders: kind === 'forced' ? [order({ startsAt: admittedAt })] : [],
-    rights: allRights(admittedAt),
+    orders: kind === 'forced' ? [order({ startsMs: admittedMs })] : [],
+    rights: allRights(admittedMs),
+    rightsInTime: 0,
     claims: [],
     referrals: [],
     measures: [],
@@ -106,19 +112,31 @@ export function room(overrides: Partial<RoomFacts> = {}): RoomFacts {
 
 export function assignment(p: PlacementFacts, overrides: Partial<AssignmentFacts> = {}): AssignmentFacts {
   return {
-    assignmentId: `assignment-${seq()}`,
     placementId: p.placementId,
-    personId: p.personId,
     roomId: 'room-1',
-    from: p.admittedAt,
-    to: null,
+    fromMs: p.admittedMs,
+    untilMs: null,
     actor: 'officer-1',
     seq: seq(),
     ...overrides,
   };
 }
 
-export function input(overrides: Partial<FindingsInput> = {}): FindingsInput {
+/** The assignments as the engine is given them. */
+export function assignmentTable(assignments: readonly AssignmentFacts[]): AssignmentTable {
+  return {
+    placementId: assignments.map((a) => a.placementId),
+    roomId: assignments.map((a) => a.roomId),
+    fromMs: assignments.map((a) => a.fromMs),
+    untilMs: assignments.map((a) => a.untilMs ?? NaN),
+    actor: assignments.map((a) => a.actor),
+    seq: assignments.map((a) => a.seq),
+  };
+}
+
+/** Findings input; assignments given as a list of AssignmentFacts. */
+export function input(overrides: Omit<Partial<FindingsInput>, 'assignments'> & { assignments?: readonly AssignmentFacts[] } = {}): FindingsInput {
+  const { assignments = [], ...rest } = overrides;
   return {
     profile: azDefaultProfile,
     timeZone: ZONE,
@@ -126,9 +144,9 @@ export function input(overrides: Partial<FindingsInput> = {}): FindingsInput {
     mode: 'current',
     placements: [],
     rooms: [],
-    assignments: [],
     recommendations: [],
     lateEntries: [],
-    ...overrides,
+    ...rest,
+    assignments: assignmentTable(assignments),
   };
 }

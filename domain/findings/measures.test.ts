@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings } from './engine.ts';
-import { h, input, person, placement } from './facts.ts';
+import { h, hMs, input, person, placement } from './facts.ts';
 import type { Finding, FindingCode, MeasureFacts } from './types.ts';
 
 const codes = (fs: Finding[], code: FindingCode) => fs.filter((f) => f.code === code);
@@ -9,11 +9,10 @@ function isolation(overrides: Partial<MeasureFacts> = {}): MeasureFacts {
   return {
     measureId: 'm1',
     kind: 'isolation',
-    startAt: h(1),
-    endAt: null,
-    authorisedBy: 'chief',
-    authorisedAt: h(1.5),
-    reviews: [],
+    startMs: hMs(1),
+    endMs: null,
+    authorisedMs: hMs(1.5),
+    reviewsMs: [],
     seq: 300,
     ...overrides,
   };
@@ -32,7 +31,7 @@ describe('measure.on_minor', () => {
   it('a disciplinary measure too, closed in the audit when it ends', () => {
     const minor = placement({
       person: person({ birthDate: '2009-06-01' }),
-      measures: [isolation({ kind: 'disciplinary', endAt: h(3) })],
+      measures: [isolation({ kind: 'disciplinary', endMs: hMs(3) })],
     });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(10), placements: [minor] })), 'measure.on_minor');
     expect(f).toMatchObject({ from: h(1), to: h(3) });
@@ -41,7 +40,7 @@ describe('measure.on_minor', () => {
 
 describe('isolation.unauthorised', () => {
   it('not authorised within the window: open from the window’s end', () => {
-    const p = placement({ measures: [isolation({ authorisedAt: null, authorisedBy: null })] });
+    const p = placement({ measures: [isolation({ authorisedMs: null })] });
     expect(codes(computeFindings(input({ at: h(2), placements: [p] })), 'isolation.unauthorised')).toEqual([]);
     const [f] = codes(computeFindings(input({ at: h(3), placements: [p] })), 'isolation.unauthorised');
     expect(f).toMatchObject({ severity: 'critical', from: h(2), to: null, params: { measureId: 'm1', windowHours: 1 } });
@@ -50,7 +49,7 @@ describe('isolation.unauthorised', () => {
   it('authorised in time: none; authorised late: closed at the authorisation', () => {
     const inTime = placement({ measures: [isolation()] });
     expect(codes(computeFindings(input({ at: h(5), placements: [inTime] })), 'isolation.unauthorised')).toEqual([]);
-    const late = placement({ measures: [isolation({ authorisedAt: h(4) })] });
+    const late = placement({ measures: [isolation({ authorisedMs: hMs(4) })] });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(5), placements: [late] })), 'isolation.unauthorised');
     expect(f).toMatchObject({ from: h(2), to: h(4) });
     // An authorisation after the instant of the check is not a fact yet.
@@ -58,7 +57,7 @@ describe('isolation.unauthorised', () => {
   });
 
   it('a short isolation never authorised is still a finding, over the isolation itself', () => {
-    const p = placement({ measures: [isolation({ authorisedAt: null, authorisedBy: null, endAt: h(1.5) })] });
+    const p = placement({ measures: [isolation({ authorisedMs: null, endMs: hMs(1.5) })] });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(5), placements: [p] })), 'isolation.unauthorised');
     expect(f).toMatchObject({ from: h(1), to: h(1.5), params: { neverAuthorised: true } });
   });
@@ -66,14 +65,14 @@ describe('isolation.unauthorised', () => {
 
 describe('isolation.review_overdue', () => {
   it('an active isolation with no review within the window', () => {
-    const p = placement({ measures: [isolation({ reviews: [h(20)] })] });
+    const p = placement({ measures: [isolation({ reviewsMs: [hMs(20)] })] });
     expect(codes(computeFindings(input({ at: h(44), placements: [p] })), 'isolation.review_overdue')).toEqual([]);
     const [f] = codes(computeFindings(input({ at: h(50), placements: [p] })), 'isolation.review_overdue');
     expect(f).toMatchObject({ severity: 'high', from: h(44), to: null, params: { hoursOverdue: 6, windowHours: 24 } });
   });
 
   it('history: a late review closes its overrun; an ended isolation owes no more reviews', () => {
-    const p = placement({ measures: [isolation({ reviews: [h(30)], endAt: h(40) })] });
+    const p = placement({ measures: [isolation({ reviewsMs: [hMs(30)], endMs: hMs(40) })] });
     const fs = codes(computeFindings(input({ mode: 'history', at: h(100), placements: [p] })), 'isolation.review_overdue');
     expect(fs).toHaveLength(1);
     expect(fs[0]).toMatchObject({ from: h(25), to: h(30) });
@@ -82,7 +81,7 @@ describe('isolation.review_overdue', () => {
 });
 
 describe('medical.review_overdue', () => {
-  const concern = (reviewedAt: string | null) => ({ concernId: 'c1', at: h(1), reviewedAt, seq: 400, reviewSeq: reviewedAt ? 401 : null });
+  const concern = (reviewedMs: number | null) => ({ concernId: 'c1', atMs: hMs(1), reviewedMs, seq: 400, reviewSeq: reviewedMs ? 401 : null });
 
   it('no detention review within the window of the concern', () => {
     const p = placement({ concerns: [concern(null)] });
@@ -92,9 +91,9 @@ describe('medical.review_overdue', () => {
   });
 
   it('reviewed in time: none; reviewed late: closed at the review in the audit', () => {
-    const inTime = placement({ concerns: [concern(h(10))] });
+    const inTime = placement({ concerns: [concern(hMs(10))] });
     expect(codes(computeFindings(input({ mode: 'history', at: h(100), placements: [inTime] })), 'medical.review_overdue')).toEqual([]);
-    const late = placement({ concerns: [concern(h(80))] });
+    const late = placement({ concerns: [concern(hMs(80))] });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(100), placements: [late] })), 'medical.review_overdue');
     expect(f).toMatchObject({ from: h(73), to: h(80) });
     expect(f!.evidence).toEqual(expect.arrayContaining([400, 401]));

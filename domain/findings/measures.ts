@@ -1,36 +1,38 @@
 // Discipline, isolation and medical concerns: never silent on a minor, isolation authorised and
 // reviewed in time, a medical concern followed by a detention review in time.
 
-import { HOUR_MS } from '../time.ts';
+import { HOUR_MS, toIso } from '../time.ts';
 import { isMinorAtMs } from './ages.ts';
-import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { factMs, hoursBetween, makeContext, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, MeasureFacts, PlacementFacts } from './types.ts';
 
 const NONE: readonly MeasureFacts[] = [];
 
 /** Measures started by `atMs` (most placements have none: no list is made for them). */
 function startedMeasures(measures: readonly MeasureFacts[], atMs: number): readonly MeasureFacts[] {
-  return measures.length === 0 ? NONE : measures.filter((m) => msOf(m.startAt) <= atMs);
+  return measures.length === 0 ? NONE : measures.filter((m) => m.startMs <= atMs);
 }
 
 /** A measure ends with its own end or, failing that, with the stay. */
 function measureEnd(m: MeasureFacts, p: PlacementFacts, atMs: number): number | null {
-  const own = factMs(m.endAt, atMs);
-  const stay = factMs(p.endedAt, atMs);
+  const own = factMs(m.endMs, atMs);
+  const stay = factMs(p.endedMs, atMs);
   return own === null ? stay : stay === null ? own : Math.min(own, stay);
 }
 
 /** measure.on_minor: a disciplinary measure or isolation started while the person was a minor. */
 export function measureOnMinor(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.measures.length === 0) continue;
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
-      if (!isMinorAtMs(p.person, msOf(m.startAt), ctx.profile, ctx.timeZone)) continue;
+      if (!isMinorAtMs(p.person, m.startMs, ctx.profile, ctx.timeZone)) continue;
       out.push(
         placementFinding(p, {
           code: 'measure.on_minor',
           severity: 'high',
-          from: msOf(m.startAt),
+          from: m.startMs,
           to: measureEnd(m, p, ctx.atMs),
           params: { measureId: m.measureId, kind: m.kind },
           evidence: [m.seq, p.person.seq],
@@ -49,13 +51,15 @@ export function measureOnMinor(input: FindingsInput, ctx: RuleContext = makeCont
 export function isolationUnauthorised(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.isolationAuthoriseHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.measures.length === 0) continue;
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
       if (m.kind !== 'isolation') continue;
-      const startMs = msOf(m.startAt);
+      const startMs = m.startMs;
       const dueMs = startMs + windowMs;
       if (ctx.atMs <= dueMs) continue;
-      const authorisedMs = factMs(m.authorisedAt, ctx.atMs);
+      const authorisedMs = factMs(m.authorisedMs, ctx.atMs);
       if (authorisedMs !== null && authorisedMs <= dueMs) continue;
       const ended = measureEnd(m, p, ctx.atMs);
       const params = { measureId: m.measureId, windowHours: ctx.profile.isolationAuthoriseHours };
@@ -80,7 +84,7 @@ export function isolationUnauthorised(input: FindingsInput, ctx: RuleContext = m
           severity: 'critical',
           from: dueMs,
           to: closes.length ? Math.min(...closes) : null,
-          params: { ...params, authorisedAt: authorisedMs !== null ? m.authorisedAt : null },
+          params: { ...params, authorisedAt: authorisedMs !== null ? toIso(authorisedMs) : null },
           evidence: [m.seq],
         }),
       );
@@ -97,12 +101,14 @@ export function isolationUnauthorised(input: FindingsInput, ctx: RuleContext = m
 export function isolationReviewOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.isolationReviewHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.measures.length === 0) continue;
     for (const m of startedMeasures(p.measures, ctx.atMs)) {
       if (m.kind !== 'isolation') continue;
       const ended = measureEnd(m, p, ctx.atMs);
       const until = ended ?? ctx.atMs;
-      const checkpoints = [msOf(m.startAt), ...m.reviews.map(msOf).filter((r) => r <= until)].sort((a, b) => a - b);
+      const checkpoints = [m.startMs, ...m.reviewsMs.filter((r) => r <= until)].sort((a, b) => a - b);
       for (let i = 0; i < checkpoints.length; i++) {
         const dueMs = checkpoints[i]! + windowMs;
         const next = checkpoints[i + 1];
@@ -136,13 +142,15 @@ export function isolationReviewOverdue(input: FindingsInput, ctx: RuleContext = 
 export function medicalReviewOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.medicalReviewHours * HOUR_MS;
-  for (const p of ctx.placements) {
-    const ended = factMs(p.endedAt, ctx.atMs);
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.concerns.length === 0) continue;
+    const ended = factMs(p.endedMs, ctx.atMs);
     for (const c of p.concerns) {
-      const concernMs = msOf(c.at);
+      const concernMs = c.atMs;
       if (concernMs > ctx.atMs) continue;
       const dueMs = concernMs + windowMs;
-      const reviewedMs = factMs(c.reviewedAt, ctx.atMs);
+      const reviewedMs = factMs(c.reviewedMs, ctx.atMs);
       if (reviewedMs !== null && reviewedMs <= dueMs) continue;
       if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
       const byReview = reviewedMs !== null && (ended === null || reviewedMs <= ended);

@@ -1,14 +1,14 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings } from './engine.ts';
-import { h, input } from './facts.ts';
+import { h, hMs, input } from './facts.ts';
 import type { LateEntryFacts, RecommendationFacts } from './types.ts';
 
 describe('entry.late', () => {
   const late: LateEntryFacts = {
     seq: 77,
     type: 'placement.released',
-    eventTime: h(1),
-    recordedTime: h(31),
+    eventMs: hMs(1),
+    recordedMs: hMs(31),
     actor: 'officer-3',
     personId: 'person-1',
     placementId: 'placement-1',
@@ -38,11 +38,11 @@ describe('entry.late', () => {
 });
 
 describe('recommendation.overdue', () => {
-  const rec = (answeredAt: string | null): RecommendationFacts => ({
+  const rec = (answeredMs: number | null): RecommendationFacts => ({
     recommendationId: 'r1',
     visitId: 'v1',
-    responseDue: h(100),
-    answeredAt,
+    responseDueMs: hMs(100),
+    answeredMs,
     seq: 88,
   });
 
@@ -61,13 +61,13 @@ describe('recommendation.overdue', () => {
   });
 
   it('an answer after the check is not a fact yet; answered in time is none', () => {
-    expect(computeFindings(input({ at: h(110), recommendations: [rec(h(120))] }))[0]).toMatchObject({ to: null });
-    expect(computeFindings(input({ mode: 'history', at: h(200), recommendations: [rec(h(90))] }))).toEqual([]);
+    expect(computeFindings(input({ at: h(110), recommendations: [rec(hMs(120))] }))[0]).toMatchObject({ to: null });
+    expect(computeFindings(input({ mode: 'history', at: h(200), recommendations: [rec(hMs(90))] }))).toEqual([]);
   });
 
   it('history: answered late is a closed, low finding; the current state no longer shows it', () => {
-    const [f] = computeFindings(input({ mode: 'history', at: h(200), recommendations: [rec(h(150))] }));
+    const [f] = computeFindings(input({ mode: 'history', at: h(200), recommendations: [rec(hMs(150))] }));
     expect(f).toMatchObject({ severity: 'low', from: h(100), to: h(150) });
-    expect(computeFindings(input({ at: h(200), recommendations: [rec(h(150))] }))).toEqual([]);
+    expect(computeFindings(input({ at: h(200), recommendations: [rec(hMs(150))] }))).toEqual([]);
   });
 });

@@ -1,7 +1,8 @@
 // Oversight: entries recorded long after the event (possible backdating) and inspectors'
 // recommendations left unanswered past their deadline.
 
-import { factMs, finding, hoursBetween, makeContext, msOf, type RuleContext } from './context.ts';
+import { toIso } from '../time.ts';
+import { factMs, finding, hoursBetween, makeContext, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput } from './types.ts';
 
 /**
@@ -12,9 +13,9 @@ import type { Finding, FindingsInput } from './types.ts';
 export function lateEntries(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   for (const e of input.lateEntries) {
-    const recordedMs = msOf(e.recordedTime);
+    const recordedMs = e.recordedMs;
     if (recordedMs > ctx.atMs) continue;
-    const eventMs = msOf(e.eventTime);
+    const eventMs = e.eventMs;
     out.push(
       finding({
         code: 'entry.late',
@@ -38,9 +39,9 @@ export function lateEntries(input: FindingsInput, ctx: RuleContext = makeContext
 export function recommendationsOverdue(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   for (const r of input.recommendations) {
-    const dueMs = msOf(r.responseDue);
+    const dueMs = r.responseDueMs;
     if (dueMs >= ctx.atMs) continue;
-    const answeredMs = factMs(r.answeredAt, ctx.atMs);
+    const answeredMs = factMs(r.answeredMs, ctx.atMs);
     if (answeredMs !== null && answeredMs <= dueMs) continue;
     out.push(
       finding({
@@ -51,7 +52,7 @@ export function recommendationsOverdue(input: FindingsInput, ctx: RuleContext = 
         params: {
           recommendationId: r.recommendationId,
           visitId: r.visitId,
-          responseDue: r.responseDue,
+          responseDue: toIso(dueMs),
           hoursOverdue: hoursBetween(dueMs, answeredMs ?? ctx.atMs),
         },
         evidence: [r.seq],

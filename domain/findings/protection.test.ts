@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings } from './engine.ts';
-import { h, input, person, placement, T0 } from './facts.ts';
+import { h, hMs, input, person, placement, T0 } from './facts.ts';
 import type { Finding, FindingCode } from './types.ts';
 
 const codes = (fs: Finding[], code: FindingCode) => fs.filter((f) => f.code === code);
@@ -35,7 +35,7 @@ describe('forced.child_under_age', () => {
 
   it('the local calendar decides: 02:00 on the birthday in Baku is still 22:00 the day before in UTC', () => {
     const admittedAt = '2026-03-01T22:00:00.000Z';
-    const p = placement({ admittedAt, person: person({ birthDate: '2010-03-02' }) });
+    const p = placement({ admittedMs: Date.parse(admittedAt), person: person({ birthDate: '2010-03-02' }) });
     expect(codes(computeFindings(input({ at: admittedAt, placements: [p] })), 'forced.child_under_age')).toEqual([]);
   });
 
@@ -58,21 +58,21 @@ describe('minor.unaccompanied_not_referred', () => {
   });
 
   it('referred: no finding; a child-care referral alone is not a guardianship referral', () => {
-    const referred = placement({ person: child(), referrals: [{ kind: 'guardianship', at: h(2), seq: 5 }] });
+    const referred = placement({ person: child(), referrals: [{ kind: 'guardianship', atMs: hMs(2), seq: 5 }] });
     expect(codes(computeFindings(input({ at: h(3), placements: [referred] })), 'minor.unaccompanied_not_referred')).toEqual([]);
-    const other = placement({ person: child(), referrals: [{ kind: 'child_care', at: h(2), seq: 5 }] });
+    const other = placement({ person: child(), referrals: [{ kind: 'child_care', atMs: hMs(2), seq: 5 }] });
     expect(codes(computeFindings(input({ at: h(3), placements: [other] })), 'minor.unaccompanied_not_referred')).toHaveLength(1);
   });
 
   it('history: a referral after the window closes the finding at the referral; one within it is none', () => {
-    const late = placement({ person: child(), referrals: [{ kind: 'guardianship', at: h(30), seq: 88 }] });
+    const late = placement({ person: child(), referrals: [{ kind: 'guardianship', atMs: hMs(30), seq: 88 }] });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(40), placements: [late] })), 'minor.unaccompanied_not_referred');
     expect(f).toMatchObject({ from: T0, to: h(30), params: { referredAt: h(30) } });
     expect(f!.evidence).toContain(88);
     // A referral after the instant of the check is not a fact yet.
     expect(codes(computeFindings(input({ at: h(20), placements: [late] })), 'minor.unaccompanied_not_referred')[0]!.to).toBeNull();
 
-    const timely = placement({ person: child(), referrals: [{ kind: 'guardianship', at: h(5), seq: 89 }] });
+    const timely = placement({ person: child(), referrals: [{ kind: 'guardianship', atMs: hMs(5), seq: 89 }] });
     expect(codes(computeFindings(input({ mode: 'history', at: h(40), placements: [timely] })), 'minor.unaccompanied_not_referred')).toEqual([]);
   });
 
@@ -84,7 +84,7 @@ describe('minor.unaccompanied_not_referred', () => {
 });
 
 describe('asylum.claim_unresolved', () => {
-  const claim = (resolvedAt: string | null = null) => ({ claimId: 'c1', at: h(2), resolvedAt, seq: 50, resolvedSeq: resolvedAt ? 51 : null });
+  const claim = (resolvedMs: number | null = null) => ({ claimId: 'c1', atMs: hMs(2), resolvedMs, seq: 50, resolvedSeq: resolvedMs ? 51 : null });
 
   it('an open claim is medium within the window and high after it', () => {
     const p = placement({ claims: [claim()] });
@@ -95,14 +95,14 @@ describe('asylum.claim_unresolved', () => {
   });
 
   it('a resolution after the instant of the check is not a fact yet', () => {
-    const p = placement({ claims: [claim(h(40))] });
+    const p = placement({ claims: [claim(hMs(40))] });
     expect(codes(computeFindings(input({ at: h(27), placements: [p] })), 'asylum.claim_unresolved')[0]).toMatchObject({ severity: 'high', to: null });
   });
 
   it('history: resolved in time is none; resolved late is a closed medium finding', () => {
-    const inTime = placement({ claims: [claim(h(20))] });
+    const inTime = placement({ claims: [claim(hMs(20))] });
     expect(codes(computeFindings(input({ mode: 'history', at: h(50), placements: [inTime] })), 'asylum.claim_unresolved')).toEqual([]);
-    const late = placement({ claims: [claim(h(40))] });
+    const late = placement({ claims: [claim(hMs(40))] });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(50), placements: [late] })), 'asylum.claim_unresolved');
     expect(f).toMatchObject({ severity: 'medium', from: h(2), to: h(40), params: { hoursOpen: 38 } });
     expect(f!.evidence).toEqual(expect.arrayContaining([50, 51]));
@@ -111,7 +111,7 @@ describe('asylum.claim_unresolved', () => {
   });
 
   it('release ends a claim the register left open; a voluntary stay holds no one', () => {
-    const released = placement({ claims: [claim()], endedAt: h(30), endSeq: 60 });
+    const released = placement({ claims: [claim()], endedMs: hMs(30), endSeq: 60 });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(50), placements: [released] })), 'asylum.claim_unresolved');
     expect(f).toMatchObject({ to: h(30) });
     expect(f!.evidence).toContain(60);
@@ -136,9 +136,9 @@ describe('trafficking.not_referred', () => {
   });
 
   it('referred in time: none; referred late: closed at the referral in the audit', () => {
-    const inTime = placement({ person: screened(), referrals: [{ kind: 'trafficking_police', at: h(10), seq: 70 }] });
+    const inTime = placement({ person: screened(), referrals: [{ kind: 'trafficking_police', atMs: hMs(10), seq: 70 }] });
     expect(codes(computeFindings(input({ at: h(30), placements: [inTime] })), 'trafficking.not_referred')).toEqual([]);
-    const late = placement({ person: screened(), referrals: [{ kind: 'trafficking_police', at: h(30), seq: 71 }] });
+    const late = placement({ person: screened(), referrals: [{ kind: 'trafficking_police', atMs: hMs(30), seq: 71 }] });
     const [f] = codes(computeFindings(input({ mode: 'history', at: h(40), placements: [late] })), 'trafficking.not_referred');
     expect(f).toMatchObject({ from: h(24), to: h(30) });
     expect(f!.evidence).toContain(71);

@@ -5,7 +5,7 @@
 import { ageAt } from '../age.ts';
 import { HOUR_MS, toIso } from '../time.ts';
 import { isMinorAtMs, isUnderStayRuleAgeAtMs } from './ages.ts';
-import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { factMs, hoursBetween, makeContext, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, PlacementFacts, ReferralFacts } from './types.ts';
 
 /**
@@ -15,20 +15,23 @@ import type { Finding, FindingsInput, PlacementFacts, ReferralFacts } from './ty
  */
 export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (p.kind !== 'forced') continue;
-    const ended = factMs(p.endedAt, ctx.atMs);
-    const stayFrom = msOf(p.admittedAt);
+    // Nearly everyone: one status throughout, and not one that is never forced.
+    if (p.person.statusHistory === undefined && !ctx.profile.neverForced.includes(p.person.status)) continue;
+    const ended = factMs(p.endedMs, ctx.atMs);
+    const stayFrom = p.admittedMs;
     const stayTo = ended ?? Number.POSITIVE_INFINITY;
-    const history = p.person.statusHistory?.filter((h) => msOf(h.at) <= ctx.atMs) ?? [
-      { status: p.person.status, at: p.admittedAt, seq: p.person.seq },
+    const history = p.person.statusHistory?.filter((h) => h.atMs <= ctx.atMs) ?? [
+      { status: p.person.status, atMs: p.admittedMs, seq: p.person.seq },
     ];
     for (let i = 0; i < history.length; i++) {
       const h = history[i]!;
       if (!ctx.profile.neverForced.includes(h.status)) continue;
       // Earlier entries of the history hold until the next one; the first holds from the start.
-      const from = Math.max(stayFrom, i === 0 ? Number.NEGATIVE_INFINITY : msOf(h.at));
-      const until = i + 1 < history.length ? msOf(history[i + 1]!.at) : Number.POSITIVE_INFINITY;
+      const from = Math.max(stayFrom, i === 0 ? Number.NEGATIVE_INFINITY : h.atMs);
+      const until = i + 1 < history.length ? history[i + 1]!.atMs : Number.POSITIVE_INFINITY;
       const to = Math.min(stayTo, until);
       if (to <= from) continue;
       out.push(
@@ -49,18 +52,19 @@ export function statusNeverForced(input: FindingsInput, ctx: RuleContext = makeC
 /** forced.child_under_age: a forced placement of a child under the age of responsibility (report §30). */
 export function childUnderAge(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (p.kind !== 'forced') continue;
-    if (!isUnderStayRuleAgeAtMs(p.person, msOf(p.admittedAt), ctx.profile, ctx.timeZone)) continue;
-    const ended = factMs(p.endedAt, ctx.atMs);
+    if (!isUnderStayRuleAgeAtMs(p.person, p.admittedMs, ctx.profile, ctx.timeZone)) continue;
+    const ended = factMs(p.endedMs, ctx.atMs);
     out.push(
       placementFinding(p, {
         code: 'forced.child_under_age',
         severity: 'critical',
-        from: msOf(p.admittedAt),
+        from: p.admittedMs,
         to: ended,
         params: {
-          age: ageAt(p.person, p.admittedAt, ctx.timeZone),
+          age: ageAt(p.person, toIso(p.admittedMs), ctx.timeZone),
           minAge: ctx.profile.minAgeForStayRuleBreach,
         },
         evidence: [p.person.seq, ended !== null ? p.endSeq : null],
@@ -74,8 +78,8 @@ export function childUnderAge(input: FindingsInput, ctx: RuleContext = makeConte
 function firstReferral(p: PlacementFacts, kind: ReferralFacts['kind'], atMs: number): ReferralFacts | null {
   let first: ReferralFacts | null = null;
   for (const r of p.referrals) {
-    if (r.kind !== kind || msOf(r.at) > atMs) continue;
-    if (first === null || msOf(r.at) < msOf(first.at)) first = r;
+    if (r.kind !== kind || r.atMs > atMs) continue;
+    if (first === null || r.atMs < first.atMs) first = r;
   }
   return first;
 }
@@ -90,17 +94,18 @@ function firstReferral(p: PlacementFacts, kind: ReferralFacts['kind'], atMs: num
 export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.unaccompaniedReferralHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (!p.person.unaccompanied) continue;
-    const admittedMs = msOf(p.admittedAt);
-    const ended = factMs(p.endedAt, ctx.atMs);
+    const admittedMs = p.admittedMs;
+    const ended = factMs(p.endedMs, ctx.atMs);
     const until = ended ?? ctx.atMs;
     const minor =
       isMinorAtMs(p.person, admittedMs, ctx.profile, ctx.timeZone) ||
       isMinorAtMs(p.person, until, ctx.profile, ctx.timeZone);
     if (!minor) continue;
     const referral = firstReferral(p, 'guardianship', ctx.atMs);
-    const referredMs = referral ? msOf(referral.at) : null;
+    const referredMs = referral ? referral.atMs : null;
     if (referredMs !== null && referredMs <= admittedMs + windowMs) continue;
     const to = referredMs !== null ? (ended !== null ? Math.min(referredMs, ended) : referredMs) : ended;
     out.push(
@@ -112,7 +117,7 @@ export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext 
         params: {
           age: ageAt(p.person, toIso(until), ctx.timeZone),
           windowHours: ctx.profile.unaccompaniedReferralHours,
-          referredAt: referral?.at ?? null,
+          referredAt: referral ? toIso(referral.atMs) : null,
         },
         evidence: [p.person.seq, referral?.seq],
       }),
@@ -130,13 +135,14 @@ export function unaccompaniedNotReferred(input: FindingsInput, ctx: RuleContext 
 export function asylumClaimUnresolved(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.asylumClaimResolveHours * HOUR_MS;
-  for (const p of ctx.placements) {
-    if (p.kind !== 'forced') continue;
-    const ended = factMs(p.endedAt, ctx.atMs);
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    if (p.kind !== 'forced' || p.claims.length === 0) continue;
+    const ended = factMs(p.endedMs, ctx.atMs);
     for (const c of p.claims) {
-      const claimMs = msOf(c.at);
+      const claimMs = c.atMs;
       if (claimMs > ctx.atMs) continue;
-      const resolvedMs = factMs(c.resolvedAt, ctx.atMs);
+      const resolvedMs = factMs(c.resolvedMs, ctx.atMs);
       const byResolution = resolvedMs !== null && (ended === null || resolvedMs <= ended);
       const closedMs = byResolution ? resolvedMs : ended;
       if (closedMs !== null && closedMs - claimMs <= windowMs) continue;
@@ -169,13 +175,14 @@ export function asylumClaimUnresolved(input: FindingsInput, ctx: RuleContext = m
 export function traffickingNotReferred(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
   const windowMs = ctx.profile.traffickingReferralHours * HOUR_MS;
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     if (p.person.traffickingIndicators.length === 0) continue;
-    const dueMs = msOf(p.admittedAt) + windowMs;
-    const ended = factMs(p.endedAt, ctx.atMs);
+    const dueMs = p.admittedMs + windowMs;
+    const ended = factMs(p.endedMs, ctx.atMs);
     if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
     const referral = firstReferral(p, 'trafficking_police', ctx.atMs);
-    const referredMs = referral ? msOf(referral.at) : null;
+    const referredMs = referral ? referral.atMs : null;
     if (referredMs !== null && referredMs <= dueMs) continue;
     const to = referredMs !== null ? (ended !== null ? Math.min(referredMs, ended) : referredMs) : ended;
     out.push(
@@ -187,7 +194,7 @@ export function traffickingNotReferred(input: FindingsInput, ctx: RuleContext = 
         params: {
           indicators: p.person.traffickingIndicators.join(','),
           windowHours: ctx.profile.traffickingReferralHours,
-          referredAt: referral?.at ?? null,
+          referredAt: referral ? toIso(referral.atMs) : null,
         },
         evidence: [p.person.seq, referral?.seq],
       }),

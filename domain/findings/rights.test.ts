@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { computeFindings } from './engine.ts';
-import { h, input, placement } from './facts.ts';
+import { h, hMs, input, placement } from './facts.ts';
 import type { Finding, PlacementFacts } from './types.ts';
 
 const rights = (fs: Finding[]) => fs.filter((f) => f.code === 'rights.missing' || f.code === 'rights.late');
-const record = (right: PlacementFacts['rights'][number]['right'], at: string, state: 'offered' | 'exercised' | 'declined' = 'offered', seq = 500) => ({ right, at, state, seq });
+const record = (right: PlacementFacts['rights'][number]['right'], at: string, state: 'offered' | 'exercised' | 'declined' = 'offered', seq = 500) => ({ right, atMs: Date.parse(at), state, seq });
 
 describe('rights.missing and rights.late', () => {
   it('nothing is missing while the window is open; once it has closed, each unrecorded right is', () => {
@@ -54,9 +54,9 @@ describe('rights.missing and rights.late', () => {
   });
 
   it('history: a stay that ended before the window closed owes nothing; one that ended after it closes the finding', () => {
-    const short = placement({ rights: [], endedAt: h(1), endSeq: 9 });
+    const short = placement({ rights: [], endedMs: hMs(1), endSeq: 9 });
     expect(rights(computeFindings(input({ mode: 'history', at: h(50), placements: [short] })))).toEqual([]);
-    const longer = placement({ rights: [], endedAt: h(10), endSeq: 9 });
+    const longer = placement({ rights: [], endedMs: hMs(10), endSeq: 9 });
     const fs = rights(computeFindings(input({ mode: 'history', at: h(50), placements: [longer] })));
     expect(fs.map((f) => f.params['right']).sort()).toEqual(['information_on_rights', 'property_inventory']);
     expect(fs[0]).toMatchObject({ from: h(2), to: h(10) });
@@ -64,7 +64,7 @@ describe('rights.missing and rights.late', () => {
   });
 
   it('windows count from admission', () => {
-    const later = placement({ admittedAt: h(10), rights: [] });
+    const later = placement({ admittedMs: hMs(10), rights: [] });
     expect(rights(computeFindings(input({ at: h(11), placements: [later] })))).toEqual([]);
     expect(rights(computeFindings(input({ at: h(12.5), placements: [later] })))[0]!.from).toBe(h(12));
   });

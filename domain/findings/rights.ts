@@ -4,7 +4,7 @@
 
 import type { RightKind } from '../profile/types.ts';
 import { HOUR_MS } from '../time.ts';
-import { factMs, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { factMs, hoursBetween, makeContext, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, RightFacts } from './types.ts';
 
 /**
@@ -14,19 +14,22 @@ import type { Finding, FindingsInput, RightFacts } from './types.ts';
  */
 export function rightsFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
-    const admittedMs = msOf(p.admittedAt);
-    const ended = factMs(p.endedAt, ctx.atMs);
-    for (const req of ctx.profile.requiredRights) {
-      if (!req.for.includes(p.kind)) continue;
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
+    const admittedMs = p.admittedMs;
+    const ended = factMs(p.endedMs, ctx.atMs);
+    const requirements = ctx.profile.requiredRights;
+    for (let k = 0; k < requirements.length; k++) {
+      const req = requirements[k]!;
+      if (!req.for.includes(p.kind) || (p.rightsInTime & (1 << k)) !== 0) continue;
       const dueMs = admittedMs + req.withinHours * HOUR_MS;
       // The window is still open, or the stay ended before it closed: nothing to say yet.
       if (ctx.atMs <= dueMs || (ended !== null && ended <= dueMs)) continue;
       const record = firstRecord(p.rights, req.right, ctx.atMs);
-      if (record !== null && msOf(record.at) <= dueMs) continue;
+      if (record !== null && record.atMs <= dueMs) continue;
       const params = { right: req.right, windowHours: req.withinHours };
       if (record) {
-        const recordedMs = msOf(record.at);
+        const recordedMs = record.atMs;
         out.push(
           placementFinding(p, {
             code: 'rights.late',
@@ -63,7 +66,7 @@ function firstRecord(rights: readonly RightFacts[], right: RightKind, atMs: numb
   let firstMs = Infinity;
   for (const r of rights) {
     if (r.right !== right) continue;
-    const t = msOf(r.at);
+    const t = r.atMs;
     if (t <= atMs && t < firstMs) {
       first = r;
       firstMs = t;

@@ -3,13 +3,13 @@ import { ageGroupAt } from '../age.ts';
 import { regimeOf, separationConflicts, type OccupantCategories } from '../separation.ts';
 import { toMs } from '../time.ts';
 import { computeFindings } from './engine.ts';
-import { assignment, h, input, person, placement, room, T0, ZONE } from './facts.ts';
+import { assignment, h, hMs, input, person, placement, room, T0, ZONE } from './facts.ts';
 import { roomFindings } from './rooms.ts';
 import type { AssignmentFacts, Finding, FindingCode, FindingsInput, PlacementFacts, RoomFacts, RoomVersionFacts } from './types.ts';
 
 const codes = (fs: Finding[], code: FindingCode) => fs.filter((f) => f.code === code);
 
-function setup(r: RoomFacts, people: PlacementFacts[], extra: Partial<FindingsInput> = {}): FindingsInput {
+function setup(r: RoomFacts, people: PlacementFacts[], extra: Parameters<typeof input>[0] = {}): FindingsInput {
   return input({ rooms: [r], placements: people, assignments: people.map((p) => assignment(p, { roomId: r.roomId })), ...extra });
 }
 
@@ -30,8 +30,8 @@ describe('separation.breach', () => {
       to: null,
       params: { roomName: 'A-101', reasons: 'separation.sex', assignedBy: 'officer-1' },
     });
-    const womanAssignment = data.assignments.find((a) => a.personId === 'w')!;
-    expect(fs[0]!.evidence).toEqual([r.seq, womanAssignment.seq].sort((a, b) => a - b));
+    const womanAssignment = data.assignments.seq[data.assignments.placementId.indexOf(woman.placementId)]!;
+    expect(fs[0]!.evidence).toEqual([r.seq, womanAssignment].sort((a, b) => a - b));
   });
 
   it('a minor in an adults’ room, and an adult in a minors’ room', () => {
@@ -66,14 +66,14 @@ describe('separation.breach', () => {
     expect(new Set(fs.map((f) => f.params['reasons']))).toEqual(new Set(['separation.family_room_other_family']));
     // The stranger's finding names the other family's assignment as evidence.
     const strangerFinding = fs.find((f) => f.personIds[0] === 'stranger')!;
-    const motherAssignment = data.assignments.find((a) => a.personId === 'mother')!;
-    expect(strangerFinding.evidence).toContain(motherAssignment.seq);
+    const mother = one.find((p) => p.personId === 'mother')!;
+    expect(strangerFinding.evidence).toContain(data.assignments.seq[data.assignments.placementId.indexOf(mother.placementId)]);
   });
 
   it('history: the interval and who assigned; the current state no longer shows it', () => {
     const woman = placement({ person: person({ personId: 'w', sex: 'female' }) });
-    const wrong = assignment(woman, { from: h(1), to: h(5), actor: 'officer-7' });
-    const right = assignment(woman, { roomId: 'room-w', from: h(5) });
+    const wrong = assignment(woman, { fromMs: hMs(1), untilMs: hMs(5), actor: 'officer-7' });
+    const right = assignment(woman, { roomId: 'room-w', fromMs: hMs(5) });
     const data = input({
       mode: 'history',
       at: h(10),
@@ -90,8 +90,8 @@ describe('separation.breach', () => {
 
   it('history: moved out and straight back in is one unbroken breach', () => {
     const woman = placement({ person: person({ personId: 'w', sex: 'female' }) });
-    const first = assignment(woman, { from: h(1), to: h(3), actor: 'officer-1' });
-    const second = assignment(woman, { from: h(3), to: h(6), actor: 'officer-2' });
+    const first = assignment(woman, { fromMs: hMs(1), untilMs: hMs(3), actor: 'officer-1' });
+    const second = assignment(woman, { fromMs: hMs(3), untilMs: hMs(6), actor: 'officer-2' });
     const fs = codes(
       computeFindings(input({ mode: 'history', at: h(10), rooms: [room()], placements: [woman], assignments: [first, second] })),
       'separation.breach',
@@ -115,8 +115,8 @@ describe('separation.breach', () => {
 
   it('assignments after the instant of the check, or of unknown placements, are not facts', () => {
     const woman = placement({ person: person({ personId: 'w', sex: 'female' }) });
-    const later = assignment(woman, { from: h(5) });
-    const stranger = { ...assignment(woman), placementId: 'unknown', personId: 'nobody' };
+    const later = assignment(woman, { fromMs: hMs(5) });
+    const stranger = { ...assignment(woman), placementId: 'unknown' };
     const data = input({ at: h(4), rooms: [room()], placements: [woman], assignments: [later, stranger] });
     expect(computeFindings(data).filter((f) => f.roomId)).toEqual([]);
   });
@@ -152,9 +152,9 @@ describe('room.over_capacity and room.floor_area', () => {
   it('history: over capacity until someone leaves', () => {
     const [a, b, c] = people(3) as [PlacementFacts, PlacementFacts, PlacementFacts];
     const assignments: AssignmentFacts[] = [
-      assignment(a, { from: h(0) }),
-      assignment(b, { from: h(1) }),
-      assignment(c, { from: h(2), to: h(5) }),
+      assignment(a, { fromMs: hMs(0) }),
+      assignment(b, { fromMs: hMs(1) }),
+      assignment(c, { fromMs: hMs(2), untilMs: hMs(5) }),
     ];
     const fs = computeFindings(
       input({ mode: 'history', at: h(10), rooms: [room({ capacity: 2 })], placements: [a, b, c], assignments }),
@@ -185,7 +185,7 @@ describe('the sweep agrees with a check at every instant', () => {
   // The same rooms, re-categorised now and then (while people are in them: the audit must cope).
   const changingRooms = () => {
     const v = (hour: number, c: Partial<RoomVersionFacts>): RoomVersionFacts => ({
-      capacity: 4, floorAreaM2: 20, sex: 'male', ageGroup: 'adult', regime: 'forced', family: false, from: h(hour), seq: 5000 + hour, ...c,
+      capacity: 4, floorAreaM2: 20, sex: 'male', ageGroup: 'adult', regime: 'forced', family: false, fromMs: hMs(hour), seq: 5000 + hour, ...c,
     });
     return fixedRooms().map((r, i) => {
       const history = [
@@ -208,7 +208,7 @@ describe('the sweep agrees with a check at every instant', () => {
     const rand = rng(42);
     const rooms = makeRooms();
     const inForce = (r: RoomFacts, t: string): RoomFacts => {
-      const v = r.history?.filter((x, i) => i === 0 || toMs(x.from) <= toMs(t)).at(-1);
+      const v = r.history?.filter((x, i) => i === 0 || x.fromMs <= toMs(t)).at(-1);
       return v ? { ...r, ...v } : r;
     };
     const placements: PlacementFacts[] = [];
@@ -231,7 +231,7 @@ describe('the sweep agrees with a check at every instant', () => {
         const len = 1 + Math.floor(rand() * 60);
         const roomId = rooms[Math.floor(rand() * rooms.length)]!.roomId;
         const open = t + len >= 200;
-        assignments.push(assignment(p, { roomId, from: h(t), to: open ? null : h(t + len), actor: `o${i % 3}` }));
+        assignments.push(assignment(p, { roomId, fromMs: hMs(t), untilMs: open ? null : hMs(t + len), actor: `o${i % 3}` }));
         t += len + (rand() < 0.3 ? Math.floor(rand() * 5) : 0);
       }
     }
@@ -248,7 +248,7 @@ describe('the sweep agrees with a check at every instant', () => {
       const t = h(hour);
       for (const r of rooms) {
         const occupants: OccupantCategories[] = assignments
-          .filter((a) => a.roomId === r.roomId && a.from <= t && (a.to === null || a.to > t))
+          .filter((a) => a.roomId === r.roomId && a.fromMs <= toMs(t) && (a.untilMs === null || a.untilMs > toMs(t)))
           .map((a) => {
             const p = byId.get(a.placementId)!;
             return {

@@ -3,7 +3,8 @@
 // One sweep per room: its assignments are sorted once by start and once by end, and the two streams
 // are walked together keeping the set of occupants; the room is re-checked at every instant its
 // occupancy changes. The whole audit is O(n log n) in the number of assignments, and allocates little
-// per assignment (the audit of 150,000 assignments is meant to take well under a second).
+// per assignment (the audit of 150,000 assignments is meant to take well under a second): the state
+// of each assignment in the sweep is made when its room is swept and dropped after it.
 //
 // What is re-checked at a change point:
 // - in a room that is not a family room, an occupant's conflicts depend only on their own categories
@@ -25,8 +26,8 @@
 
 import { regimeOf, separationConflicts, type OccupantCategories, type SeparationConflict } from '../separation.ts';
 import { comingOfAgeWithin, isMinorOnLine, minorityLine, type MinorityLine } from './ages.ts';
-import { factMs, finding, makeContext, msOf, type RuleContext } from './context.ts';
-import type { AssignmentFacts, Finding, FindingsInput, PlacementFacts, RoomFacts, RoomVersionFacts } from './types.ts';
+import { factMs, finding, makeContext, type RuleContext } from './context.ts';
+import type { Finding, FindingsInput, PlacementFacts, RoomFacts, RoomVersionFacts } from './types.ts';
 
 /** What the sweep needs of a placement, worked out once however many assignments it has. */
 interface Resident {
@@ -41,7 +42,9 @@ interface Resident {
 
 /** One assignment in the sweep, and its state while the person is in the room. */
 interface Stay {
-  assignment: AssignmentFacts;
+  /** The assignment's entry, and who made it. */
+  seq: number;
+  actor: string;
   resident: Resident;
   startMs: number;
   /** Infinity while the assignment runs at `at`. */
@@ -80,55 +83,67 @@ interface RoomInterval {
   evidence: Set<number>;
 }
 
-/** A version of the room in the sweep, in force from `fromMs` (the first from the start). */
-interface RoomVersion extends RoomVersionFacts {
-  fromMs: number;
-}
+/** A version of the room in the sweep, in force from `fromMs` (the first from the start: −Infinity). */
+type RoomVersion = RoomVersionFacts;
 
 /**
  * The room's versions that are facts at `atMs` (in force by then), ascending; at least the first, so
- * that a room always has categories. Without a history, the room as given held throughout.
+ * that a room always has categories, and it holds from the start. Without a history, the room as
+ * given held throughout.
  */
 export function roomVersionsAsOf(room: RoomFacts, atMs: number): RoomVersion[] {
-  const history: RoomVersionFacts[] = room.history?.length ? room.history : [{ ...room, from: '' }];
-  const out: RoomVersion[] = [];
-  for (const v of history) {
-    const fromMs = out.length === 0 ? -Infinity : msOf(v.from);
-    if (fromMs > atMs) break;
-    out.push({ ...v, fromMs });
-  }
+  const history: readonly RoomVersionFacts[] = room.history?.length ? room.history : [{ ...room, fromMs: -Infinity }];
+  const out: RoomVersion[] = [{ ...history[0]!, fromMs: -Infinity }];
+  for (let i = 1; i < history.length && history[i]!.fromMs <= atMs; i++) out.push(history[i]!);
   return out;
 }
 
 /** separation.breach, room.over_capacity and room.floor_area, with their intervals. */
 export function roomFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
-  const stays = staysByRoom(input, ctx);
+  const { rows, residents } = assignmentsByRoom(input, ctx);
   const out: Finding[] = [];
   for (const room of input.rooms) {
-    const roomStays = stays.get(room.roomId);
-    if (roomStays) new RoomSweep(room, ctx, out).run(roomStays);
+    const roomRows = rows.get(room.roomId);
+    if (roomRows) new RoomSweep(room, ctx, out).run(staysOf(input, ctx, roomRows, residents));
   }
   return out;
 }
 
-/** The assignments that are facts at `at`, of known placements, grouped by room. */
-function staysByRoom(input: FindingsInput, ctx: RuleContext): Map<string, Stay[]> {
-  const residents = new Map<string, Resident>();
-  for (const p of ctx.placements) residents.set(p.placementId, residentOf(p, ctx));
-  const byRoom = new Map<string, Stay[]>();
-  for (const assignment of input.assignments) {
-    const resident = residents.get(assignment.placementId);
-    if (resident === undefined) continue;
-    const startMs = msOf(assignment.from);
-    if (startMs > ctx.atMs) continue;
-    // An assignment left open when the stay ended ends with the stay.
-    const end = Math.min(factMs(assignment.to, ctx.atMs) ?? Infinity, resident.endMs);
-    if (end <= startMs) continue;
-    let list = byRoom.get(assignment.roomId);
-    if (!list) byRoom.set(assignment.roomId, (list = []));
-    list.push({ assignment, resident, startMs, endMs: end, categories: resident.adult, breach: null, pos: -1 });
+/**
+ * The assignments that are facts at `at`, of known placements, as their rows grouped by room; and
+ * the residents they belong to.
+ */
+function assignmentsByRoom(input: FindingsInput, ctx: RuleContext): { rows: Map<string, number[]>; residents: (Resident | undefined)[] } {
+  const byPlacement = new Map<string, Resident>();
+  for (const p of ctx.placements) byPlacement.set(p.placementId, residentOf(p, ctx));
+  const a = input.assignments;
+  const residents: (Resident | undefined)[] = new Array(a.placementId.length);
+  const rows = new Map<string, number[]>();
+  for (let i = 0; i < a.placementId.length; i++) {
+    const resident = byPlacement.get(a.placementId[i]!);
+    if (resident === undefined || a.fromMs[i]! > ctx.atMs) continue;
+    residents[i] = resident;
+    let list = rows.get(a.roomId[i]!);
+    if (!list) rows.set(a.roomId[i]!, (list = []));
+    list.push(i);
   }
-  return byRoom;
+  return { rows, residents };
+}
+
+/** The sweep's state of each of a room's assignments (those that last a moment at all). */
+function staysOf(input: FindingsInput, ctx: RuleContext, rows: readonly number[], residents: readonly (Resident | undefined)[]): Stay[] {
+  const a = input.assignments;
+  const stays: Stay[] = [];
+  for (const i of rows) {
+    const resident = residents[i]!;
+    const startMs = a.fromMs[i]!;
+    const until = a.untilMs[i]!;
+    // An assignment left open when the stay ended ends with the stay.
+    const end = Math.min(until === until && until <= ctx.atMs ? until : Infinity, resident.endMs);
+    if (end <= startMs) continue;
+    stays.push({ seq: a.seq[i]!, actor: a.actor[i]!, resident, startMs, endMs: end, categories: resident.adult, breach: null, pos: -1 });
+  }
+  return stays;
 }
 
 function residentOf(placement: PlacementFacts, ctx: RuleContext): Resident {
@@ -146,7 +161,7 @@ function residentOf(placement: PlacementFacts, ctx: RuleContext): Resident {
     adult,
     minor: { ...adult, ageGroup: 'minor' },
     minority: minorityLine(person, ctx.profile),
-    endMs: factMs(placement.endedAt, ctx.atMs) ?? Infinity,
+    endMs: factMs(placement.endedMs, ctx.atMs) ?? Infinity,
   };
 }
 
@@ -309,13 +324,13 @@ class RoomSweep {
   private apply(stay: Stay, conflict: SeparationConflict | undefined, t: number): void {
     if (!conflict) return this.closeBreach(stay, t);
     // Evidence: the assignment, and each room entry whose categories the stay broke.
-    const breach = (stay.breach ??= { fromMs: t, codes: [], evidence: [stay.assignment.seq] });
+    const breach = (stay.breach ??= { fromMs: t, codes: [], evidence: [stay.seq] });
     addOnce(breach.evidence, this.version.seq);
     for (const r of conflict.reasons) {
       addOnce(breach.codes, r.code);
       const other = r.params?.['other'];
       if (typeof other === 'string') {
-        for (const x of this.occupants) if (x.resident.placement.personId === other) addOnce(breach.evidence, x.assignment.seq);
+        for (const x of this.occupants) if (x.resident.placement.personId === other) addOnce(breach.evidence, x.seq);
       }
     }
   }
@@ -333,7 +348,7 @@ class RoomSweep {
       addOnce(last.placementIds, placementId);
       for (const c of open.codes) addOnce(last.codes, c);
       for (const e of open.evidence) addOnce(last.evidence, e);
-      addOnce(last.actors, stay.assignment.actor);
+      addOnce(last.actors, stay.actor);
       return;
     }
     const breach: Breach = {
@@ -343,7 +358,7 @@ class RoomSweep {
       untilMs: t,
       codes: open.codes,
       evidence: open.evidence,
-      actors: [stay.assignment.actor],
+      actors: [stay.actor],
     };
     this.breaches.push(breach);
     this.lastBreach.set(personId, breach);
@@ -380,10 +395,10 @@ class RoomSweep {
   private extend(interval: RoomInterval | null, t: number, count: number, area: number): RoomInterval {
     if (!interval) {
       const evidence = new Set<number>();
-      for (const s of this.occupants) evidence.add(s.assignment.seq);
+      for (const s of this.occupants) evidence.add(s.seq);
       return { fromMs: t, maxOccupants: count, minAreaPerPerson: area, version: this.version, evidence };
     }
-    for (let i = 0; i < this.arrivedCount; i++) interval.evidence.add(this.arrived[i]!.assignment.seq);
+    for (let i = 0; i < this.arrivedCount; i++) interval.evidence.add(this.arrived[i]!.seq);
     interval.maxOccupants = Math.max(interval.maxOccupants, count);
     interval.minAreaPerPerson = Math.min(interval.minAreaPerPerson, area);
     return interval;

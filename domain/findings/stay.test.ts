@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { azDefaultProfile } from '../profile/az-default.ts';
-import { addCalendarMonths, addHours } from '../time.ts';
+import { addCalendarMonths, addHours, toMs } from '../time.ts';
 import { computeFindings } from './engine.ts';
-import { h, input, order, placement, T0, ZONE } from './facts.ts';
+import { h, hMs, input, order, placement, T0, ZONE } from './facts.ts';
 import type { Finding, FindingCode } from './types.ts';
 
 const STAY_CODES: FindingCode[] = ['stay.exceeded', 'stay.near_limit', 'order.gap', 'order.chained'];
@@ -47,7 +47,7 @@ describe('stay.exceeded and stay.near_limit', () => {
   });
 
   it('a 72-hour court order: warned at 71 h, exceeded by 1 hour at 73 h', () => {
-    const p = placement({ orders: [order({ basis: 'court_order', expiresAt: h(72) })] });
+    const p = placement({ orders: [order({ basis: 'court_order', expiresMs: hMs(72) })] });
     const at71 = stay(computeFindings(input({ at: h(71), placements: [p] })));
     expect(at71.map((f) => f.code)).toEqual(['stay.near_limit']);
     expect(at71[0]).toMatchObject({ from: h(60), params: { basis: 'court_order', hoursLeft: 1 } });
@@ -58,7 +58,7 @@ describe('stay.exceeded and stay.near_limit', () => {
 
   it('the deadline is the latest expiry of the orders in force', () => {
     const p = placement({
-      orders: [order({ startsAt: T0, expiresAt: h(24) }), order({ basis: 'court_order', startsAt: h(20), expiresAt: h(92) })],
+      orders: [order({ startsMs: hMs(0), expiresMs: hMs(24) }), order({ basis: 'court_order', startsMs: hMs(20), expiresMs: hMs(92) })],
     });
     expect(stay(computeFindings(input({ at: h(30), placements: [p] })))).toEqual([]);
   });
@@ -72,7 +72,7 @@ describe('stay.exceeded and stay.near_limit', () => {
     };
     const deadline = addCalendarMonths(T0, 6, ZONE);
     const warnFrom = addCalendarMonths(deadline, -1, ZONE);
-    const p = placement({ orders: [order({ basis: 'expulsion_evasion', expiresAt: deadline })] });
+    const p = placement({ orders: [order({ basis: 'expulsion_evasion', expiresMs: toMs(deadline) })] });
     expect(stay(computeFindings(input({ profile, at: addHours(warnFrom, -1), placements: [p] })))).toEqual([]);
     const f = one(computeFindings(input({ profile, at: warnFrom, placements: [p] })), 'stay.near_limit');
     expect(f.from).toBe(warnFrom);
@@ -85,12 +85,12 @@ describe('stay.exceeded and stay.near_limit', () => {
   });
 
   it('history: held 5 hours past the deadline, then released', () => {
-    const p = placement({ endedAt: h(29), endSeq: 77 });
+    const p = placement({ endedMs: hMs(29), endSeq: 77 });
     const f = one(computeFindings(input({ mode: 'history', at: h(100), placements: [p] })), 'stay.exceeded');
     expect(f).toMatchObject({ from: h(24), to: h(29), params: { deadline: h(24), hoursOver: 5 } });
     expect(f.evidence).toEqual([p.seq, p.orders[0]!.seq, 77].sort((a, b) => a - b));
     // Released in time: nothing in the audit.
-    const onTime = placement({ endedAt: h(23) });
+    const onTime = placement({ endedMs: hMs(23) });
     expect(stay(computeFindings(input({ mode: 'history', at: h(100), placements: [onTime] })))).toEqual([]);
     // Not present any more: nothing in the current state.
     expect(computeFindings(input({ at: h(100), placements: [p] }))).toEqual([]);
@@ -102,7 +102,7 @@ describe('stay.exceeded and stay.near_limit', () => {
   });
 
   it('an order that starts after the instant of the check does not count', () => {
-    const p = placement({ orders: [order({ startsAt: T0 }), order({ startsAt: h(26), expiresAt: h(50) })] });
+    const p = placement({ orders: [order({ startsMs: hMs(0) }), order({ startsMs: hMs(26), expiresMs: hMs(50) })] });
     const fs = stay(computeFindings(input({ at: h(25), placements: [p] })));
     expect(fs.map((f) => f.code)).toEqual(['stay.exceeded']);
     expect(fs[0]!.from).toBe(h(24));
@@ -111,8 +111,8 @@ describe('stay.exceeded and stay.near_limit', () => {
 
 describe('order.gap', () => {
   it('a stretch between two orders is a gap, closed by the later order', () => {
-    const first = order({ startsAt: T0, expiresAt: h(24) });
-    const second = order({ basis: 'court_order', startsAt: h(30), expiresAt: h(102) });
+    const first = order({ startsMs: hMs(0), expiresMs: hMs(24) });
+    const second = order({ basis: 'court_order', startsMs: hMs(30), expiresMs: hMs(102) });
     const p = placement({ orders: [first, second] });
     const fs = stay(computeFindings(input({ at: h(31), placements: [p] })));
     expect(fs.map((f) => f.code)).toEqual(['order.gap']);
@@ -126,28 +126,28 @@ describe('order.gap', () => {
   });
 
   it('a first order starting after admission leaves a gap from admission', () => {
-    const p = placement({ orders: [order({ startsAt: h(2), expiresAt: h(26) })] });
+    const p = placement({ orders: [order({ startsMs: hMs(2), expiresMs: hMs(26) })] });
     const f = one(computeFindings(input({ at: h(3), placements: [p] })), 'order.gap');
     expect(f).toMatchObject({ from: T0, to: h(2), params: { hours: 2, previousBasis: null } });
   });
 
   it('gaps under a minute are clerical, not findings', () => {
     const p = placement({
-      orders: [order({ startsAt: T0, expiresAt: h(24) }), order({ basis: 'court_order', startsAt: addHours(h(24), 30 / 3600), expiresAt: h(96) })],
+      orders: [order({ startsMs: hMs(0), expiresMs: hMs(24) }), order({ basis: 'court_order', startsMs: toMs(addHours(h(24), 30 / 3600)), expiresMs: hMs(96) })],
     });
     expect(stay(computeFindings(input({ at: h(25), placements: [p] })))).toEqual([]);
   });
 
   it('the open stretch after the last order is stay.exceeded, not a gap', () => {
-    const p = placement({ orders: [order({ startsAt: T0, expiresAt: h(24) })] });
+    const p = placement({ orders: [order({ startsMs: hMs(0), expiresMs: hMs(24) })] });
     expect(stay(computeFindings(input({ at: h(30), placements: [p] }))).map((f) => f.code)).toEqual(['stay.exceeded']);
   });
 });
 
 describe('order.chained', () => {
   it('a second consecutive service order is a chain beyond the limit of one', () => {
-    const first = order({ startsAt: T0, expiresAt: h(24) });
-    const second = order({ startsAt: h(24), expiresAt: h(48) });
+    const first = order({ startsMs: hMs(0), expiresMs: hMs(24) });
+    const second = order({ startsMs: hMs(24), expiresMs: hMs(48) });
     const p = placement({ orders: [first, second] });
     const f = one(computeFindings(input({ at: h(30), placements: [p] })), 'order.chained');
     expect(f).toMatchObject({
@@ -159,26 +159,26 @@ describe('order.chained', () => {
     expect(f.evidence).toEqual(expect.arrayContaining([first.seq, second.seq]));
 
     // The audit closes it when the chain's cover ends with the release.
-    const ended = { ...p, endedAt: h(40) };
+    const ended = { ...p, endedMs: hMs(40) };
     const closed = one(computeFindings(input({ mode: 'history', at: h(60), placements: [ended] })), 'order.chained');
     expect(closed).toMatchObject({ from: h(24), to: h(40) });
   });
 
   it('orders on different bases, or on a basis without a chain limit, are not a chain', () => {
     const mixed = placement({
-      orders: [order({ startsAt: T0, expiresAt: h(24) }), order({ basis: 'court_order', startsAt: h(24), expiresAt: h(96) })],
+      orders: [order({ startsMs: hMs(0), expiresMs: hMs(24) }), order({ basis: 'court_order', startsMs: hMs(24), expiresMs: hMs(96) })],
     });
     const expulsion = placement({
       orders: [
-        order({ basis: 'expulsion_evasion', startsAt: T0, expiresAt: h(300) }),
-        order({ basis: 'expulsion_evasion', startsAt: h(30), expiresAt: h(400) }),
+        order({ basis: 'expulsion_evasion', startsMs: hMs(0), expiresMs: hMs(300) }),
+        order({ basis: 'expulsion_evasion', startsMs: hMs(30), expiresMs: hMs(400) }),
       ],
     });
     expect(stay(computeFindings(input({ at: h(50), placements: [mixed, expulsion] })))).toEqual([]);
   });
 
   it('a gap breaks a chain (the gap is its own finding)', () => {
-    const p = placement({ orders: [order({ startsAt: T0, expiresAt: h(24) }), order({ startsAt: h(26), expiresAt: h(50) })] });
+    const p = placement({ orders: [order({ startsMs: hMs(0), expiresMs: hMs(24) }), order({ startsMs: hMs(26), expiresMs: hMs(50) })] });
     expect(stay(computeFindings(input({ at: h(30), placements: [p] }))).map((f) => f.code)).toEqual(['order.gap']);
   });
 });

@@ -3,26 +3,28 @@
 // order no longer holds the person.
 
 import { basisById } from '../deadline.ts';
-import { addCalendarMonths, addHours } from '../time.ts';
-import { factMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, msOf, placementFinding, type RuleContext } from './context.ts';
+import { addCalendarMonths, HOUR_MS, toIso, toMs } from '../time.ts';
+import { factMs, GAP_TOLERANCE_MS, hoursBetween, makeContext, placementFinding, type RuleContext } from './context.ts';
 import type { Finding, FindingsInput, OrderFacts, PlacementFacts } from './types.ts';
 
-interface HeldOrderMs {
-  order: OrderFacts;
-  startMs: number;
-  expiresMs: number;
+/** The placement's orders that are facts at `at` (started at or before it), sorted by start, expiry, seq. */
+export function ordersAsOf(p: PlacementFacts, atMs: number): OrderFacts[] {
+  // Index loops: this runs for every placement of the audit, and the lists are nearly always
+  // already as asked (one or two orders, in order, started long ago).
+  let held = p.orders;
+  for (let i = 0; i < held.length; i++) {
+    if (held[i]!.startsMs > atMs) {
+      held = p.orders.filter((o) => o.startsMs <= atMs);
+      break;
+    }
+  }
+  for (let i = 1; i < held.length; i++) if (byStart(held[i - 1]!, held[i]!) > 0) return [...held].sort(byStart);
+  return held;
 }
 
-/** The placement's orders that are facts at `at` (started at or before it), sorted by start, expiry, seq. */
-export function ordersAsOf(p: PlacementFacts, atMs: number): HeldOrderMs[] {
-  const held: HeldOrderMs[] = [];
-  for (const order of p.orders) {
-    const startMs = msOf(order.startsAt);
-    if (startMs <= atMs) held.push({ order, startMs, expiresMs: msOf(order.expiresAt) });
-  }
-  // The seq settles ties, so the order never depends on the order the orders were loaded in.
-  if (held.length > 1) held.sort((a, b) => a.startMs - b.startMs || a.expiresMs - b.expiresMs || a.order.seq - b.order.seq);
-  return held;
+/** By start, expiry, seq: the seq settles ties, so the order never depends on the order the orders were loaded in. */
+function byStart(a: OrderFacts, b: OrderFacts): number {
+  return a.startsMs - b.startsMs || a.expiresMs - b.expiresMs || a.seq - b.seq;
 }
 
 /** A placement with its times and its orders as facts at `at`, worked out once for all the stay rules. */
@@ -34,27 +36,28 @@ export interface StayFacts {
   /** The end, or `at` while the placement runs. */
   until: number;
   /** Orders started by `until`, sorted by start. */
-  orders: HeldOrderMs[];
+  orders: readonly OrderFacts[];
 }
 
 export function stayFacts(p: PlacementFacts, ctx: RuleContext): StayFacts {
-  const ended = factMs(p.endedAt, ctx.atMs);
+  const ended = factMs(p.endedMs, ctx.atMs);
   const until = ended ?? ctx.atMs;
-  return { p, admittedMs: msOf(p.admittedAt), ended, until, orders: ordersAsOf(p, until) };
+  return { p, admittedMs: p.admittedMs, ended, until, orders: ordersAsOf(p, until) };
 }
 
 type StayCheck = (s: StayFacts, ctx: RuleContext, out: Finding[]) => void;
 
 function perPlacement(check: StayCheck, ctx: RuleContext): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) check(stayFacts(p, ctx), ctx, out);
+  for (let i = 0; i < ctx.placements.length; i++) check(stayFacts(ctx.placements[i]!, ctx), ctx, out);
   return out;
 }
 
 /** All four stay rules in one pass over the placements (what the engine runs). */
 export function stayFindings(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   const out: Finding[] = [];
-  for (const p of ctx.placements) {
+  for (let i = 0; i < ctx.placements.length; i++) {
+    const p = ctx.placements[i]!;
     const s = stayFacts(p, ctx);
     checkExceeded(s, ctx, out);
     checkNearLimit(s, ctx, out);
@@ -65,9 +68,9 @@ export function stayFindings(input: FindingsInput, ctx: RuleContext = makeContex
 }
 
 /** The order that runs latest: it sets the stay deadline. */
-function latestOrder(orders: readonly HeldOrderMs[]): HeldOrderMs | null {
-  let latest: HeldOrderMs | null = null;
-  for (const o of orders) if (latest === null || o.expiresMs > latest.expiresMs) latest = o;
+function latestOrder(orders: readonly OrderFacts[]): OrderFacts | null {
+  let latest: OrderFacts | null = null;
+  for (let i = 0; i < orders.length; i++) if (latest === null || orders[i]!.expiresMs > latest.expiresMs) latest = orders[i]!;
   return latest;
 }
 
@@ -92,11 +95,11 @@ function checkExceeded({ p, admittedMs, ended, until, orders }: StayFacts, _ctx:
       from,
       to: ended,
       params: {
-        basis: latest?.order.basis ?? null,
-        deadline: latest?.order.expiresAt ?? null,
+        basis: latest?.basis ?? null,
+        deadline: latest ? toIso(latest.expiresMs) : null,
         hoursOver: hoursBetween(from, until),
       },
-      evidence: [latest?.order.seq, ended !== null ? p.endSeq : null],
+      evidence: [latest?.seq, ended !== null ? p.endSeq : null],
     }),
   );
 }
@@ -113,14 +116,13 @@ function checkNearLimit({ p, ended, orders }: StayFacts, ctx: RuleContext, out: 
   if (ctx.mode !== 'current' || p.kind !== 'forced' || ended !== null) return;
   const latest = latestOrder(orders);
   if (!latest) return;
-  const basis = basisById(ctx.profile, latest.order.basis);
+  const basis = basisById(ctx.profile, latest.basis);
   if (!basis) return;
   const warn = basis.warnBefore;
-  const warnFrom = msOf(
+  const warnFrom =
     warn.unit === 'hours'
-      ? addHours(latest.order.expiresAt, -warn.value)
-      : addCalendarMonths(latest.order.expiresAt, -warn.value, ctx.timeZone),
-  );
+      ? latest.expiresMs - warn.value * HOUR_MS
+      : toMs(addCalendarMonths(toIso(latest.expiresMs), -warn.value, ctx.timeZone));
   if (ctx.atMs < warnFrom || ctx.atMs > latest.expiresMs) return;
   out.push(
     placementFinding(p, {
@@ -130,10 +132,10 @@ function checkNearLimit({ p, ended, orders }: StayFacts, ctx: RuleContext, out: 
       to: null,
       params: {
         basis: basis.id,
-        deadline: latest.order.expiresAt,
+        deadline: toIso(latest.expiresMs),
         hoursLeft: hoursBetween(ctx.atMs, latest.expiresMs),
       },
-      evidence: [latest.order.seq],
+      evidence: [latest.seq],
     }),
   );
 }
@@ -153,26 +155,26 @@ function checkGaps({ p, admittedMs, ended, until, orders }: StayFacts, _ctx: Rul
   let previous: OrderFacts | null = null;
   for (const o of orders) {
     // An order starting exactly when the placement ends closes nothing inside it.
-    if (o.startMs >= until && ended !== null) break;
-    if (o.startMs - coveredTo >= GAP_TOLERANCE_MS) {
+    if (o.startsMs >= until && ended !== null) break;
+    if (o.startsMs - coveredTo >= GAP_TOLERANCE_MS) {
       out.push(
         placementFinding(p, {
           code: 'order.gap',
           severity: 'high',
           from: coveredTo,
-          to: o.startMs,
+          to: o.startsMs,
           params: {
-            hours: hoursBetween(coveredTo, o.startMs),
+            hours: hoursBetween(coveredTo, o.startsMs),
             previousBasis: previous?.basis ?? null,
-            basis: o.order.basis,
+            basis: o.basis,
           },
-          evidence: [previous?.seq, o.order.seq],
+          evidence: [previous?.seq, o.seq],
         }),
       );
     }
     if (o.expiresMs > coveredTo) {
       coveredTo = o.expiresMs;
-      previous = o.order;
+      previous = o;
     }
   }
 }
@@ -191,32 +193,34 @@ export function orderChained(input: FindingsInput, ctx: RuleContext = makeContex
 
 function checkChained({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Finding[]): void {
   if (orders.length < 2) return;
-  const runs: HeldOrderMs[][] = [];
-  for (const o of orders) {
-    const run = runs[runs.length - 1];
-    const last = run?.[run.length - 1];
-    if (run && last && last.order.basis === o.order.basis && o.startMs - last.expiresMs < GAP_TOLERANCE_MS) {
-      run.push(o);
-    } else {
-      runs.push([o]);
-    }
+  // Runs are the stretches [start, i) of the sorted orders, found without a list of lists.
+  let start = 0;
+  for (let i = 1; i <= orders.length; i++) {
+    const o = orders[i];
+    const last = orders[i - 1]!;
+    if (o && last.basis === o.basis && o.startsMs - last.expiresMs < GAP_TOLERANCE_MS) continue;
+    checkRun(orders, start, i, p, ended, ctx, out);
+    start = i;
   }
-  for (const run of runs) {
-    const basis = basisById(ctx.profile, run[0]!.order.basis);
-    const max = basis?.maxChainedOrders;
-    if (!basis || max === undefined || run.length <= max) continue;
-    const beyond = run[max]!;
-    const coverEnd = Math.max(...run.map((o) => o.expiresMs));
-    const endOfChain = ended !== null ? Math.min(ended, coverEnd) : coverEnd;
-    out.push(
-      placementFinding(p, {
-        code: 'order.chained',
-        severity: 'high',
-        from: beyond.startMs,
-        to: endOfChain <= ctx.atMs ? endOfChain : null,
-        params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
-        evidence: run.map((o) => o.order.seq),
-      }),
-    );
-  }
+}
+
+/** order.chained for the run orders[start, end). */
+function checkRun(orders: readonly OrderFacts[], start: number, end: number, p: PlacementFacts, ended: number | null, ctx: RuleContext, out: Finding[]): void {
+  const basis = basisById(ctx.profile, orders[start]!.basis);
+  const max = basis?.maxChainedOrders;
+  if (!basis || max === undefined || end - start <= max) return;
+  const run = orders.slice(start, end);
+  const beyond = run[max]!;
+  const coverEnd = Math.max(...run.map((o) => o.expiresMs));
+  const endOfChain = ended !== null ? Math.min(ended, coverEnd) : coverEnd;
+  out.push(
+    placementFinding(p, {
+      code: 'order.chained',
+      severity: 'high',
+      from: beyond.startsMs,
+      to: endOfChain <= ctx.atMs ? endOfChain : null,
+      params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
+      evidence: run.map((o) => o.seq),
+    }),
+  );
 }

@@ -1,6 +1,10 @@
 // Facts the findings engine reads and the findings it derives. The engine is pure: the db layer
 // loads these facts from the projections (only what the instant or the audit needs) and the engine
 // decides. Findings are never stored by hand; they are recomputed at any instant.
+//
+// Instants in the facts are milliseconds since the epoch (fields named …Ms): the rules compare
+// instants as numbers, and the full audit reads about a million of them, so each is read once, by
+// the loader, never parsed again per rule. Findings give their instants as ISO text.
 
 import type { AgeAssessment } from '../age.ts';
 import type { LegalProfile, PersonStatus, PlacementKind, RightKind, Sex } from '../profile/types.ts';
@@ -64,57 +68,56 @@ export interface PersonFacts {
   seq: number;
   /**
    * Status over time, ascending (registration first). Where given, a status counts only while it
-   * held; where absent, `status` is taken to have held throughout.
+   * held; where absent, `status` is taken to have held throughout (the loader leaves out a history
+   * of one status that is not among the profile's neverForced: the rule finds nothing in it either way).
    */
-  statusHistory?: { status: PersonStatus; at: Instant; seq: number }[];
+  statusHistory?: { status: PersonStatus; atMs: number; seq: number }[];
 }
 
 export interface OrderFacts {
-  orderId: string;
   basis: string;
-  startsAt: Instant;
-  expiresAt: Instant;
+  startsMs: number;
+  expiresMs: number;
   seq: number;
 }
 
 export interface RightFacts {
   right: RightKind;
   state: 'offered' | 'exercised' | 'declined';
-  at: Instant;
+  atMs: number;
   seq: number;
 }
 
 export interface ClaimFacts {
   claimId: string;
-  at: Instant;
-  resolvedAt: Instant | null;
+  atMs: number;
+  resolvedMs: number | null;
   seq: number;
   resolvedSeq: number | null;
 }
 
 export interface ReferralFacts {
   kind: 'guardianship' | 'child_care' | 'trafficking_police';
-  at: Instant;
+  atMs: number;
   seq: number;
 }
 
 export interface MeasureFacts {
   measureId: string;
   kind: 'disciplinary' | 'isolation';
-  startAt: Instant;
-  endAt: Instant | null;
-  authorisedBy: string | null;
-  authorisedAt: Instant | null;
+  startMs: number;
+  endMs: number | null;
+  authorisedMs: number | null;
   /** Times of reviews, ascending. */
-  reviews: Instant[];
+  reviewsMs: number[];
   seq: number;
 }
 
 export interface ConcernFacts {
   concernId: string;
-  at: Instant;
+  atMs: number;
   /** The first detention review recorded at or after the concern. */
-  reviewedAt: Instant | null;
+  reviewedMs: number | null;
   seq: number;
   reviewSeq: number | null;
 }
@@ -123,14 +126,23 @@ export interface PlacementFacts {
   placementId: string;
   personId: string;
   kind: PlacementKind;
-  admittedAt: Instant;
-  endedAt: Instant | null;
+  admittedMs: number;
+  endedMs: number | null;
   seq: number;
   endSeq: number | null;
   person: PersonFacts;
   orders: OrderFacts[];
-  /** Records of the rights log; the rules read the first of each kind (the db loads only those). */
+  /**
+   * Records of the rights log: the rule reads the first record of each right the profile requires,
+   * as of the instant. A right first recorded within its window needs no record here when it is
+   * named in rightsInTime (the loader does so: most of the million records of ten years are in time).
+   */
   rights: RightFacts[];
+  /**
+   * The profile's required rights (bit k: requiredRights[k]) whose first record came within the
+   * window after admission: recorded in time, whatever the instant of the check. 0: none said so.
+   */
+  rightsInTime: number;
   claims: ClaimFacts[];
   /** Referrals of the person, from any placement. */
   referrals: ReferralFacts[];
@@ -143,7 +155,7 @@ export interface RoomVersionFacts extends RoomCategories {
   capacity: number;
   floorAreaM2: number;
   /** The event time of the entry that set them. */
-  from: Instant;
+  fromMs: number;
   seq: number;
 }
 
@@ -155,37 +167,52 @@ export interface RoomFacts extends RoomCategories {
   /** The entry that set the categories, capacity and floor area above. */
   seq: number;
   /**
-   * The room over time, ascending by `from` then seq (its definition first). Where given, each
-   * version holds from its `from` until the next one's, the first from the start; where absent, the
+   * The room over time, ascending by `fromMs` then seq (its definition first). Where given, each
+   * version holds from its `fromMs` until the next one's, the first from the start; where absent, the
    * categories, capacity and floor area above are taken to have held throughout.
    */
   history?: RoomVersionFacts[];
 }
 
+/** One assignment of a placement to a room (see AssignmentTable: how the engine is given them). */
 export interface AssignmentFacts {
-  assignmentId: string;
   placementId: string;
-  personId: string;
   roomId: string;
-  from: Instant;
-  to: Instant | null;
+  fromMs: number;
+  /** The end of the assignment (a move to another room), null while it runs. */
+  untilMs: number | null;
   actor: string;
   seq: number;
+}
+
+/**
+ * Assignments as columns: assignment i put placementId[i] in roomId[i] from fromMs[i] until
+ * untilMs[i] (NaN while it runs), made by actor[i] in entry seq[i]. Ten years hold a hundred and
+ * twenty thousand; the room sweep reads each once, and a few arrays cost the audit far less than as
+ * many objects living as long as it does (facts.ts: assignmentTable makes one from AssignmentFacts).
+ */
+export interface AssignmentTable {
+  placementId: string[];
+  roomId: string[];
+  fromMs: number[];
+  untilMs: number[];
+  actor: string[];
+  seq: number[];
 }
 
 export interface RecommendationFacts {
   recommendationId: string;
   visitId: string;
-  responseDue: Instant;
-  answeredAt: Instant | null;
+  responseDueMs: number;
+  answeredMs: number | null;
   seq: number;
 }
 
 export interface LateEntryFacts {
   seq: number;
   type: string;
-  eventTime: Instant;
-  recordedTime: Instant;
+  eventMs: number;
+  recordedMs: number;
   actor: string;
   personId: string | null;
   placementId: string | null;
@@ -203,7 +230,7 @@ export interface FindingsInput {
   placements: PlacementFacts[];
   rooms: RoomFacts[];
   /** Assignments of the given placements (all of them in history mode). */
-  assignments: AssignmentFacts[];
+  assignments: AssignmentTable;
   recommendations: RecommendationFacts[];
   lateEntries: LateEntryFacts[];
 }
