@@ -2,15 +2,15 @@
 // centre's responses; overdue ones stand out. Whom inspectors interviewed and what they were told is
 // never recorded (OPCAT art. 21): there is no field for it.
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import type { RecommendationView, VisitView } from '../../domain/api/outputs-inspections.ts';
 import { useApi, useMutation, useServerClock } from '../api/hooks.tsx';
 import { useSession } from '../app/session.tsx';
 import { usePageTitle } from '../app/title.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { fromLocalInput, toLocalInput } from '../i18n/format.ts';
-import { Dialog } from '../ui/Dialog.tsx';
-import { ErrorSummary, FormReasons, Select, TextArea, TextInput } from '../ui/fields.tsx';
+import { FormDialog } from '../ui/FormDialog.tsx';
+import { Select, TextArea, TextInput } from '../ui/fields.tsx';
 import { Badge, Button, Empty, Loading, LoadError, Notice, Panel } from '../ui/kit.tsx';
 import { reason, type Reason } from '../../domain/reasons.ts';
 
@@ -141,8 +141,7 @@ function VisitDialog({ onClose }: { onClose(): void }) {
   const [ended, setEnded] = useState('');
   const [note, setNote] = useState('');
   const [local, setLocal] = useState<Reason[]>([]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const startedAt = fromLocalInput(started, tz);
     const endedAt = ended ? fromLocalInput(ended, tz) : undefined;
     const reasons: Reason[] = [];
@@ -155,27 +154,22 @@ function VisitDialog({ onClose }: { onClose(): void }) {
     if (r) onClose();
   };
   return (
-    <Dialog open onClose={onClose} title={t('inspections.recordVisit')}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={[...local, ...(visit.failure?.reasons ?? [])]}>
-          <ErrorSummary />
-          <Notice tone="warn">{t('inspections.opcat')}</Notice>
-          <Select label={t('inspections.body')} name="body" value={body} onChange={setBody} options={BODIES.map((b) => ({ value: b, label: label('body', b) }))} required />
-          <TextArea label={t('inspections.inspectors')} name="inspectors" value={inspectors} onChange={setInspectors} hint={t('inspections.inspectorsHint')} required rows={3} />
-          <div className="row">
-            <TextInput label={t('inspections.startedAt')} name="startedAt" type="datetime-local" value={started} onChange={setStarted} required />
-            <TextInput label={t('inspections.endedAt')} name="endedAt" type="datetime-local" value={ended} onChange={setEnded} />
-          </div>
-          <TextArea label={t('common.note')} name="note" value={note} onChange={setNote} hint={t('inspections.noteHint')} />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={visit.pending}>
-              {t('common.record')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      onClose={onClose}
+      title={t('inspections.recordVisit')}
+      onSubmit={submit}
+      reasons={[...local, ...(visit.failure?.reasons ?? [])]}
+      busy={visit.pending}
+    >
+      <Notice tone="warn">{t('inspections.opcat')}</Notice>
+      <Select label={t('inspections.body')} name="body" value={body} onChange={setBody} options={BODIES.map((b) => ({ value: b, label: label('body', b) }))} required />
+      <TextArea label={t('inspections.inspectors')} name="inspectors" value={inspectors} onChange={setInspectors} hint={t('inspections.inspectorsHint')} required rows={3} />
+      <div className="row">
+        <TextInput label={t('inspections.startedAt')} name="startedAt" type="datetime-local" value={started} onChange={setStarted} required />
+        <TextInput label={t('inspections.endedAt')} name="endedAt" type="datetime-local" value={ended} onChange={setEnded} />
+      </div>
+      <TextArea label={t('common.note')} name="note" value={note} onChange={setNote} hint={t('inspections.noteHint')} />
+    </FormDialog>
   );
 }
 
@@ -188,8 +182,7 @@ function RecommendDialog({ visit, onClose }: { visit: VisitView; onClose(): void
   const [text, setText] = useState('');
   const [due, setDue] = useState(() => toLocalInput(now() + 30 * 24 * 3_600_000, tz));
   const [local, setLocal] = useState<Reason[]>([]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const responseDue = fromLocalInput(due, tz);
     if (!responseDue) {
       setLocal([reason('input.invalid', 'responseDue', { detail: 'required' })]);
@@ -200,21 +193,17 @@ function RecommendDialog({ visit, onClose }: { visit: VisitView; onClose(): void
     if (r) onClose();
   };
   return (
-    <Dialog open onClose={onClose} title={t('inspections.addRecommendation')}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={[...local, ...(recommend.failure?.reasons ?? [])]} aliases={{ visitId: 'text' }}>
-          <ErrorSummary />
-          <TextArea label={t('inspections.recommendation')} name="text" value={text} onChange={setText} required rows={4} />
-          <TextInput label={t('inspections.due')} name="responseDue" type="datetime-local" value={due} onChange={setDue} required />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={recommend.pending}>
-              {t('common.record')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      onClose={onClose}
+      title={t('inspections.addRecommendation')}
+      onSubmit={submit}
+      reasons={[...local, ...(recommend.failure?.reasons ?? [])]}
+      aliases={{ visitId: 'text' }}
+      busy={recommend.pending}
+    >
+      <TextArea label={t('inspections.recommendation')} name="text" value={text} onChange={setText} required rows={4} />
+      <TextInput label={t('inspections.due')} name="responseDue" type="datetime-local" value={due} onChange={setDue} required />
+    </FormDialog>
   );
 }
 
@@ -222,26 +211,21 @@ function RespondDialog({ rec, onClose }: { rec: RecommendationView; onClose(): v
   const { t } = useI18n();
   const respond = useMutation('inspections.respond');
   const [text, setText] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const r = await respond.run({ recommendationId: rec.recommendationId, text });
     if (r) onClose();
   };
   return (
-    <Dialog open onClose={onClose} title={t('inspections.respond')}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={respond.failure?.reasons ?? []} aliases={{ recommendationId: 'text' }}>
-          <ErrorSummary />
-          <blockquote className="muted">{rec.text}</blockquote>
-          <TextArea label={t('inspections.response')} name="text" value={text} onChange={setText} required rows={5} />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={respond.pending}>
-              {t('common.record')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      onClose={onClose}
+      title={t('inspections.respond')}
+      onSubmit={submit}
+      reasons={respond.failure?.reasons ?? []}
+      aliases={{ recommendationId: 'text' }}
+      busy={respond.pending}
+    >
+      <blockquote className="muted">{rec.text}</blockquote>
+      <TextArea label={t('inspections.response')} name="text" value={text} onChange={setText} required rows={5} />
+    </FormDialog>
   );
 }

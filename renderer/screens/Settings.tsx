@@ -11,7 +11,7 @@ import { navigate, useRoute } from '../app/router.tsx';
 import { useSession } from '../app/session.tsx';
 import { usePageTitle } from '../app/title.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { Dialog } from '../ui/Dialog.tsx';
+import { FormDialog } from '../ui/FormDialog.tsx';
 import { Checkbox, ErrorSummary, FormReasons, NumberInput, Select, TextInput } from '../ui/fields.tsx';
 import { Badge, Button, KeyValues, Loading, LoadError, Notice, Panel } from '../ui/kit.tsx';
 import { Tabs } from '../ui/Tabs.tsx';
@@ -239,8 +239,7 @@ function AccountDialog({ account, onClose }: { account?: AccountView; onClose():
   const [role, setRole] = useState<string>(account?.role ?? 'registrar');
   const [active, setActive] = useState(account?.active ?? true);
   const [password, setPassword] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const r = account
       ? await change.run({
           accountId: account.accountId,
@@ -253,27 +252,24 @@ function AccountDialog({ account, onClose }: { account?: AccountView; onClose():
   };
   const failure = (account ? change : create).failure;
   return (
-    <Dialog open onClose={onClose} title={account ? t('account.changeWho', { name: account.username }) : t('account.create')}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={failure?.reasons ?? []} aliases={{ accountId: 'role' }}>
-          <ErrorSummary />
-          {account ? null : <TextInput label={t('account.username')} name="username" value={username} onChange={setUsername} hint={t('account.usernameHint')} required autoComplete="off" />}
-          <TextInput label={t('account.displayName')} name="displayName" value={displayName} onChange={setDisplayName} required autoComplete="off" />
-          <Select label={t('account.role')} name="role" value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: label('role', r) }))} required hint={t('account.roleHint')} />
-          {account ? (
-            <Checkbox label={t('account.active')} name="active" checked={active} onChange={setActive} />
-          ) : (
-            <TextInput label={t('account.password')} name="password" type="password" value={password} onChange={setPassword} hint={t('account.passwordHint')} required autoComplete="new-password" />
-          )}
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={(account ? change : create).pending}>
-              {t('common.save')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      onClose={onClose}
+      title={account ? t('account.changeWho', { name: account.username }) : t('account.create')}
+      onSubmit={submit}
+      reasons={failure?.reasons ?? []}
+      aliases={{ accountId: 'role' }}
+      submitLabel={t('common.save')}
+      busy={(account ? change : create).pending}
+    >
+      {account ? null : <TextInput label={t('account.username')} name="username" value={username} onChange={setUsername} hint={t('account.usernameHint')} required autoComplete="off" />}
+      <TextInput label={t('account.displayName')} name="displayName" value={displayName} onChange={setDisplayName} required autoComplete="off" />
+      <Select label={t('account.role')} name="role" value={role} onChange={setRole} options={ROLES.map((r) => ({ value: r, label: label('role', r) }))} required hint={t('account.roleHint')} />
+      {account ? (
+        <Checkbox label={t('account.active')} name="active" checked={active} onChange={setActive} />
+      ) : (
+        <TextInput label={t('account.password')} name="password" type="password" value={password} onChange={setPassword} hint={t('account.passwordHint')} required autoComplete="new-password" />
+      )}
+    </FormDialog>
   );
 }
 
@@ -281,26 +277,21 @@ function SetPasswordDialog({ account, onClose }: { account: AccountView; onClose
   const { t } = useI18n();
   const set = useMutation('accounts.setPassword');
   const [password, setPassword] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const r = await set.run({ accountId: account.accountId, password });
     if (r) onClose();
   };
   return (
-    <Dialog open onClose={onClose} title={t('account.passwordWho', { name: account.username })}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={set.failure?.reasons ?? []}>
-          <ErrorSummary />
-          <TextInput label={t('account.newPassword')} name="password" type="password" value={password} onChange={setPassword} hint={t('account.passwordHint')} required autoComplete="new-password" />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={set.pending}>
-              {t('common.save')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      onClose={onClose}
+      title={t('account.passwordWho', { name: account.username })}
+      onSubmit={submit}
+      reasons={set.failure?.reasons ?? []}
+      submitLabel={t('common.save')}
+      busy={set.pending}
+    >
+      <TextInput label={t('account.newPassword')} name="password" type="password" value={password} onChange={setPassword} hint={t('account.passwordHint')} required autoComplete="new-password" />
+    </FormDialog>
   );
 }
 
@@ -382,8 +373,7 @@ function RoomDialog({ room, onClose }: { room?: RoomBoardRow; onClose(): void })
   const [ageGroup, setAgeGroup] = useState<string>(room?.ageGroup ?? 'adult');
   const [regime, setRegime] = useState<string>(room?.regime ?? 'forced');
   const [retired, setRetired] = useState(room?.retired ?? false);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const fields = {
       name,
       capacity: capacity ?? 0,
@@ -406,30 +396,27 @@ function RoomDialog({ room, onClose }: { room?: RoomBoardRow; onClose(): void })
   };
   const m = room ? update : define;
   return (
-    <Dialog open onClose={onClose} title={room ? t('room.changeWhich', { name: room.name }) : t('room.define')}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={m.failure?.reasons ?? []} aliases={{ roomId: 'name' }}>
-          <ErrorSummary />
-          <TextInput label={t('room.name')} name="name" value={name} onChange={setName} required autoComplete="off" />
-          <div className="row">
-            <NumberInput label={t('room.capacity')} name="capacity" value={capacity} onChange={setCapacity} min={1} step={1} required />
-            <NumberInput label={t('room.area')} name="floorAreaM2" value={area} onChange={setArea} min={1} step={0.1} required />
-          </div>
-          <Checkbox label={t('room.familyRoom')} name="family" checked={family} onChange={setFamily} hint={t('room.familyHint')} />
-          <div className="row">
-            <Select label={t('person.sex')} name="sex" value={sex} onChange={setSex} placeholder={t('room.anySex')} options={[{ value: 'male', label: label('sex', 'male') }, { value: 'female', label: label('sex', 'female') }]} />
-            <Select label={t('person.ageGroup')} name="ageGroup" value={ageGroup} onChange={setAgeGroup} placeholder={t('room.anyAge')} options={[{ value: 'adult', label: label('ageGroup', 'adult') }, { value: 'minor', label: label('ageGroup', 'minor') }]} />
-            <Select label={t('placement.regime')} name="regime" value={regime} onChange={setRegime} options={(['forced', 'voluntary', 'asylum'] as const).map((r) => ({ value: r, label: label('regime', r) }))} required />
-          </div>
-          {room ? <Checkbox label={t('room.retire')} name="retired" checked={retired} onChange={setRetired} hint={t('room.retireHint')} /> : null}
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={m.pending}>
-              {t('common.save')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      onClose={onClose}
+      title={room ? t('room.changeWhich', { name: room.name }) : t('room.define')}
+      onSubmit={submit}
+      reasons={m.failure?.reasons ?? []}
+      aliases={{ roomId: 'name' }}
+      submitLabel={t('common.save')}
+      busy={m.pending}
+    >
+      <TextInput label={t('room.name')} name="name" value={name} onChange={setName} required autoComplete="off" />
+      <div className="row">
+        <NumberInput label={t('room.capacity')} name="capacity" value={capacity} onChange={setCapacity} min={1} step={1} required />
+        <NumberInput label={t('room.area')} name="floorAreaM2" value={area} onChange={setArea} min={1} step={0.1} required />
+      </div>
+      <Checkbox label={t('room.familyRoom')} name="family" checked={family} onChange={setFamily} hint={t('room.familyHint')} />
+      <div className="row">
+        <Select label={t('person.sex')} name="sex" value={sex} onChange={setSex} placeholder={t('room.anySex')} options={[{ value: 'male', label: label('sex', 'male') }, { value: 'female', label: label('sex', 'female') }]} />
+        <Select label={t('person.ageGroup')} name="ageGroup" value={ageGroup} onChange={setAgeGroup} placeholder={t('room.anyAge')} options={[{ value: 'adult', label: label('ageGroup', 'adult') }, { value: 'minor', label: label('ageGroup', 'minor') }]} />
+        <Select label={t('placement.regime')} name="regime" value={regime} onChange={setRegime} options={(['forced', 'voluntary', 'asylum'] as const).map((r) => ({ value: r, label: label('regime', r) }))} required />
+      </div>
+      {room ? <Checkbox label={t('room.retire')} name="retired" checked={retired} onChange={setRetired} hint={t('room.retireHint')} /> : null}
+    </FormDialog>
   );
 }

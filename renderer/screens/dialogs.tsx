@@ -2,7 +2,7 @@
 // a room move, an exit or return, a change of status, an identity correction. Every refusal is shown
 // next to its field, in the user's language.
 
-import { useState, type FormEvent } from 'react';
+import { useState } from 'react';
 import { END_REASONS } from '../../domain/api/inputs.ts';
 import type { PersonView } from '../../domain/api/outputs.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
@@ -13,7 +13,8 @@ import { useSession } from '../app/session.tsx';
 import { useI18n } from '../i18n/context.tsx';
 import { fromLocalInput } from '../i18n/format.ts';
 import { Dialog } from '../ui/Dialog.tsx';
-import { Checkbox, ErrorSummary, FormReasons, Select, TextArea, TextInput } from '../ui/fields.tsx';
+import { Checkbox, Select, TextArea, TextInput } from '../ui/fields.tsx';
+import { DialogForm, FormDialog } from '../ui/FormDialog.tsx';
 import { Button, Notice } from '../ui/kit.tsx';
 import { emptyOrder, orderFromDraft, OrderFields, type OrderDraft } from './forms/order.tsx';
 import { identityFromPerson, identityInput, IdentityFields, type IdentityDraft } from './forms/identity.tsx';
@@ -58,30 +59,28 @@ export function EndPlacementDialog({
   const [destination, setDestination] = useState('');
   const [note, setNote] = useState('');
   const when = useAt();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (when.atReasons.length) return;
     const r = await end.run({ placementId, reason: why as (typeof END_REASONS)[number], destination, note, ...when.parsed });
     if (r) onClose();
   };
   return (
-    <Dialog open={open} onClose={onClose} title={t('end.title', { name: personName })}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={[...when.atReasons, ...(end.failure?.reasons ?? [])]} aliases={{ placementId: 'reason' }}>
-          <ErrorSummary />
-          <Select label={t('end.reason')} name="reason" value={why} onChange={setWhy} options={END_REASONS.map((r) => ({ value: r, label: label('endReason', r) }))} required />
-          <TextInput label={t('end.destination')} name="destination" value={destination} onChange={setDestination} hint={t('end.destinationHint')} />
-          <TextArea label={t('common.note')} name="note" value={note} onChange={setNote} />
-          <AtField value={when.at} onChange={when.setAt} />
-          <div className="form-actions">
-            <Button type="submit" variant={why === 'release' ? 'primary' : 'danger'} busy={end.pending}>
-              {t('end.submit', { reason: label('endReason', why) })}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('end.title', { name: personName })}
+      onSubmit={submit}
+      reasons={[...when.atReasons, ...(end.failure?.reasons ?? [])]}
+      aliases={{ placementId: 'reason' }}
+      submitLabel={t('end.submit', { reason: label('endReason', why) })}
+      submitVariant={why === 'release' ? 'primary' : 'danger'}
+      busy={end.pending}
+    >
+      <Select label={t('end.reason')} name="reason" value={why} onChange={setWhy} options={END_REASONS.map((r) => ({ value: r, label: label('endReason', r) }))} required />
+      <TextInput label={t('end.destination')} name="destination" value={destination} onChange={setDestination} hint={t('end.destinationHint')} />
+      <TextArea label={t('common.note')} name="note" value={note} onChange={setNote} />
+      <AtField value={when.at} onChange={when.setAt} />
+    </FormDialog>
   );
 }
 
@@ -100,8 +99,7 @@ function AddOrderForm({ open, onClose, placementId, personName }: { open: boolea
   const [draft, setDraft] = useState<OrderDraft>(() => emptyOrder(now(), tz, 'court_order'));
   const [local, setLocal] = useState<Reason[]>([]);
   const [done, setDone] = useState<string | null>(null);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const { order, reasons } = orderFromDraft(draft, tz);
     setLocal(reasons);
     if (!order || reasons.length) return;
@@ -122,19 +120,17 @@ function AddOrderForm({ open, onClose, placementId, personName }: { open: boolea
           </div>
         </>
       ) : (
-        <form onSubmit={submit} noValidate>
-          <FormReasons reasons={[...local, ...(add.failure?.reasons ?? [])]} aliases={{ 'order.startsAt': 'order.issuedAt', placementId: 'order.basis' }}>
-            <ErrorSummary />
-            <p className="hint">{t('addOrder.hint')}</p>
-            <OrderFields draft={draft} onChange={setDraft} profile={profile} />
-            <div className="form-actions">
-              <Button type="submit" variant="primary" busy={add.pending}>
-                {t('addOrder.submit')}
-              </Button>
-              <Button onClick={onClose}>{t('common.cancel')}</Button>
-            </div>
-          </FormReasons>
-        </form>
+        <DialogForm
+          onSubmit={submit}
+          onCancel={onClose}
+          reasons={[...local, ...(add.failure?.reasons ?? [])]}
+          aliases={{ 'order.startsAt': 'order.issuedAt', placementId: 'order.basis' }}
+          submitLabel={t('addOrder.submit')}
+          busy={add.pending}
+        >
+          <p className="hint">{t('addOrder.hint')}</p>
+          <OrderFields draft={draft} onChange={setDraft} profile={profile} />
+        </DialogForm>
       )}
     </Dialog>
   );
@@ -161,8 +157,7 @@ export function MoveDialog({
   const [over, setOver] = useState(false);
   const when = useAt();
   const full = assign.failure?.reasons.some((r) => r.code === 'room.full');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (when.atReasons.length) return;
     if (!roomId) {
       assign.setFailure(null);
@@ -172,36 +167,34 @@ export function MoveDialog({
   };
   const rooms = (board.data?.rooms ?? []).filter((r) => !r.retired && r.roomId !== currentRoomId);
   return (
-    <Dialog open={open} onClose={onClose} title={t('move.title', { name: personName })}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={[...when.atReasons, ...(assign.failure?.reasons ?? [])]} aliases={{ placementId: 'roomId' }}>
-          <ErrorSummary />
-          <Select
-            label={t('move.room')}
-            name="roomId"
-            value={roomId}
-            onChange={(v) => {
-              setRoomId(v);
-              assign.reset();
-            }}
-            placeholder={t('common.choose')}
-            required
-            options={rooms.map((r) => ({
-              value: r.roomId,
-              label: `${r.name} — ${r.family ? t('room.family') : `${label('sex', r.sex)}, ${label('ageGroup', r.ageGroup)}`}, ${label('regime', r.regime)} (${r.occupants.length}/${r.capacity})`,
-            }))}
-          />
-          {full ? <Checkbox label={t('move.overCapacity')} name="acceptOverCapacity" checked={over} onChange={setOver} /> : null}
-          <AtField value={when.at} onChange={when.setAt} />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={assign.pending}>
-              {t('move.submit')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('move.title', { name: personName })}
+      onSubmit={submit}
+      reasons={[...when.atReasons, ...(assign.failure?.reasons ?? [])]}
+      aliases={{ placementId: 'roomId' }}
+      submitLabel={t('move.submit')}
+      busy={assign.pending}
+    >
+      <Select
+        label={t('move.room')}
+        name="roomId"
+        value={roomId}
+        onChange={(v) => {
+          setRoomId(v);
+          assign.reset();
+        }}
+        placeholder={t('common.choose')}
+        required
+        options={rooms.map((r) => ({
+          value: r.roomId,
+          label: `${r.name} — ${r.family ? t('room.family') : `${label('sex', r.sex)}, ${label('ageGroup', r.ageGroup)}`}, ${label('regime', r.regime)} (${r.occupants.length}/${r.capacity})`,
+        }))}
+      />
+      {full ? <Checkbox label={t('move.overCapacity')} name="acceptOverCapacity" checked={over} onChange={setOver} /> : null}
+      <AtField value={when.at} onChange={when.setAt} />
+    </FormDialog>
   );
 }
 
@@ -210,29 +203,25 @@ export function MovementDialog({ open, onClose, placementId, personName, directi
   const record = useMutation('movements.record');
   const [purpose, setPurpose] = useState('');
   const when = useAt();
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     if (when.atReasons.length) return;
     const r = await record.run({ placementId, direction, purpose, ...when.parsed });
     if (r) onClose();
   };
   return (
-    <Dialog open={open} onClose={onClose} title={t(direction === 'exit' ? 'movement.exitTitle' : 'movement.returnTitle', { name: personName })}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={[...when.atReasons, ...(record.failure?.reasons ?? [])]} aliases={{ placementId: 'purpose' }}>
-          <ErrorSummary />
-          <p className="hint">{t('movement.hint')}</p>
-          <TextInput label={t('movement.purpose')} name="purpose" value={purpose} onChange={setPurpose} />
-          <AtField value={when.at} onChange={when.setAt} />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={record.pending}>
-              {t('common.record')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t(direction === 'exit' ? 'movement.exitTitle' : 'movement.returnTitle', { name: personName })}
+      onSubmit={submit}
+      reasons={[...when.atReasons, ...(record.failure?.reasons ?? [])]}
+      aliases={{ placementId: 'purpose' }}
+      busy={record.pending}
+    >
+      <p className="hint">{t('movement.hint')}</p>
+      <TextInput label={t('movement.purpose')} name="purpose" value={purpose} onChange={setPurpose} />
+      <AtField value={when.at} onChange={when.setAt} />
+    </FormDialog>
   );
 }
 
@@ -241,27 +230,15 @@ export function StatusDialog({ open, onClose, person }: { open: boolean; onClose
   const set = useMutation('persons.setStatus');
   const [status, setStatus] = useState<string>(person.status);
   const [why, setWhy] = useState('');
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const r = await set.run({ personId: person.personId, status: status as (typeof STATUSES)[number], reason: why });
     if (r) onClose();
   };
   return (
-    <Dialog open={open} onClose={onClose} title={t('status.title')}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={set.failure?.reasons ?? []}>
-          <ErrorSummary />
-          <Select label={t('person.status')} name="status" value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: label('status', s) }))} required />
-          <TextArea label={t('common.reason')} name="reason" value={why} onChange={setWhy} required />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={set.pending}>
-              {t('common.record')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={t('status.title')} onSubmit={submit} reasons={set.failure?.reasons ?? []} busy={set.pending}>
+      <Select label={t('person.status')} name="status" value={status} onChange={setStatus} options={STATUSES.map((s) => ({ value: s, label: label('status', s) }))} required />
+      <TextArea label={t('common.reason')} name="reason" value={why} onChange={setWhy} required />
+    </FormDialog>
   );
 }
 
@@ -273,8 +250,7 @@ export function CorrectDialog({ open, onClose, person }: { open: boolean; onClos
   const [draft, setDraft] = useState<IdentityDraft>(original);
   const [why, setWhy] = useState('');
   const [local, setLocal] = useState<Reason[]>([]);
-  const submit = async (e: FormEvent) => {
-    e.preventDefault();
+  const submit = async () => {
     const before = identityInput(original) as Record<string, unknown>;
     const after = identityInput(draft) as Record<string, unknown>;
     const changes: Record<string, unknown> = {};
@@ -292,21 +268,20 @@ export function CorrectDialog({ open, onClose, person }: { open: boolean; onClos
   const aliases: Record<string, string> = { changes: 'reason' };
   for (const k of Object.keys(original)) aliases[`changes.${k}`] = k;
   return (
-    <Dialog open={open} onClose={onClose} title={t('correct.title')} wide>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={[...local, ...(correct.failure?.reasons ?? [])]} aliases={aliases}>
-          <ErrorSummary />
-          <Notice>{t('correct.hint')}</Notice>
-          <IdentityFields draft={draft} onChange={setDraft} />
-          <TextArea label={t('correct.reason')} name="reason" value={why} onChange={setWhy} required />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={correct.pending}>
-              {t('correct.submit')}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog
+      open={open}
+      onClose={onClose}
+      title={t('correct.title')}
+      wide
+      onSubmit={submit}
+      reasons={[...local, ...(correct.failure?.reasons ?? [])]}
+      aliases={aliases}
+      submitLabel={t('correct.submit')}
+      busy={correct.pending}
+    >
+      <Notice>{t('correct.hint')}</Notice>
+      <IdentityFields draft={draft} onChange={setDraft} />
+      <TextArea label={t('correct.reason')} name="reason" value={why} onChange={setWhy} required />
+    </FormDialog>
   );
 }

@@ -2,15 +2,14 @@
 // authorise, review, end), a referral, an asylum claim and its resolution, a medical concern and the
 // detention review it calls for. Every refusal is shown next to its field, in the user's language.
 
-import { useState, type FormEvent, type ReactNode } from 'react';
+import { useState, type ReactNode } from 'react';
 import type { ClaimView, ConcernView, MeasureView } from '../../domain/api/outputs.ts';
 import type { Reason } from '../../domain/reasons.ts';
 import { useMutation } from '../api/hooks.tsx';
 import type { UiKey } from '../i18n/core.ts';
 import { useI18n } from '../i18n/context.tsx';
-import { Dialog } from '../ui/Dialog.tsx';
-import { ErrorSummary, FormReasons, Select, TextArea, TextInput } from '../ui/fields.tsx';
-import { Button } from '../ui/kit.tsx';
+import { FormDialog } from '../ui/FormDialog.tsx';
+import { Select, TextArea, TextInput } from '../ui/fields.tsx';
 import { AtField, useAt } from './dialogs.tsx';
 
 const MEASURE_KINDS = ['disciplinary', 'isolation'] as const;
@@ -46,27 +45,11 @@ function ActionForm({
   setAt(v: string): void;
   children: ReactNode;
 }) {
-  const { t } = useI18n();
-  const submit = (e: FormEvent) => {
-    e.preventDefault();
-    onSubmit();
-  };
   return (
-    <Dialog open={open} onClose={onClose} title={title}>
-      <form onSubmit={submit} noValidate>
-        <FormReasons reasons={[...reasons]} {...(aliases ? { aliases } : {})}>
-          <ErrorSummary />
-          {children}
-          <AtField value={at} onChange={setAt} />
-          <div className="form-actions">
-            <Button type="submit" variant="primary" busy={pending}>
-              {submitLabel}
-            </Button>
-            <Button onClick={onClose}>{t('common.cancel')}</Button>
-          </div>
-        </FormReasons>
-      </form>
-    </Dialog>
+    <FormDialog open={open} onClose={onClose} title={title} onSubmit={onSubmit} reasons={reasons} {...(aliases ? { aliases } : {})} submitLabel={submitLabel} busy={pending}>
+      {children}
+      <AtField value={at} onChange={setAt} />
+    </FormDialog>
   );
 }
 
