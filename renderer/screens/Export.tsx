@@ -106,7 +106,7 @@ function ExportPanel({ kind, status }: { kind: 'inspection' | 'hq-slice'; status
       <form onSubmit={submit} noValidate aria-labelledby={`${id}-h`}>
         <FormReasons reasons={local}>
           <ErrorSummary />
-          <TextInput label={t('export.folder')} name="outDir" value={outDir} onChange={setOutDir} required hint={t('export.folderHint')} autoComplete="off" spellCheck={false} />
+          <TextInput label={t('export.folder')} name="outDir" value={outDir} onChange={setOutDir} required hint={t(hq ? 'export.folderHintHq' : 'export.folderHint')} autoComplete="off" spellCheck={false} />
           <div className="row">
             <TextInput
               label={t(hq ? 'export.passphraseHq' : 'export.passphrase')}

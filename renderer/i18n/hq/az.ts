@@ -20,6 +20,7 @@ export const az: Record<string, string> = {
   'export.keyFingerprint': 'Açarın barmaq izi',
   'export.folder': 'Yazılacaq qovluq',
   'export.folderHint': 'Bu kompüterdə yeni və ya boş qovluq, məsələn, müfəttişin USB yaddaşında: /media/usb/inspection və ya E:\\inspection',
+  'export.folderHintHq': 'Bu kompüterdə yeni və ya boş qovluq; hissə oradan mərkəzi aparata göndəriləcək: /home/centre/hq-slices/2026-12 və ya D:\\hq-slices\\2026-12',
   'export.passphrase': 'Parol ifadəsi',
   'export.passphraseHint': 'Müfəttiş tərəfindən daxil edilir, ən azı {min} simvol. Mərkəz onu heç vaxt saxlamır: onsuz paketi açmaq mümkün deyil.',
   'export.passphraseHq': 'Mərkəzi aparatla razılaşdırılmış parol ifadəsi',

@@ -22,6 +22,7 @@ export const en = {
   'export.keyFingerprint': 'Key fingerprint',
   'export.folder': 'Folder to write to',
   'export.folderHint': 'A new or empty folder on this computer, for example on the inspector’s USB stick: /media/usb/inspection or E:\\inspection',
+  'export.folderHintHq': 'A new or empty folder on this computer, for the slice to be sent to HQ from: /home/centre/hq-slices/2026-12 or D:\\hq-slices\\2026-12',
   'export.passphrase': 'Passphrase',
   'export.passphraseHint': 'Typed by the inspector, at least {min} characters. The centre never keeps it: without it the bundle cannot be opened.',
   'export.passphraseHq': 'Passphrase agreed with HQ',

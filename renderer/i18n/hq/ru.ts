@@ -24,6 +24,7 @@ export const ru: Record<string, string> = {
   'export.keyFingerprint': 'Отпечаток ключа',
   'export.folder': 'Папка для записи',
   'export.folderHint': 'Новая или пустая папка на этом компьютере, например на USB-накопителе инспектора: /media/usb/inspection или E:\\inspection',
+  'export.folderHintHq': 'Новая или пустая папка на этом компьютере, откуда срез будет отправлен в центральный аппарат: /home/centre/hq-slices/2026-12 или D:\\hq-slices\\2026-12',
   'export.passphrase': 'Кодовая фраза',
   'export.passphraseHint': 'Её вводит инспектор, не менее {min} символов. Центр её никогда не хранит: без неё пакет не открыть.',
   'export.passphraseHq': 'Кодовая фраза, согласованная с центральным аппаратом',
