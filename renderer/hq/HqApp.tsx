@@ -2,14 +2,14 @@
 // API (domain/api/hq-contract.ts). No sign-in: HQ mode has no accounts, and only the page opened from
 // the address `centre web --hq` printed holds the launch token. Times in this workstation's zone.
 
-import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useState } from 'react';
 import type { Client } from '../api/client.ts';
 import { ApiProvider, ApiStore } from '../api/hooks.tsx';
 import { LanguageControl } from '../app/language.tsx';
 import { useRoute } from '../app/router.tsx';
+import { Shell } from '../app/Shell.tsx';
 import { I18nProvider, initialLanguage, saveLanguage, useI18n } from '../i18n/context.tsx';
 import type { UiKey, UiLanguage } from '../i18n/core.ts';
-import { LanguageSwitcher } from '../ui/LanguageSwitcher.tsx';
 import { Link } from '../ui/kit.tsx';
 import { createHqClient, HqProvider, type HqTransport } from './api.tsx';
 import { Centres } from './Centres.tsx';
@@ -72,18 +72,6 @@ function HqLayout({ lang, setLang, zone }: { lang: UiLanguage; setLang(l: UiLang
   const { t } = useI18n();
   const route = useRoute();
   const first = route.segments[0] ?? '';
-  const mainRef = useRef<HTMLElement>(null);
-  const path = `/${route.segments.join('/')}`;
-  const lastPath = useRef(path);
-  useEffect(() => {
-    if (lastPath.current === path) return;
-    lastPath.current = path;
-    const h1 = mainRef.current?.querySelector('h1');
-    if (h1) {
-      h1.setAttribute('tabindex', '-1');
-      h1.focus();
-    }
-  }, [path]);
   let screen;
   switch (first) {
     case '':
@@ -106,49 +94,20 @@ function HqLayout({ lang, setLang, zone }: { lang: UiLanguage; setLang(l: UiLang
       );
   }
   return (
-    <div className="app">
-      <a
-        className="skip-link"
-        href="#main"
-        onClick={(e) => {
-          e.preventDefault();
-          mainRef.current?.focus();
-        }}
-      >
-        {t('nav.skip')}
-      </a>
-      <header className="topbar">
-        <span className="brand">
-          {t('app.name')}
-          <small>{t('hq.brand')}</small>
-        </span>
-        <span className="spacer" />
-        <LanguageSwitcher lang={lang} setLang={setLang} />
-      </header>
-      <div className="body">
-        <nav className="side" aria-label={t('nav.label')}>
-          <ul>
-            {NAV.map((n) => {
-              const current = n.to === '/' ? first === '' : first === n.to.slice(1);
-              return (
-                <li key={n.to}>
-                  <a href={`#${n.to}`} aria-current={current ? 'page' : undefined}>
-                    {t(n.label)}
-                  </a>
-                </li>
-              );
-            })}
-          </ul>
-          <p className="transport-line" style={{ padding: '0.8rem 0.9rem' }}>
-            {t('hq.modeLine')}
-            <br />
-            {t('app.timeZone', { zone })}
-          </p>
-        </nav>
-        <main id="main" ref={mainRef} tabIndex={-1}>
-          {screen}
-        </main>
-      </div>
-    </div>
+    <Shell
+      brandDetail={t('hq.brand')}
+      lang={lang}
+      setLang={setLang}
+      nav={NAV}
+      footnote={
+        <>
+          {t('hq.modeLine')}
+          <br />
+          {t('app.timeZone', { zone })}
+        </>
+      }
+    >
+      {screen}
+    </Shell>
   );
 }
