@@ -4,25 +4,11 @@
 // "intact" verdict only when what it vouches for (the journal, its head, the register) is unchanged.
 
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { canonicalJson } from '../../domain/journal.ts';
-import { bytesEqual, concatBytes, utf8 } from '../format/bytes.ts';
+import { bytesEqual } from '../format/bytes.ts';
+import { cut, duplicate, flip, insert, mutateManifest, rng, type Rng } from '../../test/support/mutations.ts';
 import { verifyBundle, type BundleFiles, type Verdict } from '../format/verify.ts';
 import { exportTestBundle, forge, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions } from './verify.ts';
-
-/** Deterministic: mulberry32. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
-type Rng = ReturnType<typeof rng>;
 
 const TIME_BOX_MS = 3000;
 
@@ -36,60 +22,6 @@ afterAll(() => {
   b?.cleanup();
   other?.cleanup();
 });
-
-function flip(bytes: Uint8Array, r: Rng): Uint8Array {
-  const copy = bytes.slice();
-  for (let k = 1 + r.int(4); k > 0 && copy.length; k--) copy[r.int(copy.length)]! ^= 1 + r.int(255);
-  return copy;
-}
-const cut = (bytes: Uint8Array, r: Rng) => bytes.slice(0, r.int(bytes.length));
-function insert(bytes: Uint8Array, r: Rng): Uint8Array {
-  const at = r.int(bytes.length + 1);
-  const extra = Uint8Array.from({ length: 1 + r.int(16) }, () => r.int(256));
-  return concatBytes([bytes.subarray(0, at), extra, bytes.subarray(at)]);
-}
-function duplicate(bytes: Uint8Array, r: Rng): Uint8Array {
-  const from = r.int(bytes.length);
-  const piece = bytes.slice(from, from + 1 + r.int(64));
-  const at = r.int(bytes.length + 1);
-  return concatBytes([bytes.subarray(0, at), piece, bytes.subarray(at)]);
-}
-
-/** Every path to a leaf (or object) of a JSON value. */
-function paths(value: unknown, prefix: string[] = []): string[][] {
-  if (value === null || typeof value !== 'object') return [prefix];
-  return [prefix, ...Object.entries(value as Record<string, unknown>).flatMap(([k, v]) => paths(v, [...prefix, k]))];
-}
-
-const REPLACEMENTS: unknown[] = [null, 0, -1, 1.5, 1e308, 600_000, 599_999, '', 'x', 'AAAA', '0'.repeat(64), true, [], {}, 'inspection', 'hq-slice', 'data.bin'];
-
-function mutateManifest(envelope: Uint8Array, r: Rng): Uint8Array {
-  const json = JSON.parse(Buffer.from(envelope).toString('utf8')) as Record<string, unknown>;
-  const all = paths(json).filter((p) => p.length > 0);
-  const path = r.pick(all);
-  let parent: Record<string, unknown> = json;
-  for (const k of path.slice(0, -1)) parent = parent[k] as Record<string, unknown>;
-  const key = path[path.length - 1]!;
-  const value = parent[key];
-  switch (r.int(5)) {
-    case 0:
-      delete parent[key];
-      break;
-    case 1:
-      parent[`${key}Extra`] = 1;
-      break;
-    case 2:
-      parent[key] = typeof value === 'number' ? value + (r.int(2) ? 1 : -1) : typeof value === 'string' ? value + 'A' : r.pick(REPLACEMENTS);
-      break;
-    case 3:
-      parent[key] = r.pick(REPLACEMENTS);
-      break;
-    default:
-      parent[key] = typeof value === 'string' ? value.toUpperCase() : Array.isArray(value) ? {} : [value];
-  }
-  const text = r.int(3) === 0 ? JSON.stringify(json, null, 2) : canonicalJson(json);
-  return utf8(text);
-}
 
 type Mutation = (files: BundleFiles, r: Rng) => BundleFiles;
 const env = (f: BundleFiles) => f.envelope as Uint8Array;

@@ -8,35 +8,21 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
-import { canonicalJson } from '../../domain/journal.ts';
 import { fixedClock } from '../../domain/time.ts';
 import type { Db } from '../../db/connection.ts';
 import { openHqDatabase } from '../../db/hq/connection.ts';
-import { bytesEqual, concatBytes, utf8 } from '../../bundle/format/bytes.ts';
+import { bytesEqual, utf8 } from '../../bundle/format/bytes.ts';
 import { envelopeText, parseEnvelope, signedManifestBytes, type Manifest } from '../../bundle/format/manifest.ts';
 import type { BundleFiles } from '../../bundle/format/verify.ts';
 import { exportBundle } from '../../bundle/node/export.ts';
 import { memoCrypto } from '../../bundle/node/test-support.ts';
+import { cut, duplicate, flip, insert, mutateManifest, rng, type Rng } from '../../test/support/mutations.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import { keyFingerprint, newCentreKeys, signBytes } from '../keys.ts';
 import { HqImporter } from './import.ts';
 import { contentDigest, HQ_PASSPHRASE } from './test-support.ts';
 
 vi.setConfig({ testTimeout: 600_000, hookTimeout: 120_000 });
-
-/** Deterministic: mulberry32. */
-function rng(seed: number) {
-  let a = seed >>> 0;
-  const next = () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-  return { next, int: (n: number) => Math.floor(next() * n), pick: <T>(xs: readonly T[]) => xs[Math.floor(next() * xs.length)]! };
-}
-type Rng = ReturnType<typeof rng>;
 
 const TIME_BOX_MS = 3000;
 const RUNS = 5000;
@@ -79,51 +65,6 @@ afterAll(() => {
   other?.c.close();
   if (work) rmSync(work, { recursive: true, force: true });
 });
-
-function flip(bytes: Uint8Array, r: Rng): Uint8Array {
-  const copy = bytes.slice();
-  for (let k = 1 + r.int(4); k > 0 && copy.length; k--) copy[r.int(copy.length)]! ^= 1 + r.int(255);
-  return copy;
-}
-const cut = (bytes: Uint8Array, r: Rng) => bytes.slice(0, r.int(bytes.length));
-function insert(bytes: Uint8Array, r: Rng): Uint8Array {
-  const at = r.int(bytes.length + 1);
-  return concatBytes([bytes.subarray(0, at), Uint8Array.from({ length: 1 + r.int(16) }, () => r.int(256)), bytes.subarray(at)]);
-}
-function duplicate(bytes: Uint8Array, r: Rng): Uint8Array {
-  const from = r.int(bytes.length);
-  const at = r.int(bytes.length + 1);
-  return concatBytes([bytes.subarray(0, at), bytes.slice(from, from + 1 + r.int(64)), bytes.subarray(at)]);
-}
-
-function paths(value: unknown, prefix: string[] = []): string[][] {
-  if (value === null || typeof value !== 'object') return [prefix];
-  return [prefix, ...Object.entries(value as Record<string, unknown>).flatMap(([k, x]) => paths(x, [...prefix, k]))];
-}
-const REPLACEMENTS: unknown[] = [null, 0, -1, 1.5, 1e308, '', 'x', '0'.repeat(64), true, [], {}, 'inspection', 'hq-slice'];
-
-function mutateManifest(envelope: Uint8Array, r: Rng): Uint8Array {
-  const json = JSON.parse(Buffer.from(envelope).toString('utf8')) as Record<string, unknown>;
-  const path = r.pick(paths(json).filter((p) => p.length > 0));
-  let parent: Record<string, unknown> = json;
-  for (const k of path.slice(0, -1)) parent = parent[k] as Record<string, unknown>;
-  const key = path[path.length - 1]!;
-  const value = parent[key];
-  switch (r.int(4)) {
-    case 0:
-      delete parent[key];
-      break;
-    case 1:
-      parent[key] = typeof value === 'number' ? value + (r.int(2) ? 1 : -1) : typeof value === 'string' ? `${value}A` : r.pick(REPLACEMENTS);
-      break;
-    case 2:
-      parent[key] = r.pick(REPLACEMENTS);
-      break;
-    default:
-      parent[`${key}Extra`] = 1;
-  }
-  return utf8(r.int(3) === 0 ? JSON.stringify(json, null, 1) : canonicalJson(json));
-}
 
 /** The manifest edited and signed again with the centre's own key (or `seed`), the data unchanged. */
 function resigned(files: BundleFiles, edit: (m: Manifest) => Manifest, seed = privateSeed): BundleFiles {
