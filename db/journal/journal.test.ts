@@ -131,6 +131,15 @@ describe('tamper detection names the first bad entry', () => {
     });
     expect(v.firstBad).toEqual({ seq: 5, problem: 'prev_hash_mismatch' });
   });
+
+  it('a stored U+FFFD turned into a byte that is not UTF-8 (which reads back as U+FFFD all the same)', () => {
+    const personId = c.call('persons.register', personInput({ familyName: 'Kar\uFFFDmov' })).id!;
+    const seq = c.db.prepare("SELECT seq FROM journal WHERE type = 'person.registered' AND payload LIKE ?").pluck().get(`%${personId}%`) as number;
+    const v = verifyAfter((db) =>
+      db.prepare(`UPDATE journal SET payload = CAST(replace(CAST(payload AS BLOB), X'EFBFBD', X'FF') AS TEXT) WHERE seq = ?`).run(seq),
+    );
+    expect(v.firstBad).toEqual({ seq, problem: 'hash_mismatch' });
+  });
 });
 
 it('corrections point at the entry they correct', () => {

@@ -116,7 +116,7 @@ const HASH_INPUT_SQL =
 /** Entries per read when verifying: one call into SQLite per page; small enough to stay in the CPU's cache. */
 const VERIFY_PAGE = 512;
 
-type VerifyRow = [seq: number, input: string, prevHash: string, hash: string];
+type VerifyRow = [seq: number, input: Buffer, prevHash: string, hash: string];
 
 type FieldsRow = [number, string, string, string, string, number | null, string, string, string];
 
@@ -147,7 +147,9 @@ export function verifyJournal(db: Db): VerifyResult {
              FROM journal WHERE seq > ? ORDER BY seq LIMIT ${VERIFY_PAGE})`,
     )
     .raw();
-  const rowsOf = db.prepare(`SELECT seq, ${HASH_INPUT_SQL}, prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ${VERIFY_PAGE}`).raw();
+  // The stored bytes, as the page check hashes them: decoded to a string, a byte that is not UTF-8
+  // would read as U+FFFD and could pass for one that was written as such.
+  const rowsOf = db.prepare(`SELECT seq, CAST(${HASH_INPUT_SQL} AS BLOB), prev_hash, hash FROM journal WHERE seq > ? ORDER BY seq LIMIT ${VERIFY_PAGE}`).raw();
   const fields = db
     .prepare('SELECT seq, event_time, recorded_time, actor, type, corrects, payload, prev_hash, hash FROM journal WHERE seq = ?')
     .raw();
@@ -183,7 +185,7 @@ export function verifyJournal(db: Db): VerifyResult {
         head = { seq: r[0], hash: r[3] };
         if (r[0] !== expectedSeq) return broken(entries, head, { seq: expectedSeq, problem: r[0] > expectedSeq ? 'gap' : 'out_of_order' });
         if (r[2] !== prev) return broken(entries, head, { seq: r[0], problem: 'prev_hash_mismatch' });
-        if (sha256Hex(r[1]) !== r[3]) return broken(entries, head, { seq: r[0], problem: 'hash_mismatch' });
+        if (oneShotHash('sha256', r[1], 'hex') !== r[3]) return broken(entries, head, { seq: r[0], problem: 'hash_mismatch' });
         prev = r[3];
         expectedSeq++;
       }
