@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { parseReceipt } from '../../domain/hq/receipt.ts';
+import { personInput } from '../../test/support/fixtures.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import { openHqDatabase } from '../../db/hq/connection.ts';
 import { contentDigest } from '../hq/test-support.ts';
@@ -76,6 +77,20 @@ describe('centre hq', () => {
     expect(both.code).toBe(0);
     expect(both.stdout).toMatch(/^already held: .*s1: HQ already holds Test Centre up to entry/m);
     expect(both.stdout).toMatch(/^imported: .*s2: imported 1 entries/m);
+  });
+
+  it('imports slices given out of order in the order of their entries', async () => {
+    const head = v.c.call('journal.head', {}).seq;
+    expect((await exportHq('o1', ['--since', '0'])).code).toBe(0);
+    v.c.call('persons.register', personInput({ familyName: 'Laterova' }));
+    expect((await exportHq('o2', ['--since', String(head)])).code).toBe(0);
+    const fresh = join(work, 'hq-order.db');
+    const r = await centre(['--db', fresh, ...clock, 'hq', 'import', '--passphrase-file', passFile, join(work, 'o2'), join(work, 'o1')]);
+    expect(r.stderr).toBe('');
+    expect(r.code).toBe(0);
+    const lines = r.stdout.trim().split('\n');
+    expect(lines[0]).toMatch(new RegExp(`^imported: .*o1: imported ${head} entries of Test Centre \\(entries 1–${head}\\)$`));
+    expect(lines[1]).toMatch(new RegExp(`^imported: .*o2: imported 1 entries of Test Centre \\(entries ${head + 1}–${head + 1}\\)$`));
   });
 
   it('says per slice why one is refused, exits 1, and changes nothing', async () => {

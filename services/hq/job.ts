@@ -8,6 +8,7 @@ import type { HqImportOutcome } from '../../domain/api/hq-outputs.ts';
 import { describe } from '../../domain/i18n/describe.ts';
 import { reason } from '../../domain/reasons.ts';
 import { registerHqJob, type HqJobContext, type Progress } from '../jobs/registry.ts';
+import { importOrder, sliceKeyAt, sliceKeyOfEnvelope } from './order.ts';
 import { HqImporter, type HqImportProgress } from './import.ts';
 import { refusalLogger } from './refusals-log.ts';
 import { removeUpload, uploadFile } from './uploads.ts';
@@ -55,7 +56,8 @@ function sources(dbPath: string, uploads: readonly string[], paths: readonly str
 export async function hqImportJob(input: z.output<typeof hqImportInput>, progress: Progress, signal: AbortSignal, ctx: HqJobContext): Promise<HqImportJobResult> {
   const onRefused = refusalLogger(ctx.dbPath, ctx.clock);
   const importer = new HqImporter(ctx.db, { clock: ctx.clock, operator: ctx.operator, onRefused, storeWorker: ctx.storeWorker, chunkWorker: ctx.chunkWorker });
-  const list = sources(ctx.dbPath, input.uploads, input.paths);
+  const given = sources(ctx.dbPath, input.uploads, input.paths);
+  const list = importOrder(given, await Promise.all(given.map((s) => (s.kind === 'path' ? sliceKeyAt(s.path) : s.kind === 'pair' ? sliceKeyOfEnvelope(s.envelope) : null))));
   const outcomes: HqImportOutcome[] = [];
   const PHASES: Record<HqImportProgress['phase'], [number, number]> = { replay: [0, 300], verify: [300, 800], store: [800, 1000] };
   try {

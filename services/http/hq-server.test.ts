@@ -7,6 +7,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { exportBundle } from '../../bundle/node/export.ts';
+import { personInput } from '../../test/support/fixtures.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import type { JobStatus } from '../jobs/types.ts';
 import { HQ_PASSPHRASE } from '../hq/test-support.ts';
@@ -88,6 +89,23 @@ describe('HQ mode', () => {
     expect((done.result as { outcomes: { result: string; source: string }[] }).outcomes.map((o) => [o.source, o.result])).toEqual([
       [slice, 'already_held'],
       ['open-me.html', 'already_held'],
+    ]);
+  });
+
+  it('imports slices given out of order in the order of their entries', async () => {
+    const later: string[] = [];
+    for (const name of ['Laterova', 'Laterov']) {
+      const since = v.c.call('journal.head', {}).seq;
+      v.c.call('persons.register', personInput({ familyName: name }));
+      const dir = join(mkdtempSync(join(tmpdir(), 'centre-hq-web-')), 'later');
+      await exportBundle(v.c.db, { outDir: dir, passphrase: HQ_PASSPHRASE, kind: 'hq-slice', since, exportedBy: 'head', clock: v.c.clock.now });
+      later.push(dir);
+    }
+    const started = await job('start', { kind: 'hq.import', input: { passphrase: HQ_PASSPHRASE, paths: [later[1], later[0]] }, session: null });
+    const done = await settled(started.result.jobId);
+    expect((done.result as { outcomes: { result: string; source: string }[] }).outcomes.map((o) => [o.source, o.result])).toEqual([
+      [later[0], 'imported'],
+      [later[1], 'imported'],
     ]);
   });
 

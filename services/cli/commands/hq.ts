@@ -13,6 +13,7 @@ import { fixedClock, systemClock, type Clock } from '../../../domain/time.ts';
 import { openHqDatabase } from '../../../db/hq/connection.ts';
 import { ApiError } from '../../errors.ts';
 import { HqImporter } from '../../hq/import.ts';
+import { importOrder, sliceKeyAt } from '../../hq/order.ts';
 import { refusalLogger } from '../../hq/refusals-log.ts';
 import { HqService } from '../../hq/service.ts';
 import { STORE_WORKER_ENTRY } from '../../hq/store-worker-entry.ts';
@@ -71,7 +72,8 @@ async function hqImport(inv: Invocation, cmd: Of<'hq.import'>, io: Io): Promise<
   return withDb(openHqDatabase(inv.db), async (db) => {
     const importer = new HqImporter(db, { clock: clockOf(inv), operator: by, onRefused: refusalLogger(inv.db, clockOf(inv)), storeWorker: STORE_WORKER_ENTRY, chunkWorker: CHUNK_WORKER_ENTRY });
     const outcomes: HqImportOutcome[] = [];
-    for (const bundle of cmd.bundles) {
+    const bundles = importOrder(cmd.bundles, await Promise.all(cmd.bundles.map(sliceKeyAt)));
+    for (const bundle of bundles) {
       // Progress only for long imports: a slice of a month goes through before anything is said.
       let last = Date.now();
       const o = await importer.importPath(bundle, {
