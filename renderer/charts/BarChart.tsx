@@ -3,6 +3,7 @@
 
 import { useId } from 'react';
 import { ChartTable } from './ChartTable.tsx';
+import { countTicks } from './ticks.ts';
 
 export interface BarGroup {
   key: string;
@@ -35,13 +36,12 @@ export function BarChart({
   showTableLabel: string;
 }) {
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
-  const max = Math.max(1, ...groups.flatMap((g) => g.values));
-  const nice = max <= 5 ? 5 : Math.ceil(max / 5) * 5;
+  const ticks = countTicks(Math.max(0, ...groups.flatMap((g) => g.values)));
+  const nice = ticks[ticks.length - 1]!;
   const innerW = W - PAD.left - PAD.right;
   const slot = innerW / Math.max(1, buckets.length);
   const barW = Math.max(2, (slot * 0.8) / Math.max(1, groups.length));
   const y = (v: number) => PAD.top + (1 - v / nice) * (H - PAD.top - PAD.bottom);
-  const ticks = [0, nice / 2, nice];
   const fill = (g: BarGroup) => (g.pattern === 'solid' ? g.color : `url(#${id}-${g.key})`);
   return (
     <figure style={{ margin: 0 }}>
@@ -62,7 +62,7 @@ export function BarChart({
           <g key={t}>
             <line className="gridline" x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
             <text x={PAD.left - 4} y={y(t) + 4} textAnchor="end">
-              {Math.round(t)}
+              {t}
             </text>
           </g>
         ))}

@@ -4,6 +4,7 @@
 
 import { useId } from 'react';
 import { ChartTable } from './ChartTable.tsx';
+import { countTicks } from './ticks.ts';
 
 export interface LineSeries {
   key: string;
@@ -32,13 +33,6 @@ const W = 640;
 const H = 220;
 const PAD = { left: 36, right: 12, top: 10, bottom: 26 };
 
-function niceMax(n: number): number {
-  if (n <= 5) return 5;
-  const pow = 10 ** Math.floor(Math.log10(n));
-  const step = [1, 2, 2.5, 5, 10].find((s) => s * pow >= n / 4)! * pow;
-  return Math.ceil(n / step) * step;
-}
-
 export function LineChart({
   title,
   description,
@@ -58,10 +52,10 @@ export function LineChart({
 }) {
   const id = useId().replace(/[^A-Za-z0-9_-]/g, '');
   const n = xLabels.length;
-  const max = niceMax(Math.max(1, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const ticks = countTicks(Math.max(0, ...series.flatMap((s) => s.values.filter((v): v is number => v !== null))));
+  const max = ticks[ticks.length - 1]!;
   const x = (i: number) => PAD.left + (n <= 1 ? 0 : (i / (n - 1)) * (W - PAD.left - PAD.right));
   const y = (v: number) => PAD.top + (1 - v / max) * (H - PAD.top - PAD.bottom);
-  const ticks = [0, max / 4, max / 2, (3 * max) / 4, max];
   const labelEvery = Math.max(1, Math.ceil(n / 8));
   return (
     <figure style={{ margin: 0 }}>
@@ -72,7 +66,7 @@ export function LineChart({
           <g key={t}>
             <line className="gridline" x1={PAD.left} x2={W - PAD.right} y1={y(t)} y2={y(t)} />
             <text x={PAD.left - 4} y={y(t) + 4} textAnchor="end">
-              {Math.round(t)}
+              {t}
             </text>
           </g>
         ))}
