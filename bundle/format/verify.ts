@@ -119,6 +119,13 @@ export interface VerifyOptions {
    * the work.
    */
   rightsAside?: boolean;
+  /**
+   * Start deriving the key and decrypting while the data's SHA-256 is computed (the viewer: WebCrypto
+   * runs the three on threads of its own). The verdict is the same; the cost is a key derivation
+   * spent on data that then fails its hash, so a host that checks many bundles one after the other
+   * (HQ import) leaves it off.
+   */
+  decryptWhileHashing?: boolean;
   /** A chunk's rights rows made where it was decompressed (the viewer's workers); null: made here. */
   precomputedRights?: (raw: Uint8Array) => RightsAside | null;
   /** checkChunkLinks' answer for a chunk, from where it was hashed; null: the chain is checked here. */
@@ -225,6 +232,21 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
     return verdict;
   }
 
+  // With `decryptWhileHashing`, the key derivation and the decryption start now, on the signed
+  // manifest's parameters, while the data's SHA-256 is computed. Their result is used only once the
+  // data step has passed, so the steps still fail in their order.
+  const e = manifest.encryption;
+  const decrypt = async () => {
+    const key = await crypto.pbkdf2Sha256(utf8(normalisePassphrase(passphrase)), fromBase64(e.salt), e.iterations, 32);
+    try {
+      return await crypto.aesGcmDecrypt(key, fromBase64(e.iv), files.data);
+    } catch {
+      return null;
+    }
+  };
+  const early = options.decryptWhileHashing ? decrypt() : null;
+  early?.catch(() => {});
+
   // 2. The data is the data that was signed.
   if (
     !(await step('data', async () => {
@@ -243,13 +265,9 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
   let plaintext: Uint8Array = new Uint8Array(0);
   if (
     !(await step('decryption', async () => {
-      const e = manifest.encryption;
-      const key = await crypto.pbkdf2Sha256(utf8(normalisePassphrase(passphrase)), fromBase64(e.salt), e.iterations, 32);
-      try {
-        plaintext = await crypto.aesGcmDecrypt(key, fromBase64(e.iv), files.data);
-      } catch {
-        fail('the passphrase does not open the data: check it (letters, case, spaces); the data itself is the signed data');
-      }
+      const opened = await (early ?? decrypt());
+      if (!opened) fail('the passphrase does not open the data: check it (letters, case, spaces); the data itself is the signed data');
+      plaintext = opened!;
       return `AES-256-GCM, key from PBKDF2-SHA-256 with ${e.iterations} iterations`;
     }))
   ) {
