@@ -9,6 +9,7 @@
 import type { Crypto, Gunzip } from '../format/crypto.ts';
 import { fflateGunzip } from '../format/gunzip.ts';
 import { sha256Ranges } from '../format/sha256.ts';
+import { inflateNative, nativeInflate } from './web/inflate.ts';
 import type { WorkerPool } from './web/pool.ts';
 
 /** A batch over fewer bytes is hashed on the page: a worker's round trip would cost more. */
@@ -99,24 +100,5 @@ export function pooledGunzip(pool: WorkerPool, rights = false): Gunzip {
   return (compressed, rawLength) => pool.gunzip(compressed, rawLength, rights);
 }
 
-/** Native gzip through DecompressionStream where there is one; fflate otherwise. */
-export const webGunzip: Gunzip =
-  typeof DecompressionStream === 'function'
-    ? async (compressed, rawLength) => {
-        const stream = new Blob([buf(compressed)]).stream().pipeThrough(new DecompressionStream('gzip'));
-        const out = new Uint8Array(rawLength);
-        let o = 0;
-        const reader = stream.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          if (o + value.length > rawLength) {
-            await reader.cancel();
-            throw new Error('the chunk decompresses to more than its stated size');
-          }
-          out.set(value, o);
-          o += value.length;
-        }
-        return o === rawLength ? out : out.subarray(0, o);
-      }
-    : fflateGunzip;
+/** Native gzip through DecompressionStream where there is one (web/inflate.ts); fflate otherwise. */
+export const webGunzip: Gunzip = nativeInflate ? inflateNative : fflateGunzip;
