@@ -95,6 +95,14 @@ export function pooledCrypto(pool: WorkerPool): Crypto {
   };
 }
 
+/**
+ * `base`, answering the SHA-256 of exactly this array (the embedded data.bin, never written to) with
+ * the digest started when the page loaded, while the inspector typed the passphrase.
+ */
+export function withDigestOf(base: Crypto, data: Uint8Array, digest: Promise<Uint8Array>): Crypto {
+  return { ...base, sha256: (bytes) => (bytes === data ? digest : base.sha256(bytes)) };
+}
+
 /** Decompression on the helper workers (journal chunks: with their rights rows, see rights-aside.ts). */
 export function pooledGunzip(pool: WorkerPool, rights = false): Gunzip {
   return (compressed, rawLength) => pool.gunzip(compressed, rawLength, rights);

@@ -8,7 +8,7 @@ import { profileById } from '../../../domain/profile/az-default.ts';
 import { CheckpointError, parseCheckpoint, type Checkpoint } from '../../format/checkpoint.ts';
 import type { Crypto, Gunzip } from '../../format/crypto.ts';
 import { verifyBundle, type BundleFiles, type Verdict } from '../../format/verify.ts';
-import { pooledCrypto, pooledGunzip, webCrypto, webGunzip } from '../crypto-web.ts';
+import { pooledCrypto, pooledGunzip, webCrypto, webGunzip, withDigestOf } from '../crypto-web.ts';
 import { LANGUAGE_NAMES, preferredLanguage, t, tk, VIEWER_LANGUAGES, type Language, type ViewerKey } from '../i18n/translate.ts';
 import { ViewerData } from '../model/data.ts';
 import { makeFormatters } from '../model/format.ts';
@@ -90,6 +90,7 @@ export class ViewerApp {
   private readonly pool: Promise<WorkerPool | null>;
   private embedded: BundleFiles | null = null;
   private embeddedError: unknown = null;
+  private embeddedDigest: Promise<Uint8Array> | null = null;
   private verdict: Verdict | null = null;
   private data: ViewerData | null = null;
   private crypto: Crypto = webCrypto;
@@ -179,6 +180,11 @@ export class ViewerApp {
     );
     try {
       this.embedded = embeddedFiles();
+      if (this.embedded) {
+        // The data check needs no passphrase: its SHA-256 is computed while the passphrase is typed.
+        this.embeddedDigest = Promise.resolve(webCrypto.sha256(this.embedded.data));
+        this.embeddedDigest.catch(() => {});
+      }
     } catch (err) {
       this.embeddedError = err;
     }
@@ -263,9 +269,10 @@ export class ViewerApp {
       performance.mark('centre-viewer-verify-start');
       const t0 = performance.now();
       const pool = await this.pool;
-      const crypto = pool ? pooledCrypto(pool) : webCrypto;
+      const base = pool ? pooledCrypto(pool) : webCrypto;
+      const crypto = files === this.embedded && this.embeddedDigest ? withDigestOf(base, files.data, this.embeddedDigest) : base;
       const gunzip: Gunzip = pool ? pooledGunzip(pool, true) : webGunzip;
-      this.crypto = crypto;
+      this.crypto = base;
       this.setStatus(() => t(lang(), 'open.checking'));
       let shownStep = '';
       const turns = hostTurns();
