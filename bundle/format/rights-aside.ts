@@ -104,6 +104,43 @@ const BACKSLASH = 0x5c;
 const FIELDS = ['rightEntryId', 'placementId', 'personId', 'right', 'state', 'language', 'version', 'interpreter', 'detail', 'detailRef'] as const;
 const FIELD_CODES = FIELDS.map((f) => Array.from(f, (c) => c.charCodeAt(0)));
 const REF = FIELDS.indexOf('detailRef');
+const INTERPRETER = FIELDS.indexOf('interpreter');
+/** Members of an interpreter object read the fast way (the service writes two: mode and name). */
+const MAX_MEMBERS = 8;
+const memberKeys = new Int32Array(2 * MAX_MEMBERS);
+
+function sameBytes(raw: Uint8Array, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let k = 0; k < b - a; k++) if (raw[a + k] !== raw[c + k]) return false;
+  return true;
+}
+
+/**
+ * End (after the closing brace) of an interpreter object starting at the brace at `a`, where its text
+ * is exactly what JSON.stringify writes for what JSON.parse reads from it: plain string keys and values,
+ * no spaces, no key twice (JSON.parse keeps the last value at the first key's place), no key an array
+ * index (an object lists those first) and no __proto__; -1 otherwise (read the general way).
+ */
+function plainObject(raw: Uint8Array, a: number, end: number): number {
+  let j = a + 1;
+  if (raw[j] === 0x7d) return j + 1;
+  for (let m = 0; ; m++) {
+    if (m === MAX_MEMBERS || raw[j] !== QUOTE) return -1;
+    const keyEnd = plainString(raw, j, end);
+    if (keyEnd < 0 || raw[keyEnd] !== 0x3a) return -1;
+    const first = raw[j + 1]!;
+    if ((first >= 0x30 && first <= 0x39) || (first === 0x5f && keyEnd - j - 2 === 9)) return -1;
+    for (let k = 0; k < m; k++) if (sameBytes(raw, memberKeys[2 * k]!, memberKeys[2 * k + 1]!, j, keyEnd)) return -1;
+    memberKeys[2 * m] = j;
+    memberKeys[2 * m + 1] = keyEnd;
+    if (raw[keyEnd + 1] !== QUOTE) return -1;
+    j = plainString(raw, keyEnd + 1, end);
+    if (j < 0) return -1;
+    if (raw[j] === 0x2c) j++;
+    else if (raw[j] === 0x7d) return j + 1;
+    else return -1;
+  }
+}
 
 /** Which FIELDS key raw[a, b) is; -1 for another key. */
 function fieldOf(raw: Uint8Array, a: number, b: number): number {
@@ -147,8 +184,30 @@ class RowWriter {
   }
 
   copy(raw: Uint8Array, a: number, b: number): void {
+    // Most fields are short: a loop costs less than making a view of them for set().
+    if (b - a <= 64) {
+      const bytes = this.bytes;
+      let o = this.used;
+      for (let j = a; j < b; j++) bytes[o++] = raw[j]!;
+      this.used = o;
+      return;
+    }
     this.bytes.set(raw.subarray(a, b), this.used);
     this.used += b - a;
+  }
+
+  /** raw[a, b) as the text of a JSON string: raw holds no backslash or control byte, so only quotes are escaped. */
+  quoted(raw: Uint8Array, a: number, b: number): void {
+    const bytes = this.bytes;
+    let o = this.used;
+    bytes[o++] = QUOTE;
+    for (let j = a; j < b; j++) {
+      const c = raw[j]!;
+      if (c === QUOTE) bytes[o++] = BACKSLASH;
+      bytes[o++] = c;
+    }
+    bytes[o++] = QUOTE;
+    this.used = o;
   }
 
   byte(c: number): void {
@@ -186,8 +245,8 @@ function fastRow(raw: Uint8Array, start: number, nl: Int32Array, end: number, ou
       if (keyEnd < 0 || raw[keyEnd] !== 0x3a) return false;
       const f = fieldOf(raw, j + 1, keyEnd - 1);
       const v = keyEnd + 1;
-      if (raw[v] !== QUOTE) return false;
-      const vEnd = plainString(raw, v, end);
+      // The interpreter's one form read here: an object (its column holds the object's JSON text).
+      const vEnd = f === INTERPRETER ? (raw[v] === 0x7b ? plainObject(raw, v, end) : -1) : raw[v] === QUOTE ? plainString(raw, v, end) : -1;
       if (vEnd < 0) return false;
       if (f >= 0) {
         if (at[2 * f]! >= 0) return false;
@@ -203,16 +262,17 @@ function fastRow(raw: Uint8Array, start: number, nl: Int32Array, end: number, ou
     }
   }
   if (j !== end) return false;
-  // The interpreter is an object (read the general way); a row without its id is too.
-  if (at[2 * FIELDS.indexOf('interpreter')]! >= 0 || at[0]! < 0) return false;
+  // A row without its id is read the general way.
+  if (at[0]! < 0) return false;
   // Row: [rightEntryId, placementId, personId, right, state, language, version, interpreter, detail, at, actor, seq]
-  out.room(end - start + 96);
+  out.room(end - start + 160);
   out.byte(0x5b);
   for (let f = 0; f < 9; f++) {
     if (f > 0) out.byte(0x2c);
     const a = at[2 * f]!;
-    // language and version: `?? null`; interpreter: absent here; a missing string value: null.
+    // language, version and interpreter: `?? null`; a missing string value: null.
     if (a < 0) out.ascii(NULL_TEXT);
+    else if (f === INTERPRETER) out.quoted(raw, a, at[2 * f + 1]!);
     else out.copy(raw, a, at[2 * f + 1]!);
   }
   out.byte(0x2c);

@@ -1,0 +1,52 @@
+// Rights rows made straight from an entry's bytes (rightsAside's fast way) must be exactly the rows
+// the general way makes (JSON.parse, then the replay's rightRow and the canonical row text), for the
+// payloads the fast way reads (interpreter objects among them) and for those it must leave alone.
+
+import { describe, expect, it } from 'vitest';
+import { rightRow } from '../../domain/replay/replay.ts';
+import { replayRowText } from '../../domain/replay/canonical-rows.ts';
+import { fromUtf8 } from './bytes.ts';
+import { encodeJournalChunk, indexJournalChunk, utf8Length } from './journal.ts';
+import { rightsAside, RIGHTS_SPEC } from './rights-aside.ts';
+
+const BASE = '"personId":"P1","placementId":"S1","right":"information_on_rights","rightEntryId":"RT1","state":"exercised"';
+const PAYLOADS = [
+  `{${BASE}}`,
+  `{"detail":"signed","interpreter":{"mode":"video","name":"Dilshad Barzani"},"language":"ku",${BASE},"version":"SMS-RI-2023/2"}`,
+  `{"interpreter":{},${BASE}}`,
+  `{"interpreter":{"name":"","mode":"none_needed"},${BASE}}`,
+  `{"interpreter":{"a":"x","b":"y","c":"z","d":"w","e":"v","f":"u","g":"t","h":"s","i":"r"},${BASE}}`,
+  // Forms JSON.stringify would write otherwise: the general way must take them.
+  `{"interpreter":{"name":"A","name":"B"},${BASE}}`,
+  `{"interpreter":{"2":"second","1":"first"},${BASE}}`,
+  `{"interpreter":{"__proto__":"x","mode":"video"},${BASE}}`,
+  `{"interpreter":{ "mode":"video"},${BASE}}`,
+  `{"interpreter":{"mode":"vid\\u0065o"},${BASE}}`,
+  `{"interpreter":{"mode":"видео"},${BASE}}`,
+  `{"interpreter":{"mode":1},${BASE}}`,
+  `{"interpreter":{"mode":{"kind":"video"}},${BASE}}`,
+  `{"interpreter":"R. Aliyev",${BASE}}`,
+  `{"interpreter":null,${BASE}}`,
+  `{"interpreter":"",${BASE}}`,
+  `{"interpreter":{"mode":"video"},"interpreter":{"mode":"phone"},${BASE}}`,
+];
+
+function entry(seq: number, payload: string): string {
+  return `${seq}\n2026-01-0${1 + (seq % 9)}T10:00:00.000Z\n2026-01-0${1 + (seq % 9)}T10:00:00.000Z\nregistrar\nright.recorded\n\n${'0'.repeat(64)}\n${payload}`;
+}
+
+describe('rights rows made from the bytes', () => {
+  it('are the rows the replay makes, for every form of interpreter', () => {
+    const texts = PAYLOADS.map((p, i) => entry(i + 1, p));
+    const chunk = indexJournalChunk(encodeJournalChunk(texts.join(''), texts.map(utf8Length)), 0, 1);
+    const side = rightsAside(chunk);
+    expect(side.failure).toBeNull();
+    expect(side.rows).toBe(PAYLOADS.length);
+    PAYLOADS.forEach((p, i) => {
+      const head = { seq: i + 1, eventTime: `2026-01-0${1 + ((i + 1) % 9)}T10:00:00.000Z`, recordedTime: '', actor: 'registrar', type: 'right.recorded' };
+      const expected = replayRowText(RIGHTS_SPEC, rightRow(head, JSON.parse(p)));
+      const got = fromUtf8(side.text.subarray(i === 0 ? 0 : side.ends[i - 1]!, side.ends[i]! - 1));
+      expect(got, p).toBe(expected);
+    });
+  });
+});
