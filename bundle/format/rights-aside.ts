@@ -92,11 +92,12 @@ function keyHashesOfBytes(raw: Uint8Array, a: number, b: number, out: Uint32Arra
 }
 
 // The usual payload, as the service writes it: one object, keys in order, no spaces, every value a
-// string without escapes, in ASCII. Its row's text can then be copied out of the payload's bytes,
-// without parsing it into objects and writing them out again (which cost most of the time): each
-// string token is exactly what JSON.stringify writes for the value JSON.parse reads from it. Anything
-// else (an escape, another script, a number, an object, the interpreter, a key twice) is read the
-// general way, with JSON.parse and the replay's own rightRow.
+// string without escapes (in any script, well-formed UTF-8; the id and the note reference in ASCII),
+// the interpreter an object of such strings. Its row's text can then be copied out of the payload's
+// bytes, without parsing it into objects and writing them out again (which cost most of the time):
+// each string token is exactly what JSON.stringify writes for the value JSON.parse reads from it.
+// Anything else (an escape, a number, another object, a key twice) is read the general way, with
+// JSON.parse and the replay's own rightRow.
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -134,7 +135,7 @@ function plainObject(raw: Uint8Array, a: number, end: number): number {
     memberKeys[2 * m] = j;
     memberKeys[2 * m + 1] = keyEnd;
     if (raw[keyEnd + 1] !== QUOTE) return -1;
-    j = plainString(raw, keyEnd + 1, end);
+    j = plainString(raw, keyEnd + 1, end, true);
     if (j < 0) return -1;
     if (raw[j] === 0x2c) j++;
     else if (raw[j] === 0x7d) return j + 1;
@@ -153,14 +154,39 @@ function fieldOf(raw: Uint8Array, a: number, b: number): number {
   return -1;
 }
 
-/** End (after the closing quote) of a plain string token starting at the quote at `a`; -1 if not plain. */
-function plainString(raw: Uint8Array, a: number, end: number): number {
+/**
+ * End (after the closing quote) of a plain string token starting at the quote at `a`; -1 if not plain.
+ * With `utf8`, characters beyond ASCII are plain too where their bytes are well-formed UTF-8
+ * (JSON.stringify writes them unchanged, and the general way would refuse malformed ones).
+ */
+function plainString(raw: Uint8Array, a: number, end: number, utf8 = false): number {
   for (let j = a + 1; j < end; j++) {
     const c = raw[j]!;
     if (c === QUOTE) return j + 1;
-    if (c === BACKSLASH || c < 0x20 || c >= 0x80) return -1;
+    if (c === BACKSLASH || c < 0x20) return -1;
+    if (c >= 0x80) {
+      const n = utf8 ? utf8Sequence(raw, j, end) : 0;
+      if (n === 0) return -1;
+      j += n - 1;
+    }
   }
   return -1;
+}
+
+/** Length of the well-formed UTF-8 sequence of a character beyond ASCII at raw[j] (RFC 3629), or 0. */
+function utf8Sequence(raw: Uint8Array, j: number, end: number): number {
+  const c = raw[j]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => j + k < end && raw[j + k]! >= lo && raw[j + k]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const ok = c === 0xe0 ? cont(1, 0xa0) : c === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const ok = c === 0xf0 ? cont(1, 0x90) : c === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 /** Whether raw[a, b) is text JSON.stringify writes unchanged inside quotes. */
@@ -246,7 +272,9 @@ function fastRow(raw: Uint8Array, start: number, nl: Int32Array, end: number, ou
       const f = fieldOf(raw, j + 1, keyEnd - 1);
       const v = keyEnd + 1;
       // The interpreter's one form read here: an object (its column holds the object's JSON text).
-      const vEnd = f === INTERPRETER ? (raw[v] === 0x7b ? plainObject(raw, v, end) : -1) : raw[v] === QUOTE ? plainString(raw, v, end) : -1;
+      // Values in any script, but the id and the note reference, read as ASCII (their key hashes
+      // and the reference must be what the general way makes of them).
+      const vEnd = f === INTERPRETER ? (raw[v] === 0x7b ? plainObject(raw, v, end) : -1) : raw[v] === QUOTE ? plainString(raw, v, end, f !== 0 && f !== REF) : -1;
       if (vEnd < 0) return false;
       if (f >= 0) {
         if (at[2 * f]! >= 0) return false;
