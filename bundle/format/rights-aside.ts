@@ -92,11 +92,12 @@ function keyHashesOfBytes(raw: Uint8Array, a: number, b: number, out: Uint32Arra
 }
 
 // The usual payload, as the service writes it: one object, keys in order, no spaces, every value a
-// string without escapes, in ASCII. Its row's text can then be copied out of the payload's bytes,
-// without parsing it into objects and writing them out again (which cost most of the time): each
-// string token is exactly what JSON.stringify writes for the value JSON.parse reads from it. Anything
-// else (an escape, another script, a number, an object, the interpreter, a key twice) is read the
-// general way, with JSON.parse and the replay's own rightRow.
+// string without escapes (in any script, well-formed UTF-8; the id and the note reference in ASCII),
+// the interpreter an object of such strings. Its row's text can then be copied out of the payload's
+// bytes, without parsing it into objects and writing them out again (which cost most of the time):
+// each string token is exactly what JSON.stringify writes for the value JSON.parse reads from it.
+// Anything else (an escape, a number, another object, a key twice) is read the general way, with
+// JSON.parse and the replay's own rightRow.
 
 const QUOTE = 0x22;
 const BACKSLASH = 0x5c;
@@ -104,6 +105,43 @@ const BACKSLASH = 0x5c;
 const FIELDS = ['rightEntryId', 'placementId', 'personId', 'right', 'state', 'language', 'version', 'interpreter', 'detail', 'detailRef'] as const;
 const FIELD_CODES = FIELDS.map((f) => Array.from(f, (c) => c.charCodeAt(0)));
 const REF = FIELDS.indexOf('detailRef');
+const INTERPRETER = FIELDS.indexOf('interpreter');
+/** Members of an interpreter object read the fast way (the service writes two: mode and name). */
+const MAX_MEMBERS = 8;
+const memberKeys = new Int32Array(2 * MAX_MEMBERS);
+
+function sameBytes(raw: Uint8Array, a: number, b: number, c: number, d: number): boolean {
+  if (b - a !== d - c) return false;
+  for (let k = 0; k < b - a; k++) if (raw[a + k] !== raw[c + k]) return false;
+  return true;
+}
+
+/**
+ * End (after the closing brace) of an interpreter object starting at the brace at `a`, where its text
+ * is exactly what JSON.stringify writes for what JSON.parse reads from it: plain string keys and values,
+ * no spaces, no key twice (JSON.parse keeps the last value at the first key's place), no key an array
+ * index (an object lists those first) and no __proto__; -1 otherwise (read the general way).
+ */
+function plainObject(raw: Uint8Array, a: number, end: number): number {
+  let j = a + 1;
+  if (raw[j] === 0x7d) return j + 1;
+  for (let m = 0; ; m++) {
+    if (m === MAX_MEMBERS || raw[j] !== QUOTE) return -1;
+    const keyEnd = plainString(raw, j, end);
+    if (keyEnd < 0 || raw[keyEnd] !== 0x3a) return -1;
+    const first = raw[j + 1]!;
+    if ((first >= 0x30 && first <= 0x39) || (first === 0x5f && keyEnd - j - 2 === 9)) return -1;
+    for (let k = 0; k < m; k++) if (sameBytes(raw, memberKeys[2 * k]!, memberKeys[2 * k + 1]!, j, keyEnd)) return -1;
+    memberKeys[2 * m] = j;
+    memberKeys[2 * m + 1] = keyEnd;
+    if (raw[keyEnd + 1] !== QUOTE) return -1;
+    j = plainString(raw, keyEnd + 1, end, true);
+    if (j < 0) return -1;
+    if (raw[j] === 0x2c) j++;
+    else if (raw[j] === 0x7d) return j + 1;
+    else return -1;
+  }
+}
 
 /** Which FIELDS key raw[a, b) is; -1 for another key. */
 function fieldOf(raw: Uint8Array, a: number, b: number): number {
@@ -116,14 +154,39 @@ function fieldOf(raw: Uint8Array, a: number, b: number): number {
   return -1;
 }
 
-/** End (after the closing quote) of a plain string token starting at the quote at `a`; -1 if not plain. */
-function plainString(raw: Uint8Array, a: number, end: number): number {
+/**
+ * End (after the closing quote) of a plain string token starting at the quote at `a`; -1 if not plain.
+ * With `utf8`, characters beyond ASCII are plain too where their bytes are well-formed UTF-8
+ * (JSON.stringify writes them unchanged, and the general way would refuse malformed ones).
+ */
+function plainString(raw: Uint8Array, a: number, end: number, utf8 = false): number {
   for (let j = a + 1; j < end; j++) {
     const c = raw[j]!;
     if (c === QUOTE) return j + 1;
-    if (c === BACKSLASH || c < 0x20 || c >= 0x80) return -1;
+    if (c === BACKSLASH || c < 0x20) return -1;
+    if (c >= 0x80) {
+      const n = utf8 ? utf8Sequence(raw, j, end) : 0;
+      if (n === 0) return -1;
+      j += n - 1;
+    }
   }
   return -1;
+}
+
+/** Length of the well-formed UTF-8 sequence of a character beyond ASCII at raw[j] (RFC 3629), or 0. */
+function utf8Sequence(raw: Uint8Array, j: number, end: number): number {
+  const c = raw[j]!;
+  const cont = (k: number, lo = 0x80, hi = 0xbf) => j + k < end && raw[j + k]! >= lo && raw[j + k]! <= hi;
+  if (c >= 0xc2 && c <= 0xdf) return cont(1) ? 2 : 0;
+  if (c >= 0xe0 && c <= 0xef) {
+    const ok = c === 0xe0 ? cont(1, 0xa0) : c === 0xed ? cont(1, 0x80, 0x9f) : cont(1);
+    return ok && cont(2) ? 3 : 0;
+  }
+  if (c >= 0xf0 && c <= 0xf4) {
+    const ok = c === 0xf0 ? cont(1, 0x90) : c === 0xf4 ? cont(1, 0x80, 0x8f) : cont(1);
+    return ok && cont(2) && cont(3) ? 4 : 0;
+  }
+  return 0;
 }
 
 /** Whether raw[a, b) is text JSON.stringify writes unchanged inside quotes. */
@@ -147,8 +210,30 @@ class RowWriter {
   }
 
   copy(raw: Uint8Array, a: number, b: number): void {
+    // Most fields are short: a loop costs less than making a view of them for set().
+    if (b - a <= 64) {
+      const bytes = this.bytes;
+      let o = this.used;
+      for (let j = a; j < b; j++) bytes[o++] = raw[j]!;
+      this.used = o;
+      return;
+    }
     this.bytes.set(raw.subarray(a, b), this.used);
     this.used += b - a;
+  }
+
+  /** raw[a, b) as the text of a JSON string: raw holds no backslash or control byte, so only quotes are escaped. */
+  quoted(raw: Uint8Array, a: number, b: number): void {
+    const bytes = this.bytes;
+    let o = this.used;
+    bytes[o++] = QUOTE;
+    for (let j = a; j < b; j++) {
+      const c = raw[j]!;
+      if (c === QUOTE) bytes[o++] = BACKSLASH;
+      bytes[o++] = c;
+    }
+    bytes[o++] = QUOTE;
+    this.used = o;
   }
 
   byte(c: number): void {
@@ -186,8 +271,10 @@ function fastRow(raw: Uint8Array, start: number, nl: Int32Array, end: number, ou
       if (keyEnd < 0 || raw[keyEnd] !== 0x3a) return false;
       const f = fieldOf(raw, j + 1, keyEnd - 1);
       const v = keyEnd + 1;
-      if (raw[v] !== QUOTE) return false;
-      const vEnd = plainString(raw, v, end);
+      // The interpreter's one form read here: an object (its column holds the object's JSON text).
+      // Values in any script, but the id and the note reference, read as ASCII (their key hashes
+      // and the reference must be what the general way makes of them).
+      const vEnd = f === INTERPRETER ? (raw[v] === 0x7b ? plainObject(raw, v, end) : -1) : raw[v] === QUOTE ? plainString(raw, v, end, f !== 0 && f !== REF) : -1;
       if (vEnd < 0) return false;
       if (f >= 0) {
         if (at[2 * f]! >= 0) return false;
@@ -203,16 +290,17 @@ function fastRow(raw: Uint8Array, start: number, nl: Int32Array, end: number, ou
     }
   }
   if (j !== end) return false;
-  // The interpreter is an object (read the general way); a row without its id is too.
-  if (at[2 * FIELDS.indexOf('interpreter')]! >= 0 || at[0]! < 0) return false;
+  // A row without its id is read the general way.
+  if (at[0]! < 0) return false;
   // Row: [rightEntryId, placementId, personId, right, state, language, version, interpreter, detail, at, actor, seq]
-  out.room(end - start + 96);
+  out.room(end - start + 160);
   out.byte(0x5b);
   for (let f = 0; f < 9; f++) {
     if (f > 0) out.byte(0x2c);
     const a = at[2 * f]!;
-    // language and version: `?? null`; interpreter: absent here; a missing string value: null.
+    // language, version and interpreter: `?? null`; a missing string value: null.
     if (a < 0) out.ascii(NULL_TEXT);
+    else if (f === INTERPRETER) out.quoted(raw, a, at[2 * f + 1]!);
     else out.copy(raw, a, at[2 * f + 1]!);
   }
   out.byte(0x2c);

@@ -119,6 +119,13 @@ export interface VerifyOptions {
    * the work.
    */
   rightsAside?: boolean;
+  /**
+   * Start deriving the key and decrypting while the data's SHA-256 is computed (the viewer: WebCrypto
+   * runs the three on threads of its own). The verdict is the same; the cost is a key derivation
+   * spent on data that then fails its hash, so a host that checks many bundles one after the other
+   * (HQ import) leaves it off.
+   */
+  decryptWhileHashing?: boolean;
   /** A chunk's rights rows made where it was decompressed (the viewer's workers); null: made here. */
   precomputedRights?: (raw: Uint8Array) => RightsAside | null;
   /** checkChunkLinks' answer for a chunk, from where it was hashed; null: the chain is checked here. */
@@ -225,6 +232,21 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
     return verdict;
   }
 
+  // With `decryptWhileHashing`, the key derivation and the decryption start now, on the signed
+  // manifest's parameters, while the data's SHA-256 is computed. Their result is used only once the
+  // data step has passed, so the steps still fail in their order.
+  const e = manifest.encryption;
+  const decrypt = async () => {
+    const key = await crypto.pbkdf2Sha256(utf8(normalisePassphrase(passphrase)), fromBase64(e.salt), e.iterations, 32);
+    try {
+      return await crypto.aesGcmDecrypt(key, fromBase64(e.iv), files.data);
+    } catch {
+      return null;
+    }
+  };
+  const early = options.decryptWhileHashing ? decrypt() : null;
+  early?.catch(() => {});
+
   // 2. The data is the data that was signed.
   if (
     !(await step('data', async () => {
@@ -243,13 +265,9 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
   let plaintext: Uint8Array = new Uint8Array(0);
   if (
     !(await step('decryption', async () => {
-      const e = manifest.encryption;
-      const key = await crypto.pbkdf2Sha256(utf8(normalisePassphrase(passphrase)), fromBase64(e.salt), e.iterations, 32);
-      try {
-        plaintext = await crypto.aesGcmDecrypt(key, fromBase64(e.iv), files.data);
-      } catch {
-        fail('the passphrase does not open the data: check it (letters, case, spaces); the data itself is the signed data');
-      }
+      const opened = await (early ?? decrypt());
+      if (!opened) fail('the passphrase does not open the data: check it (letters, case, spaces); the data itself is the signed data');
+      plaintext = opened!;
       return `AES-256-GCM, key from PBKDF2-SHA-256 with ${e.iterations} iterations`;
     }))
   ) {
@@ -621,6 +639,17 @@ function utf16Units(raw: Uint8Array, words: Uint32Array | null, a: number, b: nu
   return units;
 }
 
+/** Whether raw[a, b) is all ASCII (four bytes at a time where the chunk is aligned). */
+function asciiRange(raw: Uint8Array, words: Uint32Array | null, a: number, b: number): boolean {
+  let i = a;
+  if (words) {
+    for (; i < b && (i & 3) !== 0; i++) if (raw[i]! >= 0x80) return false;
+    for (; i + 4 <= b; i += 4) if ((words[i >> 2]! & 0x80808080) !== 0) return false;
+  }
+  for (; i < b; i++) if (raw[i]! >= 0x80) return false;
+  return true;
+}
+
 /**
  * Whether the event time raw(a, b) and the recorded time raw(b, c) (between newlines, ASCII) are on
  * the same UTC date in the form Replay.isLate settles without parsing: both 24 characters, the
@@ -670,17 +699,24 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       payloadBytes += end - nl[o + 6]! - 1;
     }
   }
-  const payloadLength = (i: number) => (right?.[i] ? 0 : chunk.ends[i]! - nl[7 * i + 6]! - 1);
-  // The payloads one after the other (the other fields are never needed as text), and the times.
-  const payloads = new Uint8Array(payloadBytes);
+  // The payloads one after the other (the other fields are never needed as text), in two streams:
+  // those all in ASCII, decoded into strings of one byte a character that need no counting, and the
+  // others (a name in another script: a fifth of the entries, but nearly every group of them would
+  // hold one). And the times.
+  const payloads = [new Uint8Array(payloadBytes), new Uint8Array(payloadBytes)];
+  const used = [0, 0];
+  /** The stream of each entry's payload: 0 ASCII, 1 the others. */
+  const stream = new Uint8Array(usable);
   const times = new Uint8Array(timeBytes);
-  let p = 0;
   let t = 0;
   for (let i = 0; i < usable; i++) {
     const o = 7 * i;
     if (right?.[i]) continue;
-    payloads.set(raw.subarray(nl[o + 6]! + 1, chunk.ends[i]!), p);
-    p += chunk.ends[i]! - nl[o + 6]! - 1;
+    const from = nl[o + 6]! + 1;
+    const k = asciiRange(raw, words, from, chunk.ends[i]!) ? 0 : 1;
+    stream[i] = k;
+    payloads[k]!.set(raw.subarray(from, chunk.ends[i]!), used[k]!);
+    used[k] = used[k]! + chunk.ends[i]! - from;
     times.set(raw.subarray(nl[o]! + 1, nl[o + 1]!), t);
     t += nl[o + 1]! - nl[o]! - 1;
     times.set(raw.subarray(nl[o + 1]! + 1, nl[o + 2]!), t);
@@ -691,30 +727,32 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
   // One entry object, refilled: the replay copies what it keeps.
   const entry = { seq: 0, eventTime: '', recordedTime: '', actor: '', type: '', payload: null as unknown };
   let ts = 0;
-  let groupEnd = 0; // entries [i, groupEnd) share one decoded text
-  let text = '';
-  let ascii = true;
-  let at = 0; // UTF-16 offset in `text` of the payload being read
-  let pb = 0; // byte offset in `payloads` of the payload being read
+  // Per stream: the decoded text of bytes [pb, decodedEnd) of its payloads, read from UTF-16 offset at.
+  const text = ['', ''];
+  const ascii = [true, true];
+  const at = [0, 0];
+  const pb = [0, 0];
+  const decodedEnd = [0, 0];
   for (let i = 0; i < usable; i++) {
     const seq = firstSeq + i;
     const o = 7 * i;
     const end = chunk.ends[i]!;
-    if (i === groupEnd) {
-      // Payloads are decoded some 32 KB at a time: short-lived strings the young generation frees
-      // cheaply, and a group without other scripts stays one byte a character (and needs no scan).
+    const k = stream[i]!;
+    if (!right?.[i] && pb[k] === decodedEnd[k]) {
+      // A stream's payloads are decoded some 32 KB at a time, whole payloads each time: short-lived
+      // strings the young generation frees cheaply.
       let bytes = 0;
-      while (groupEnd < usable && (bytes === 0 || bytes < GROUP_BYTES)) {
-        bytes += payloadLength(groupEnd);
-        groupEnd++;
+      for (let j = i; j < usable && (bytes === 0 || bytes < GROUP_BYTES); j++) {
+        if (!right?.[j] && stream[j] === k) bytes += chunk.ends[j]! - nl[7 * j + 6]! - 1;
       }
       try {
-        text = fromUtf8(payloads.subarray(pb, pb + bytes));
+        text[k] = fromUtf8(payloads[k]!.subarray(pb[k]!, pb[k]! + bytes));
       } catch {
         return i;
       }
-      ascii = text.length === bytes;
-      at = 0;
+      decodedEnd[k] = pb[k]! + bytes;
+      ascii[k] = text[k]!.length === bytes;
+      at[k] = 0;
     }
     if (right?.[i]) {
       // Recorded the day of its event (most are): nothing of it is needed but its note reference.
@@ -734,16 +772,18 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
     entry.actor = fields.interned(raw, nl[o + 2]! + 1, nl[o + 3]!, 0)!;
     entry.type = fields.interned(raw, nl[o + 3]! + 1, nl[o + 4]!, 1)!;
     const length = end - nl[o + 6]! - 1;
-    const payloadEnd = at + (ascii ? length : utf16Units(raw, words, nl[o + 6]! + 1, end));
-    let payloadText = text.slice(at, payloadEnd);
+    const isAscii = ascii[k]!;
+    const payloadStart = at[k]!;
+    const payloadEnd = payloadStart + (isAscii ? length : utf16Units(raw, words, nl[o + 6]! + 1, end));
+    let payloadText = text[k]!.slice(payloadStart, payloadEnd);
     // An admission record in the plain form is kept as its text (raw-json.ts): not parsed here.
     let admission: RawJson | null = null;
     if (entry.type === 'placement.admitted') {
       const from = nl[o + 6]! + 1;
       const span = canonicalMemberSpan(raw, from, end, 'admission');
       if (span) {
-        const a = ascii ? span[0] - from : utf16Units(raw, words, from, span[0]);
-        const b = a + (ascii ? span[1] - span[0] : utf16Units(raw, words, span[0], span[1]));
+        const a = isAscii ? span[0] - from : utf16Units(raw, words, from, span[0]);
+        const b = a + (isAscii ? span[1] - span[0] : utf16Units(raw, words, span[0], span[1]));
         payloadText = `${payloadText.slice(0, a)}null${payloadText.slice(b)}`;
         admission = new RawJson(fromUtf8(raw.subarray(span[0], span[1])));
       }
@@ -754,8 +794,8 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       return { seq, message: `entry ${seq}: its payload is not JSON (or not UTF-8)` };
     }
     if (admission) (entry.payload as { admission: unknown }).admission = admission;
-    at = payloadEnd;
-    pb += length;
+    at[k] = payloadEnd;
+    pb[k] = pb[k]! + length;
     try {
       replay.apply(entry);
     } catch (err) {

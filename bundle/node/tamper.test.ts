@@ -93,6 +93,30 @@ describe('single-byte changes', () => {
   });
 });
 
+describe('decrypting while the data is hashed (the viewer’s way)', () => {
+  const early = (files: BundleFiles, passphrase = PASSPHRASE) => verifyBundle(files, passphrase, crypto, { ...nodeVerifyOptions(), decryptWhileHashing: true });
+
+  it('gives the same verdict, step by step, on the intact bundle and with a wrong passphrase', async () => {
+    for (const passphrase of [PASSPHRASE, `${PASSPHRASE}!`]) {
+      const [a, c] = [await verifyBundle(small.files, passphrase, crypto, nodeVerifyOptions()), await early(small.files, passphrase)];
+      expect(c.ok).toBe(a.ok);
+      expect(c.failure).toEqual(a.failure);
+      expect(c.steps.map((s) => [s.step, s.ok, s.detail])).toEqual(a.steps.map((s) => [s.step, s.ok, s.detail]));
+    }
+    expect((await early(small.files, `${PASSPHRASE}!`)).failure!.step).toBe('decryption');
+  });
+
+  it('still names a changed byte of data.bin at the data step, not as a wrong passphrase', async () => {
+    const n = small.files.data.length;
+    for (let k = 0; k < 64; k++) {
+      const i = Math.floor((k * (n - 1)) / 63);
+      const v = await early({ envelope: small.files.envelope, data: flipped(small.files.data, i, 1 << (k % 8)) });
+      expect(v.ok, `byte ${i}`).toBe(false);
+      expect(v.failure!.step, `byte ${i}`).toBe('data');
+    }
+  });
+});
+
 describe('truncated and empty files', () => {
   it('bundle.json cut anywhere, or empty', async () => {
     const envelope = small.files.envelope as Uint8Array;

@@ -9,6 +9,7 @@
 import type { Crypto, Gunzip } from '../format/crypto.ts';
 import { fflateGunzip } from '../format/gunzip.ts';
 import { sha256Ranges } from '../format/sha256.ts';
+import { inflateNative, nativeInflate } from './web/inflate.ts';
 import type { WorkerPool } from './web/pool.ts';
 
 /** A batch over fewer bytes is hashed on the page: a worker's round trip would cost more. */
@@ -94,29 +95,18 @@ export function pooledCrypto(pool: WorkerPool): Crypto {
   };
 }
 
+/**
+ * `base`, answering the SHA-256 of exactly this array (the embedded data.bin, never written to) with
+ * the digest started when the page loaded, while the inspector typed the passphrase.
+ */
+export function withDigestOf(base: Crypto, data: Uint8Array, digest: Promise<Uint8Array>): Crypto {
+  return { ...base, sha256: (bytes) => (bytes === data ? digest : base.sha256(bytes)) };
+}
+
 /** Decompression on the helper workers (journal chunks: with their rights rows, see rights-aside.ts). */
 export function pooledGunzip(pool: WorkerPool, rights = false): Gunzip {
   return (compressed, rawLength) => pool.gunzip(compressed, rawLength, rights);
 }
 
-/** Native gzip through DecompressionStream where there is one; fflate otherwise. */
-export const webGunzip: Gunzip =
-  typeof DecompressionStream === 'function'
-    ? async (compressed, rawLength) => {
-        const stream = new Blob([buf(compressed)]).stream().pipeThrough(new DecompressionStream('gzip'));
-        const out = new Uint8Array(rawLength);
-        let o = 0;
-        const reader = stream.getReader();
-        for (;;) {
-          const { done, value } = await reader.read();
-          if (done) break;
-          if (o + value.length > rawLength) {
-            await reader.cancel();
-            throw new Error('the chunk decompresses to more than its stated size');
-          }
-          out.set(value, o);
-          o += value.length;
-        }
-        return o === rawLength ? out : out.subarray(0, o);
-      }
-    : fflateGunzip;
+/** Native gzip through DecompressionStream where there is one (web/inflate.ts); fflate otherwise. */
+export const webGunzip: Gunzip = nativeInflate ? inflateNative : fflateGunzip;

@@ -6,11 +6,11 @@
 // languages, print; a name holding markup shown as text; a wrong passphrase said plainly; the bare
 // trusted viewer opening the bundle's files through its picker; no request ever leaves the file.
 
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { Browser } from 'playwright-core';
+import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import { personInput } from '../../test/support/fixtures.ts';
@@ -199,6 +199,32 @@ describe('the offline viewer, round trip', () => {
     await page.selectOption('#language', 'ru');
     expect(await page.textContent('#verdict')).toContain('Парольная фраза не открывает данные');
     await w.close();
+  });
+
+  it('names a changed character of the embedded data at the data check, as it names the changed byte of data.bin opened through the picker', async () => {
+    const html = readFileSync(join(result.outDir, 'open-me.html'), 'utf8');
+    const open = html.indexOf('<script type="application/octet-stream" id="centre-bundle-data">');
+    const close = html.indexOf('</script>', open);
+    const at = open + Math.floor((close - open) / 2);
+    const changed = html.slice(0, at) + (html[at] === 'A' ? 'B' : 'A') + html.slice(at + 1);
+    const tamperedDir = join(dir, 'tampered');
+    mkdirSync(tamperedDir);
+    writeFileSync(join(tamperedDir, 'open-me.html'), changed);
+    const data = readFileSync(join(result.outDir, 'data.bin'));
+    data[data.length >> 1]! ^= 1;
+    writeFileSync(join(tamperedDir, 'data.bin'), data);
+    const failedStep = async (page: Page) => page.locator('#verdict .steps li.bad').getAttribute('data-step');
+    const embedded = await openWatched(browser, pathToFileURL(join(tamperedDir, 'open-me.html')).href);
+    expect(await openBundle(embedded.page, PASSPHRASE)).toBe('failed');
+    expect(await failedStep(embedded.page)).toBe('data');
+    expect(await embedded.page.textContent('#verdict')).toContain('data.bin is not the data that was signed');
+    // The untouched open-me.html, with the changed data.bin chosen through the picker: the same check fails.
+    const picked = await openWatched(browser, openMe);
+    await picked.page.setInputFiles('#files', [join(result.outDir, 'bundle.json'), join(tamperedDir, 'data.bin')]);
+    expect(await openBundle(picked.page, PASSPHRASE)).toBe('failed');
+    expect(await failedStep(picked.page)).toBe('data');
+    await embedded.close();
+    await picked.close();
   });
 
   it('opens any bundle’s files with a trusted bare viewer, which shows its own SHA-256', async () => {

@@ -5,21 +5,7 @@
 
 import type { BundleFiles } from '../../format/verify.ts';
 import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from '../embedded.ts';
-
-/** Base64 to bytes: the browser's own decoder where it has one, else atob a piece at a time. */
-export function base64Bytes(text: string): Uint8Array {
-  const from = (Uint8Array as unknown as { fromBase64?: (s: string) => Uint8Array }).fromBase64;
-  if (from) return from(text);
-  const clean = text.replace(/\s+/g, '');
-  const out = new Uint8Array(Math.floor((clean.length * 3) / 4) - (clean.endsWith('==') ? 2 : clean.endsWith('=') ? 1 : 0));
-  const STEP = 4 * 1024 * 1024;
-  let o = 0;
-  for (let i = 0; i < clean.length; i += STEP) {
-    const bin = atob(clean.slice(i, i + STEP));
-    for (let j = 0; j < bin.length; j++) out[o++] = bin.charCodeAt(j);
-  }
-  return out;
-}
+import { base64Bytes } from './base64.ts';
 
 /** A file the inspector chose is not a bundle: said in the reader's words by the caller. */
 export class PickError extends Error {

@@ -7,6 +7,7 @@ import { gunzipSync } from 'fflate';
 import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
 import { asideBuffers, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
+import { inflateNative, nativeInflate } from './inflate.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 interface WorkerScope {
@@ -16,22 +17,7 @@ interface WorkerScope {
 declare const self: WorkerScope;
 
 async function inflate(compressed: Uint8Array, rawLength: number): Promise<Uint8Array> {
-  if (typeof DecompressionStream !== 'function') return gunzipSync(compressed, { out: new Uint8Array(rawLength) });
-  const stream = new Blob([compressed as Uint8Array<ArrayBuffer>]).stream().pipeThrough(new DecompressionStream('gzip'));
-  const out = new Uint8Array(rawLength);
-  let o = 0;
-  const reader = stream.getReader();
-  for (;;) {
-    const { done, value } = await reader.read();
-    if (done) break;
-    if (o + value.length > rawLength) {
-      await reader.cancel();
-      throw new Error('the chunk decompresses to more than its stated size');
-    }
-    out.set(value, o);
-    o += value.length;
-  }
-  return o === rawLength ? out : out.slice(0, o);
+  return nativeInflate ? inflateNative(compressed, rawLength) : gunzipSync(compressed, { out: new Uint8Array(rawLength) });
 }
 
 async function answer(m: WorkerRequest): Promise<void> {
