@@ -3,11 +3,14 @@
 
 declare const TextEncoder: { new (): { encode(s: string): Uint8Array; encodeInto(s: string, dest: Uint8Array): { read: number; written: number } } };
 declare const TextDecoder: {
-  new (label?: string, options?: { fatal?: boolean }): { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string };
+  new (label?: string, options?: { fatal?: boolean; ignoreBOM?: boolean }): { decode(bytes?: Uint8Array, options?: { stream?: boolean }): string };
 };
 
 export const utf8Encoder = new TextEncoder();
-const fatalDecoder = new TextDecoder('utf-8', { fatal: true });
+// ignoreBOM: a byte order mark is kept as the character it is, not dropped at the start of each
+// decode, so that a payload decoded alone and one decoded within a group of payloads read the same
+// (and a payload starting with one is not JSON, whichever way it is read).
+const fatalDecoder = new TextDecoder('utf-8', { fatal: true, ignoreBOM: true });
 
 export function utf8(text: string): Uint8Array {
   return utf8Encoder.encode(text);

@@ -59,6 +59,20 @@ describe('replaying a chunk', () => {
     expect(r.same).toBe(true);
   });
 
+  it('refuses a payload that starts with a byte order mark both ways, wherever it falls in a group', () => {
+    const e = (seq: number, p: string) => `${seq}\n2026-01-01T10:00:00.000Z\n2026-01-01T10:00:00.000Z\nregistrar\nmovement.recorded\n\n${'0'.repeat(64)}\n${p}`;
+    const entry = '{"placementId":"S1","direction":"entry","purpose":"é"}';
+    const exit = '{"placementId":"S1","direction":"exit","purpose":"ü"}';
+    for (const [texts, seq] of [
+      [[e(1, `\uFEFF${entry}`), e(2, exit)], 1],
+      [[e(1, entry), e(2, `\uFEFF${exit}`)], 2],
+    ] as const) {
+      const r = both(chunkOf([...texts]));
+      expect(r.slow).toMatchObject({ seq });
+      expect(r.fast).toEqual(r.slow);
+    }
+  });
+
   it('gives the same tables both ways on a seeded centre, whose payloads fill many groups in ASCII and in other scripts', () => {
     const db = openDatabase(':memory:');
     try {
