@@ -413,6 +413,7 @@ HQ mode (--db is HQ's own database, created if missing):
   hq import --passphrase-file F BUNDLE… [--receipts DIR] [--as NAME] [--json]
                             import centres' HQ slices, each verified in full; per slice: imported N
                             entries, already held, or refused with the reason (exit 1 if any refused).
+                            Slices in any order: imported centre by centre, each from its earliest entry.
                             --receipts: write HQ's receipt for each centre into DIR
   hq report [--csv DIR] [--json]
                             national figures, each centre as of its last slice; --csv: one CSV file
