@@ -14,7 +14,11 @@ import { concatBytes, toHex, utf8Encoder } from './bytes.ts';
 import type { Crypto } from './crypto.ts';
 
 export const ROWS_PER_BLOCK = 4096;
-const HASH_BATCH_BYTES = 32 * 1024 * 1024;
+/**
+ * Closed blocks are hashed once they hold this much: the buffer stays about a block or two (growing
+ * it to a 32 MB batch, zeroed at each doubling and copied, cost more than the hashing calls saved).
+ */
+const HASH_BATCH_BYTES = 1024 * 1024;
 /** Rows encoded to UTF-8 per call. */
 const ENCODE_ROWS = 256;
 
