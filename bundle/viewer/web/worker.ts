@@ -8,6 +8,7 @@ import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
 import { asideBuffers, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
 import { inflateNative, nativeInflate } from './inflate.ts';
+import { warmUp } from './warm-up.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 interface WorkerScope {
@@ -20,11 +21,22 @@ async function inflate(compressed: Uint8Array, rawLength: number): Promise<Uint8
   return nativeInflate ? inflateNative(compressed, rawLength) : gunzipSync(compressed, { out: new Uint8Array(rawLength) });
 }
 
+let warmed = false;
+
 async function answer(m: WorkerRequest): Promise<void> {
   try {
     switch (m.op) {
       case 'ping':
         self.postMessage({ id: m.id, ok: true });
+        // Answered first: the pool is ready; the warm-up runs before the first chunk can come.
+        if (!warmed) {
+          warmed = true;
+          try {
+            warmUp();
+          } catch {
+            // Only a head start is lost.
+          }
+        }
         return;
       case 'sha256': {
         const digests = sha256Ranges(new Uint8Array(m.data), new Uint32Array(m.starts), new Uint32Array(m.ends), m.count);
