@@ -5,7 +5,7 @@
 
 import { gunzipSync } from 'fflate';
 import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
-import { asideBuffers, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
+import { asideBuffers, hasRepeat, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
 import { inflateNative, nativeInflate } from './inflate.ts';
 import { warmUp } from './warm-up.ts';
@@ -43,6 +43,9 @@ async function answer(m: WorkerRequest): Promise<void> {
         self.postMessage({ id: m.id, ok: true, bytes: digests.buffer as ArrayBuffer }, [digests.buffer as ArrayBuffer]);
         return;
       }
+      case 'repeats':
+        self.postMessage({ id: m.id, ok: true, repeats: hasRepeat(new Float64Array(m.data)) });
+        return;
       case 'gunzip': {
         const inflated = await inflate(new Uint8Array(m.data), m.rawLength);
         const raw = inflated.byteOffset === 0 && inflated.byteLength === inflated.buffer.byteLength ? inflated : inflated.slice();
