@@ -9,12 +9,16 @@
 
 import { z } from 'zod';
 import { replayRowText } from '../../domain/replay/canonical-rows.ts';
-import { TABLES, tableRows, type RegisterTables } from '../../domain/replay/tables.ts';
+import { TABLES, tableRows, type RegisterTables, type TableSpec } from '../../domain/replay/tables.ts';
 import { concatBytes, toHex, utf8Encoder } from './bytes.ts';
 import type { Crypto } from './crypto.ts';
 
 export const ROWS_PER_BLOCK = 4096;
-const HASH_BATCH_BYTES = 32 * 1024 * 1024;
+/**
+ * Closed blocks are hashed once they hold this much: the buffer stays about a block or two (growing
+ * it to a 32 MB batch, zeroed at each doubling and copied, cost more than the hashing calls saved).
+ */
+const HASH_BATCH_BYTES = 1024 * 1024;
 /** Rows encoded to UTF-8 per call. */
 const ENCODE_ROWS = 256;
 
@@ -158,30 +162,36 @@ export class TableDigester {
   }
 }
 
+/** What gives a table's digest other than its rows in the replay (see replayDigests). */
+export interface TableDigestSource {
+  finish(crypto: Crypto): Promise<TableDigest>;
+}
+
+/** The digest of one replayed table, from its rows. */
+export async function digestTable(tables: RegisterTables, spec: TableSpec, crypto: Crypto, yieldToHost?: () => Promise<void>): Promise<TableDigest> {
+  const d = new TableDigester();
+  for (const row of tableRows(tables, spec)) {
+    d.add(replayRowText(spec, row));
+    if (d.shouldHash) {
+      await d.hashPending(crypto);
+      await yieldToHost?.();
+    }
+  }
+  return d.finish(crypto);
+}
+
 /** Digests of the replayed tables, keyed by SQL table name. */
 export async function replayDigests(
   tables: RegisterTables,
   crypto: Crypto,
   yieldToHost?: () => Promise<void>,
   /** Tables whose rows were digested elsewhere (rows kept aside from the replay: rights-aside.ts). */
-  digested: Partial<Record<string, TableDigester>> = {},
+  digested: Partial<Record<string, TableDigestSource>> = {},
 ): Promise<Record<string, TableDigest>> {
   const out: Record<string, TableDigest> = {};
   for (const spec of TABLES) {
     const aside = digested[spec.sql];
-    if (aside) {
-      out[spec.sql] = await aside.finish(crypto);
-      continue;
-    }
-    const d = new TableDigester();
-    for (const row of tableRows(tables, spec)) {
-      d.add(replayRowText(spec, row));
-      if (d.shouldHash) {
-        await d.hashPending(crypto);
-        await yieldToHost?.();
-      }
-    }
-    out[spec.sql] = await d.finish(crypto);
+    out[spec.sql] = aside ? await aside.finish(crypto) : await digestTable(tables, spec, crypto, yieldToHost);
   }
   return out;
 }

@@ -416,10 +416,20 @@ export class KeyHashes {
   }
 
   repeats(): boolean {
-    const sorted = this.keys.subarray(0, this.count).sort();
-    for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
-    return false;
+    return hasRepeat(this.keys.subarray(0, this.count));
   }
+
+  /** The keys so far, as a copy of their own (to hand to another thread). */
+  copy(): Float64Array {
+    return this.keys.slice(0, this.count);
+  }
+}
+
+/** Whether a value occurs twice among KeyHashes' keys (sorts them in place). */
+export function hasRepeat(keys: Float64Array): boolean {
+  const sorted = keys.sort();
+  for (let i = 1; i < sorted.length; i++) if (sorted[i] === sorted[i - 1]) return true;
+  return false;
 }
 
 /**

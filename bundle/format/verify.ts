@@ -19,7 +19,7 @@ import { fflateGunzip } from './gunzip.ts';
 import { asciiFieldEnds, BundleJournal, checkChunkChain, checkChunkStart, hashChunk, wordsOf, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from './manifest.ts';
 import { normalisePassphrase } from './passphrase.ts';
-import { compareProjections, projectionsSchema, replayDigests, TableDigester, type ProjectionsSection } from './projections.ts';
+import { compareProjections, digestTable, projectionsSchema, replayDigests, TableDigester, type ProjectionsSection } from './projections.ts';
 import { isRightType, KeyHashes, RIGHT_TYPE, rightsAside, RightsMaterialiser, RIGHTS_SPEC, type RightsAside } from './rights-aside.ts';
 import {
   findingsSectionSchema,
@@ -130,6 +130,11 @@ export interface VerifyOptions {
   precomputedRights?: (raw: Uint8Array) => RightsAside | null;
   /** checkChunkLinks' answer for a chunk, from where it was hashed; null: the chain is checked here. */
   precomputedLinks?: (raw: Uint8Array) => number | null;
+  /**
+   * With `rightsAside`: whether a rights row's key repeats (rights-aside.ts hasRepeat), answered
+   * elsewhere (the viewer's workers) while the other tables are digested; default: here.
+   */
+  keyRepeats?: (keys: Float64Array) => boolean | Promise<boolean>;
 }
 
 /** What the bundle holds, decoded; the journal stays bytes until an entry is asked for. */
@@ -431,10 +436,23 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
     if (manifest.counts.placements !== tables.placements.size) fail(`the manifest counts ${manifest.counts.placements} placements, the journal gives ${tables.placements.size}`);
     // Rights rows aside are digested already, unless an id repeats: then the table is built (one row
     // per id, as the replay keeps it) and digested as the others.
+    // Whether one repeats is found while the tables before rights are digested (on a worker, where
+    // the host has one).
     const rights = verdict.content!.rights;
-    const rightsRepeat = rights !== null && rightKeys!.repeats();
-    if (rights && rightsRepeat) rights.finish();
-    const digested = rights && !rightsRepeat ? { [RIGHTS_SPEC.sql]: rightsDigester! } : {};
+    let digested = {};
+    if (rights) {
+      const repeat = options.keyRepeats ? Promise.resolve(options.keyRepeats(rightKeys!.copy())) : null;
+      repeat?.catch(() => {});
+      digested = {
+        [RIGHTS_SPEC.sql]: {
+          finish: async (c: Crypto) => {
+            if (!(repeat ? await repeat : rightKeys!.repeats())) return rightsDigester!.finish(c);
+            rights.finish();
+            return digestTable(tables, RIGHTS_SPEC, c, options.yieldToHost);
+          },
+        },
+      };
+    }
     const digests = await replayDigests(tables, crypto, options.yieldToHost, digested);
     const { mismatches, unknown } = compareProjections(projections!, digests);
     for (const t of unknown) verdict.warnings.push(`the data has a digest for table ${t}, which this program does not know`);

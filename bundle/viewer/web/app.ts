@@ -285,7 +285,9 @@ export class ViewerApp {
         // The rights rows (two thirds of a journal) are made and digested aside, by the helper
         // workers where there are some; the register's screens build them when they need them.
         rightsAside: true,
-        ...(pool ? { precomputedRights: (raw: Uint8Array) => pool.rightsOf(raw), precomputedLinks: (raw: Uint8Array) => pool.linksOf(raw) } : {}),
+        ...(pool
+          ? { precomputedRights: (raw: Uint8Array) => pool.rightsOf(raw), precomputedLinks: (raw: Uint8Array) => pool.linksOf(raw), keyRepeats: (keys: Float64Array) => pool.repeats(keys) }
+          : {}),
         onProgress: (p) => {
           if (p.step === 'chain' && p.total > 0) this.progress.value = p.done / p.total;
           // The status changes with the step (the chain reports every chunk: hundreds of times).

@@ -15,11 +15,13 @@ export interface WorkerPool {
   /** checkChunkLinks' answer a worker gave for a buffer it decompressed, once. */
   linksOf(data: Uint8Array): number | null;
   hashedAlready(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array | null;
+  /** Whether a rights row's key repeats (rights-aside.ts hasRepeat), on a worker: `keys` is taken. */
+  repeats(keys: Float64Array): Promise<boolean>;
   close(): void;
 }
 
 /** A copy of exactly the view's bytes, as its own buffer (to transfer). */
-function own(view: Uint8Array | Uint32Array, length = view.length): ArrayBuffer {
+function own(view: Uint8Array | Uint32Array | Float64Array, length = view.length): ArrayBuffer {
   return view.slice(0, length).buffer as ArrayBuffer;
 }
 
@@ -116,6 +118,13 @@ class Pool implements WorkerPool {
       });
     }
     return raw;
+  }
+
+  async repeats(keys: Float64Array): Promise<boolean> {
+    const data = keys.byteOffset === 0 && keys.byteLength === keys.buffer.byteLength ? (keys.buffer as ArrayBuffer) : own(keys);
+    const reply = await this.send({ op: 'repeats', data }, [data]);
+    if (typeof reply.repeats !== 'boolean') throw new Error('a helper worker gave no answer about repeated rights ids');
+    return reply.repeats;
   }
 
   linksOf(data: Uint8Array): number | null {

@@ -6,7 +6,9 @@ import type { RightsAside } from '../../format/rights-aside.ts';
 export type WorkerRequest =
   | { id: number; op: 'ping' }
   | { id: number; op: 'sha256'; data: ArrayBuffer; starts: ArrayBuffer; ends: ArrayBuffer; count: number }
-  | { id: number; op: 'gunzip'; data: ArrayBuffer; rawLength: number; rights?: boolean };
+  | { id: number; op: 'gunzip'; data: ArrayBuffer; rawLength: number; rights?: boolean }
+  /** Whether a rights row's key repeats: `data` holds KeyHashes' keys (Float64Array). */
+  | { id: number; op: 'repeats'; data: ArrayBuffer };
 
 export type WorkerReply =
   | {
@@ -19,6 +21,8 @@ export type WorkerReply =
       linkedFrom?: number | null;
       /** For a decompressed journal chunk: its rights rows, made here (bundle/format/rights-aside.ts). */
       rights?: RightsAside;
+      /** The answer to 'repeats'. */
+      repeats?: boolean;
     }
   | { id: number; ok: false; error: string };
 

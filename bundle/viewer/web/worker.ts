@@ -5,9 +5,10 @@
 
 import { gunzipSync } from 'fflate';
 import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
-import { asideBuffers, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
+import { asideBuffers, hasRepeat, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
 import { inflateNative, nativeInflate } from './inflate.ts';
+import { warmUp } from './warm-up.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
 interface WorkerScope {
@@ -20,17 +21,31 @@ async function inflate(compressed: Uint8Array, rawLength: number): Promise<Uint8
   return nativeInflate ? inflateNative(compressed, rawLength) : gunzipSync(compressed, { out: new Uint8Array(rawLength) });
 }
 
+let warmed = false;
+
 async function answer(m: WorkerRequest): Promise<void> {
   try {
     switch (m.op) {
       case 'ping':
         self.postMessage({ id: m.id, ok: true });
+        // Answered first: the pool is ready; the warm-up runs before the first chunk can come.
+        if (!warmed) {
+          warmed = true;
+          try {
+            warmUp();
+          } catch {
+            // Only a head start is lost.
+          }
+        }
         return;
       case 'sha256': {
         const digests = sha256Ranges(new Uint8Array(m.data), new Uint32Array(m.starts), new Uint32Array(m.ends), m.count);
         self.postMessage({ id: m.id, ok: true, bytes: digests.buffer as ArrayBuffer }, [digests.buffer as ArrayBuffer]);
         return;
       }
+      case 'repeats':
+        self.postMessage({ id: m.id, ok: true, repeats: hasRepeat(new Float64Array(m.data)) });
+        return;
       case 'gunzip': {
         const inflated = await inflate(new Uint8Array(m.data), m.rawLength);
         const raw = inflated.byteOffset === 0 && inflated.byteLength === inflated.buffer.byteLength ? inflated : inflated.slice();
