@@ -3,9 +3,6 @@
 // same verdict for whole bundles, intact or forged (an id that repeats, a payload that is not an
 // object, a rights row the journal does not support).
 
-import { createHash } from 'node:crypto';
-import { gzipSync } from 'node:zlib';
-import { gunzipSync } from 'fflate';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { readEntries } from '../../db/journal/writer.ts';
 import { hashInput } from '../../domain/journal.ts';
@@ -14,12 +11,12 @@ import { replayRowText } from '../../domain/replay/canonical-rows.ts';
 import { TABLES, tableRows } from '../../domain/replay/tables.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import { exportBundle } from './export.ts';
-import { exportTestBundle, forge, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
+import { exportTestBundle, forge, memoCrypto, PASSPHRASE, rechained, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyOnNode } from './verify.ts';
 import { CHUNK_WORKER_ENTRY } from './chunk-worker-entry.ts';
-import { concatBytes, utf8 } from '../format/bytes.ts';
-import { chunkHeader, CONTAINER_MAGIC, decodeContainer, sectionHeader, splitChunks } from '../format/container.ts';
-import { encodeJournalChunk, indexJournalChunk, JournalChunkWriter } from '../format/journal.ts';
+import { utf8 } from '../format/bytes.ts';
+import { decodeContainer } from '../format/container.ts';
+import { indexJournalChunk, JournalChunkWriter } from '../format/journal.ts';
 import { hasRepeat, KeyHashes, rightsAside, RightsMaterialiser, RIGHTS_SPEC } from '../format/rights-aside.ts';
 import { FieldDecoder, replayChunk, verifyBundle, type BundleFiles, type Verdict } from '../format/verify.ts';
 
@@ -237,44 +234,6 @@ const verifyBoth = async (files: BundleFiles): Promise<[Verdict, Verdict]> => {
   return [full, aside];
 };
 
-/** The journal section's entries, changed by `edit`, chained again (prev_hash) and signed with a new head. */
-function rechained(edit: (entries: string[]) => string[], chain = true) {
-  let head = '';
-  const change = (plaintext: Uint8Array) => {
-    const parts: Uint8Array[] = [Uint8Array.from(CONTAINER_MAGIC)];
-    for (const [name, body] of decodeContainer(plaintext)) {
-      let content = concatBytes(splitChunks(name, body).map((c) => gunzipSync(c.gzip)));
-      if (name === 'journal') {
-        const chunk = indexJournalChunk(content, 0, 1);
-        let entries = Array.from({ length: chunk.count }, (_, i) => Buffer.from(content.subarray(chunk.starts[i]!, chunk.ends[i]!)).toString('utf8'));
-        entries = edit(entries);
-        if (!chain) {
-          content = encodeJournalChunk(entries.join(''), entries.map((e) => Buffer.byteLength(e)));
-          const gz = new Uint8Array(gzipSync(content));
-          const section = concatBytes([chunkHeader(content.length, gz.length), gz]);
-          parts.push(sectionHeader(name, section.length), section);
-          continue;
-        }
-        let prev = '0'.repeat(64);
-        entries = entries.map((e) => {
-          const lines = e.split('\n');
-          lines[6] = prev;
-          const text = lines.join('\n');
-          prev = createHash('sha256').update(text, 'utf8').digest('hex');
-          return text;
-        });
-        head = prev;
-        content = encodeJournalChunk(entries.join(''), entries.map((e) => Buffer.byteLength(e)));
-      }
-      const gz = new Uint8Array(gzipSync(content));
-      const section = concatBytes([chunkHeader(content.length, gz.length), gz]);
-      parts.push(sectionHeader(name, section.length), section);
-    }
-    return concatBytes(parts);
-  };
-  return forge(b, crypto, change, (m) => (chain ? { ...m, head: { ...m.head, hash: head } } : m));
-}
-
 const rightEntries = (entries: string[]) => entries.flatMap((e, i) => (e.split('\n')[4] === 'right.recorded' ? [i] : []));
 
 describe('rights rows aside, whole bundles', () => {
@@ -290,7 +249,7 @@ describe('rights rows aside, whole bundles', () => {
   });
 
   it('a rightEntryId that repeats: the table as the replay keeps it (one row per id), the same refusal', async () => {
-    const files = await rechained((entries) => {
+    const files = await rechained(b, crypto, (entries) => {
       const [first, second] = rightEntries(entries);
       const id = /"rightEntryId":"([^"]+)"/.exec(entries[first!]!)![1]!;
       entries[second!] = entries[second!]!.replace(/"rightEntryId":"[^"]+"/, `"rightEntryId":"${id}"`);
@@ -305,7 +264,7 @@ describe('rights rows aside, whole bundles', () => {
   it('a rights entry whose payload is not an object, or not JSON: the same entry named', async () => {
     for (const payload of ['[1,2]', '{"rightEntryId":']) {
       let seq = 0;
-      const files = await rechained((entries) => {
+      const files = await rechained(b, crypto, (entries) => {
         const k = rightEntries(entries)[3]!;
         const lines = entries[k]!.split('\n');
         seq = Number(lines[0]);
@@ -346,7 +305,7 @@ describe('on the chunk workers (chunk-pool.ts)', () => {
     expect(tableRows(onPool.content!.tables!, RIGHTS_SPEC).map((r) => replayRowText(RIGHTS_SPEC, r))).toEqual(
       tableRows(full.content!.tables!, RIGHTS_SPEC).map((r) => replayRowText(RIGHTS_SPEC, r)),
     );
-    const forged = await rechained((entries) => {
+    const forged = await rechained(b, crypto, (entries) => {
       const k = rightEntries(entries)[2]!;
       const lines = entries[k]!.split('\n');
       entries[k] = [...lines.slice(0, 7), '"not an object"'].join('\n');
@@ -361,7 +320,7 @@ describe('on the chunk workers (chunk-pool.ts)', () => {
       (entries: string[]) => entries.filter((_, i) => i !== 30),
       (entries: string[]) => entries.map((e, i) => (i === 0 ? e.replace(/^1\n/, '2\n') : e)),
     ]) {
-      const files = await rechained(edit, false);
+      const files = await rechained(b, crypto, edit, false);
       const [one] = await verifyBoth(files);
       expect(one.failure).toMatchObject({ step: 'chain' });
       expect(summary(await pooled(files))).toEqual(summary(one));

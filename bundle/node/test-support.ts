@@ -3,13 +3,18 @@
 // re-encrypts and re-signs changed data with the centre's own key (what a centre rewriting its
 // history could do), to test the checks behind the signature.
 
+import { createHash } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { gzipSync } from 'node:zlib';
+import { gunzipSync } from 'fflate';
 import { signBytes } from '../../services/keys.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
-import { fromBase64, toHex, utf8 } from '../format/bytes.ts';
+import { concatBytes, fromBase64, toHex, utf8 } from '../format/bytes.ts';
+import { chunkHeader, CONTAINER_MAGIC, decodeContainer, sectionHeader, splitChunks } from '../format/container.ts';
 import type { Crypto } from '../format/crypto.ts';
+import { encodeJournalChunk, indexJournalChunk } from '../format/journal.ts';
 import { envelopeText, parseEnvelope, signedManifestBytes, type Manifest } from '../format/manifest.ts';
 import { normalisePassphrase } from '../format/passphrase.ts';
 import type { BundleFiles } from '../format/verify.ts';
@@ -103,4 +108,45 @@ export async function forge(
   const edited = editManifest({ ...manifest, data: { ...manifest.data, bytes: data.length, sha256: toHex(await crypto.sha256(data)) } });
   const signature = signBytes(bundle.privateSeed, signedManifestBytes(edited));
   return { envelope: utf8(envelopeText(edited, signature)), data };
+}
+
+/**
+ * A forged bundle whose journal's entries are changed by `edit`, then (with `chain`) chained again
+ * (each prev_hash the hash of the entry before) and signed with the new head: a rewrite only the
+ * projections can tell. Without `chain` the entries are left as edited and the head as it was.
+ */
+export function rechained(
+  bundle: Pick<TestBundle, 'files' | 'privateSeed'>,
+  crypto: Crypto,
+  edit: (entries: string[]) => string[],
+  chain = true,
+): Promise<BundleFiles> {
+  let head = '';
+  const change = (plaintext: Uint8Array) => {
+    const parts: Uint8Array[] = [Uint8Array.from(CONTAINER_MAGIC)];
+    for (const [name, body] of decodeContainer(plaintext)) {
+      let content = concatBytes(splitChunks(name, body).map((c) => gunzipSync(c.gzip)));
+      if (name === 'journal') {
+        const chunk = indexJournalChunk(content, 0, 1);
+        let entries = edit(Array.from({ length: chunk.count }, (_, i) => Buffer.from(content.subarray(chunk.starts[i]!, chunk.ends[i]!)).toString('utf8')));
+        if (chain) {
+          let prev = '0'.repeat(64);
+          entries = entries.map((e) => {
+            const lines = e.split('\n');
+            lines[6] = prev;
+            const text = lines.join('\n');
+            prev = createHash('sha256').update(text, 'utf8').digest('hex');
+            return text;
+          });
+          head = prev;
+        }
+        content = encodeJournalChunk(entries.join(''), entries.map((e) => Buffer.byteLength(e)));
+      }
+      const gz = new Uint8Array(gzipSync(content));
+      const section = concatBytes([chunkHeader(content.length, gz.length), gz]);
+      parts.push(sectionHeader(name, section.length), section);
+    }
+    return concatBytes(parts);
+  };
+  return forge(bundle, crypto, change, (m) => (chain ? { ...m, head: { ...m.head, hash: head } } : m));
 }

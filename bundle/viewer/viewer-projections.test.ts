@@ -5,20 +5,14 @@
 // projections can tell), is refused at the projections step naming the table, with workers and
 // without, as on Node.
 
-import { createHash } from 'node:crypto';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
-import { gzipSync } from 'node:zlib';
-import { gunzipSync } from 'fflate';
 import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openBundle, openWatched } from '../../test/support/viewer-browser.ts';
-import { concatBytes } from '../format/bytes.ts';
-import { chunkHeader, CONTAINER_MAGIC, decodeContainer, sectionHeader, splitChunks } from '../format/container.ts';
-import { encodeJournalChunk, indexJournalChunk } from '../format/journal.ts';
 import type { BundleFiles } from '../format/verify.ts';
-import { exportTestBundle, forge, memoCrypto, PASSPHRASE, type TestBundle } from '../node/test-support.ts';
+import { exportTestBundle, memoCrypto, PASSPHRASE, rechained, type TestBundle } from '../node/test-support.ts';
 import { verifyOnNode } from '../node/verify.ts';
 
 let b: TestBundle;
@@ -32,35 +26,6 @@ afterAll(async () => {
   await browser?.close();
   b?.cleanup();
 });
-
-/** The bundle with its journal's entries changed by `edit`, chained again and signed with the new head. */
-function rechained(edit: (entries: string[]) => string[]): Promise<BundleFiles> {
-  let head = '';
-  const change = (plaintext: Uint8Array) => {
-    const parts: Uint8Array[] = [Uint8Array.from(CONTAINER_MAGIC)];
-    for (const [name, body] of decodeContainer(plaintext)) {
-      let content = concatBytes(splitChunks(name, body).map((c) => gunzipSync(c.gzip)));
-      if (name === 'journal') {
-        const chunk = indexJournalChunk(content, 0, 1);
-        let prev = '0'.repeat(64);
-        const entries = edit(Array.from({ length: chunk.count }, (_, i) => Buffer.from(content.subarray(chunk.starts[i]!, chunk.ends[i]!)).toString('utf8'))).map((e) => {
-          const lines = e.split('\n');
-          lines[6] = prev;
-          const text = lines.join('\n');
-          prev = createHash('sha256').update(text, 'utf8').digest('hex');
-          return text;
-        });
-        head = prev;
-        content = encodeJournalChunk(entries.join(''), entries.map((e) => Buffer.byteLength(e)));
-      }
-      const gz = new Uint8Array(gzipSync(content));
-      const section = concatBytes([chunkHeader(content.length, gz.length), gz]);
-      parts.push(sectionHeader(name, section.length), section);
-    }
-    return concatBytes(parts);
-  };
-  return forge(b, crypto, change, (m) => ({ ...m, head: { ...m.head, hash: head } }));
-}
 
 const ofType = (entries: string[], type: string) => entries.flatMap((e, i) => (e.split('\n')[4] === type ? [i] : []));
 
@@ -84,12 +49,12 @@ async function inViewer(files: BundleFiles, name: string): Promise<{ step: strin
 
 describe('the table digests in the viewer', () => {
   it('names a changed row of persons, and a rights id that repeats, at the projections step, as Node does', async () => {
-    const renamed = await rechained((entries) => {
+    const renamed = await rechained(b, crypto, (entries) => {
       const k = ofType(entries, 'person.registered')[1]!;
       entries[k] = entries[k]!.replace(/"familyName":"([^"]*)"/, '"familyName":"$1x"');
       return entries;
     });
-    const repeated = await rechained((entries) => {
+    const repeated = await rechained(b, crypto, (entries) => {
       const [first, second] = ofType(entries, 'right.recorded');
       const id = /"rightEntryId":"([^"]+)"/.exec(entries[first!]!)![1]!;
       entries[second!] = entries[second!]!.replace(/"rightEntryId":"[^"]+"/, `"rightEntryId":"${id}"`);
