@@ -9,6 +9,7 @@ import { hashInput } from '../../domain/journal.ts';
 import { Replay, rightRow } from '../../domain/replay/replay.ts';
 import { replayRowText } from '../../domain/replay/canonical-rows.ts';
 import { TABLES, tableRows } from '../../domain/replay/tables.ts';
+import { damagedChunks } from '../../test/support/mutations.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import { exportBundle } from './export.ts';
 import { exportTestBundle, forge, memoCrypto, PASSPHRASE, rechained, type TestBundle } from './test-support.ts';
@@ -90,21 +91,11 @@ describe('rights rows aside, chunk by chunk', () => {
 
   it('name the same entry on hundreds of chunks with bytes changed anywhere', () => {
     const raw = chunkOf(inputs.slice(0, 160));
-    const payloadish = utf8('Каримов əşğ امید {}[]"');
-    let seed = 11;
-    const next = (n: number) => {
-      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
-      return seed % n;
-    };
     let failures = 0;
     let compared = 0;
-    for (let round = 0; round < 400; round++) {
-      const copy = raw.slice();
-      const header = 4 + 4 * 160;
-      for (let k = 1 + next(3); k > 0; k--) {
-        const i = header + next(copy.length - header);
-        copy[i] = next(4) === 0 ? payloadish[next(payloadish.length)]! : next(256);
-      }
+    let round = -1;
+    for (const copy of damagedChunks(raw, 160, 11, utf8('Каримов əşğ امید {}[]"'))) {
+      round++;
       let r;
       try {
         r = both(copy);

@@ -78,3 +78,25 @@ export function mutateManifest(envelope: Uint8Array, r: Rng): Uint8Array {
   }
   return utf8(r.int(3) === 0 ? JSON.stringify(json, null, 2) : canonicalJson(json));
 }
+
+/**
+ * `rounds` copies of a journal chunk of `entries` entries (bundle/format/journal.ts), each with one
+ * to three bytes changed past its header of lengths: a quarter of them to a byte of `text`, so that
+ * damage also lands inside multi-byte characters and JSON punctuation. The same copies for a seed.
+ */
+export function* damagedChunks(raw: Uint8Array, entries: number, seed: number, text: Uint8Array, rounds = 400): Generator<Uint8Array> {
+  let s = seed;
+  const next = (n: number) => {
+    s = (Math.imul(s, 1103515245) + 12345) >>> 0;
+    return s % n;
+  };
+  const header = 4 + 4 * entries;
+  for (let round = 0; round < rounds; round++) {
+    const copy = raw.slice();
+    for (let k = 1 + next(3); k > 0; k--) {
+      const i = header + next(copy.length - header);
+      copy[i] = next(4) === 0 ? text[next(text.length)]! : next(256);
+    }
+    yield copy;
+  }
+}
