@@ -43,8 +43,10 @@ async function read(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Reads a bundle given as its folder, its open-me.html, or its bundle.json. */
-export async function readBundleFiles(path: string): Promise<BundleFiles> {
+/** Where a bundle given as its folder, its open-me.html or its bundle.json keeps its two files. */
+type BundleAt = { kind: 'files'; envelope: string; data: string } | { kind: 'html'; path: string };
+
+function locateBundle(path: string): BundleAt {
   if (!existsSync(path)) throw new BundleReadError(`no such file or folder: ${path}`);
   if (statSync(path).isDirectory()) {
     const envelope = join(path, ENVELOPE_FILE);
@@ -52,18 +54,31 @@ export async function readBundleFiles(path: string): Promise<BundleFiles> {
     if (existsSync(envelope) || existsSync(data)) {
       if (!existsSync(envelope)) throw new BundleReadError(`${path} has ${DATA_FILE} but no ${ENVELOPE_FILE}`);
       if (!existsSync(data)) throw new BundleReadError(`${path} has ${ENVELOPE_FILE} but no ${DATA_FILE}`);
-      return { envelope: await read(envelope), data: await read(data) };
+      return { kind: 'files', envelope, data };
     }
-    if (existsSync(join(path, VIEWER_FILE))) return fromHtml(join(path, VIEWER_FILE));
+    if (existsSync(join(path, VIEWER_FILE))) return { kind: 'html', path: join(path, VIEWER_FILE) };
     throw new BundleReadError(`${path} holds no bundle (${ENVELOPE_FILE} and ${DATA_FILE}, or ${VIEWER_FILE})`);
   }
-  if (/\.html?$/i.test(path)) return fromHtml(path);
+  if (/\.html?$/i.test(path)) return { kind: 'html', path };
   if (/\.json$/i.test(path)) {
     const data = join(dirname(path), DATA_FILE);
     if (!existsSync(data)) throw new BundleReadError(`there is no ${DATA_FILE} beside ${basename(path)}`);
-    return { envelope: await read(path), data: await read(data) };
+    return { kind: 'files', envelope: path, data };
   }
   throw new BundleReadError(`${path} is not a bundle: give its folder, its ${VIEWER_FILE} or its ${ENVELOPE_FILE}`);
+}
+
+/** Reads a bundle given as its folder, its open-me.html, or its bundle.json. */
+export async function readBundleFiles(path: string): Promise<BundleFiles> {
+  const at = locateBundle(path);
+  if (at.kind === 'html') return fromHtml(at.path);
+  return { envelope: await read(at.envelope), data: await read(at.data) };
+}
+
+/** A bundle's envelope alone (bundle.json), without reading its data where the two are apart. */
+export async function readBundleEnvelope(path: string): Promise<BundleFiles['envelope']> {
+  const at = locateBundle(path);
+  return at.kind === 'html' ? (await fromHtml(at.path)).envelope : read(at.envelope);
 }
 
 /** Node defaults for verifyBundle: zlib on the thread pool, this build's legal profiles. */

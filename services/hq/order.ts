@@ -10,7 +10,7 @@
 
 import { readFile } from 'node:fs/promises';
 import { parseEnvelope } from '../../bundle/format/manifest.ts';
-import { readBundleFiles } from '../../bundle/node/verify.ts';
+import { readBundleEnvelope } from '../../bundle/node/verify.ts';
 
 export interface SliceKey {
   centreId: string;
@@ -39,13 +39,13 @@ export function importOrder<T>(items: readonly T[], keys: readonly (SliceKey | n
 /** The key of the slice at `path` (its folder, open-me.html or bundle.json); null if it cannot be read. */
 export async function sliceKeyAt(path: string): Promise<SliceKey | null> {
   try {
-    return keyOf((await readBundleFiles(path)).envelope);
+    return keyOf(await readBundleEnvelope(path));
   } catch {
     return null;
   }
 }
 
-/** The key of the slice whose bundle.json is at `path`; null if it cannot be read. */
+/** The key of the slice whose envelope (bundle.json, perhaps uploaded under another name) is at `path`. */
 export async function sliceKeyOfEnvelope(path: string): Promise<SliceKey | null> {
   try {
     return keyOf(new Uint8Array(await readFile(path)));
