@@ -12,7 +12,7 @@ import { TABLES, tableRows } from '../../domain/replay/tables.ts';
 import { damagedChunks } from '../../test/support/mutations.ts';
 import { createVariedCentre, type VariedCentre } from '../../test/support/varied-centre.ts';
 import { exportBundle } from './export.ts';
-import { exportTestBundle, forge, memoCrypto, PASSPHRASE, rechained, type TestBundle } from './test-support.ts';
+import { exportTestBundle, forge, memoCrypto, PASSPHRASE, rechained, entriesOfType, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyOnNode } from './verify.ts';
 import { CHUNK_WORKER_ENTRY } from './chunk-worker-entry.ts';
 import { utf8 } from '../format/bytes.ts';
@@ -225,7 +225,7 @@ const verifyBoth = async (files: BundleFiles): Promise<[Verdict, Verdict]> => {
   return [full, aside];
 };
 
-const rightEntries = (entries: string[]) => entries.flatMap((e, i) => (e.split('\n')[4] === 'right.recorded' ? [i] : []));
+const rightEntries = (entries: string[]) => entriesOfType(entries, 'right.recorded');
 
 describe('rights rows aside, whole bundles', () => {
   it('an intact bundle: the same verdict, and the same rights rows once built', async () => {

@@ -150,3 +150,6 @@ export function rechained(
   };
   return forge(bundle, crypto, change, (m) => (chain ? { ...m, head: { ...m.head, hash: head } } : m));
 }
+
+/** Indexes of the entries (hash inputs, as `rechained` hands them to its edit) of one event type. */
+export const entriesOfType = (entries: readonly string[], type: string): number[] => entries.flatMap((e, i) => (e.split('\n')[4] === type ? [i] : []));

@@ -12,7 +12,7 @@ import type { Browser } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launchChromium, openBundle, openWatched } from '../../test/support/viewer-browser.ts';
 import type { BundleFiles } from '../format/verify.ts';
-import { exportTestBundle, memoCrypto, PASSPHRASE, rechained, type TestBundle } from '../node/test-support.ts';
+import { exportTestBundle, memoCrypto, PASSPHRASE, rechained, entriesOfType, type TestBundle } from '../node/test-support.ts';
 import { verifyOnNode } from '../node/verify.ts';
 
 let b: TestBundle;
@@ -27,7 +27,6 @@ afterAll(async () => {
   b?.cleanup();
 });
 
-const ofType = (entries: string[], type: string) => entries.flatMap((e, i) => (e.split('\n')[4] === type ? [i] : []));
 
 /** The failed step and its text in the viewer, through its file picker, with workers and without. */
 async function inViewer(files: BundleFiles, name: string): Promise<{ step: string | null; text: string }[]> {
@@ -50,12 +49,12 @@ async function inViewer(files: BundleFiles, name: string): Promise<{ step: strin
 describe('the table digests in the viewer', () => {
   it('names a changed row of persons, and a rights id that repeats, at the projections step, as Node does', async () => {
     const renamed = await rechained(b, crypto, (entries) => {
-      const k = ofType(entries, 'person.registered')[1]!;
+      const k = entriesOfType(entries, 'person.registered')[1]!;
       entries[k] = entries[k]!.replace(/"familyName":"([^"]*)"/, '"familyName":"$1x"');
       return entries;
     });
     const repeated = await rechained(b, crypto, (entries) => {
-      const [first, second] = ofType(entries, 'right.recorded');
+      const [first, second] = entriesOfType(entries, 'right.recorded');
       const id = /"rightEntryId":"([^"]+)"/.exec(entries[first!]!)![1]!;
       entries[second!] = entries[second!]!.replace(/"rightEntryId":"[^"]+"/, `"rightEntryId":"${id}"`);
       return entries;
