@@ -32,7 +32,9 @@ const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8')
 export function viewerTemplate(): string {
   const csp = [
     "default-src 'none'",
-    "script-src 'sha256-@@SCRIPT_HASH@@'",
+    // 'wasm-unsafe-eval' lets the helper workers compile the SHA-256 module the script itself writes
+    // out (web/sha256-simd.ts); it allows no eval of JavaScript, and nothing can be fetched to compile.
+    "script-src 'sha256-@@SCRIPT_HASH@@' 'wasm-unsafe-eval'",
     `style-src 'sha256-${sha256Base64(STYLE)}'`,
     'img-src data: blob:',
     // The helper workers (web/pool.ts) start from a Blob URL of a script inside this one.

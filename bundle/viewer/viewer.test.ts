@@ -57,6 +57,9 @@ describe('the offline viewer, round trip', () => {
     expect(await page.textContent('#verdict h2')).toBe('Intact');
     expect(await page.locator('#verdict .steps li.passed').count()).toBe(8);
     expect(await page.textContent('#verdict')).toContain(result.manifest.head.hash);
+    // The journal was hashed on the helper workers in WebAssembly SIMD: the page's policy lets them
+    // compile the module (a policy that did not would leave the slower TypeScript rounds, silently).
+    expect(await page.evaluate(() => document.body.dataset['hashing'])).toBe('workers-simd');
 
     // The register and its search.
     await page.waitForSelector('#view > #register');
@@ -180,6 +183,7 @@ describe('the offline viewer, round trip', () => {
     const { page } = w;
     expect(await page.evaluate(() => typeof Worker)).toBe('undefined');
     expect(await openBundle(page, PASSPHRASE)).toBe('intact');
+    expect(await page.evaluate(() => document.body.dataset['hashing'])).toBe('page');
     expect(await page.locator('#verdict .steps li.passed').count()).toBe(8);
     expect(w.requests.filter((r) => r.startsWith('blob:'))).toEqual([]);
     expect(w.problems).toEqual([]);

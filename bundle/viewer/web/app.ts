@@ -269,6 +269,9 @@ export class ViewerApp {
       performance.mark('centre-viewer-verify-start');
       const t0 = performance.now();
       const pool = await this.pool;
+      // How the journal is hashed, for tests and the curious: helper workers in WebAssembly SIMD,
+      // helper workers in TypeScript, or the page alone.
+      document.body.dataset['hashing'] = pool ? (pool.simd ? 'workers-simd' : 'workers') : 'page';
       const base = pool ? pooledCrypto(pool) : webCrypto;
       const crypto = files === this.embedded && this.embeddedDigest ? withDigestOf(base, files.data, this.embeddedDigest) : base;
       const gunzip: Gunzip = pool ? pooledGunzip(pool, true) : webGunzip;

@@ -7,6 +7,8 @@ import type { WorkerReply, WorkerRequest, WorkerTask } from './worker-protocol.t
 
 export interface WorkerPool {
   readonly size: number;
+  /** Whether every worker hashes in WebAssembly SIMD (sha256-simd.ts), not the TypeScript rounds. */
+  readonly simd: boolean;
   sha256Ranges(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Promise<Uint8Array>;
   /** `rights`: also make the chunk's rights rows (taken with rightsOf). */
   gunzip(compressed: Uint8Array, rawLength: number, rights?: boolean): Promise<Uint8Array>;
@@ -40,6 +42,7 @@ class Pool implements WorkerPool {
   private readonly load: number[];
   private next = 1;
   private broken: Error | null = null;
+  simd = false;
 
   constructor(
     private readonly workers: Worker[],
@@ -178,7 +181,10 @@ export async function startPool(source: string, size: number, timeoutMs = 3000):
   }
   const pool = new Pool(workers, url);
   const timeout = new Promise<'timeout'>((resolve) => setTimeout(() => resolve('timeout'), timeoutMs));
-  const pings = Promise.all(workers.map(() => pool.send({ op: 'ping' }, []))).then(() => 'ok' as const);
+  const pings = Promise.all(workers.map(() => pool.send({ op: 'ping' }, []))).then((replies) => {
+    pool.simd = replies.every((r) => r.simd === true);
+    return 'ok' as const;
+  });
   const answer = await Promise.race([pings, timeout]).catch(() => 'error' as const);
   if (answer !== 'ok') {
     pool.close();

@@ -4,11 +4,18 @@
 import { describe, expect, it } from 'vitest';
 import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
+import { loadSimdSha256 } from './sha256-simd.ts';
 import { warmUp, warmUpChunk } from './warm-up.ts';
 
 describe('worker warm-up', () => {
   it('runs hashing, the chain check and the rights rows over a whole made-up chunk', () => {
-    expect(warmUp(300)).toBe(true);
+    expect(warmUp(sha256Ranges, 300)).toBe(true);
+  });
+
+  it('runs with the SIMD hasher the workers use', async () => {
+    const simd = await loadSimdSha256();
+    expect(simd).not.toBeNull();
+    expect(warmUp(simd!, 300)).toBe(true);
   });
 
   it('makes a chunk whose chain the check accepts, and refuses once one byte changes', () => {

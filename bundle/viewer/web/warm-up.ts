@@ -7,6 +7,7 @@ import { toHex } from '../../format/bytes.ts';
 import { checkChunkLinks, encodeJournalChunk, indexJournalChunk } from '../../format/journal.ts';
 import { rightsAside } from '../../format/rights-aside.ts';
 import { sha256, sha256Ranges } from '../../format/sha256.ts';
+import type { RangesHasher } from './sha256-simd.ts';
 
 /** Entries in the made-up chunk: enough for the hot loops to be optimised, a few milliseconds. */
 const ENTRIES = 1500;
@@ -30,10 +31,13 @@ export function warmUpChunk(entries = ENTRIES): Uint8Array {
   return encodeJournalChunk(texts.join(''), lengths);
 }
 
-/** Runs what a worker does to a journal chunk; says whether every part ran to its end (for tests). */
-export function warmUp(entries = ENTRIES): boolean {
+/**
+ * Runs what a worker does to a journal chunk, hashing with the worker's own hasher; says whether
+ * every part ran to its end (for tests).
+ */
+export function warmUp(hash: RangesHasher = sha256Ranges, entries = ENTRIES): boolean {
   const chunk = indexJournalChunk(warmUpChunk(entries), 0, 0);
-  chunk.digests = sha256Ranges(chunk.raw, chunk.starts, chunk.ends, chunk.count);
+  chunk.digests = hash(chunk.raw, chunk.starts, chunk.ends, chunk.count);
   const linked = checkChunkLinks(chunk);
   const rights = rightsAside(chunk);
   return linked === 1 && rights.failure === null && rights.rows === entries - Math.floor(entries / 3);

@@ -21,6 +21,8 @@ export type WorkerReply =
       linkedFrom?: number | null;
       /** For a decompressed journal chunk: its rights rows, made here (bundle/format/rights-aside.ts). */
       rights?: RightsAside;
+      /** The answer to 'ping': whether the worker hashes in WebAssembly SIMD (sha256-simd.ts). */
+      simd?: boolean;
       /** The answer to 'repeats'. */
       repeats?: boolean;
     }

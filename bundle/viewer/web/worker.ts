@@ -8,6 +8,7 @@ import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
 import { asideBuffers, hasRepeat, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
 import { inflateNative, nativeInflate } from './inflate.ts';
+import { loadSimdSha256, type RangesHasher } from './sha256-simd.ts';
 import { warmUp } from './warm-up.ts';
 import type { WorkerReply, WorkerRequest } from './worker-protocol.ts';
 
@@ -22,24 +23,28 @@ async function inflate(compressed: Uint8Array, rawLength: number): Promise<Uint8
 }
 
 let warmed = false;
+/** Four entries a round in WebAssembly SIMD where the browser allows it, else the TypeScript rounds. */
+const hasher: Promise<RangesHasher> = loadSimdSha256().then((simd) => simd ?? sha256Ranges);
 
 async function answer(m: WorkerRequest): Promise<void> {
   try {
     switch (m.op) {
-      case 'ping':
-        self.postMessage({ id: m.id, ok: true });
+      case 'ping': {
+        const hash = await hasher;
+        self.postMessage({ id: m.id, ok: true, simd: hash !== sha256Ranges });
         // Answered first: the pool is ready; the warm-up runs before the first chunk can come.
         if (!warmed) {
           warmed = true;
           try {
-            warmUp();
+            warmUp(hash);
           } catch {
             // Only a head start is lost.
           }
         }
         return;
+      }
       case 'sha256': {
-        const digests = sha256Ranges(new Uint8Array(m.data), new Uint32Array(m.starts), new Uint32Array(m.ends), m.count);
+        const digests = (await hasher)(new Uint8Array(m.data), new Uint32Array(m.starts), new Uint32Array(m.ends), m.count);
         self.postMessage({ id: m.id, ok: true, bytes: digests.buffer as ArrayBuffer }, [digests.buffer as ArrayBuffer]);
         return;
       }
@@ -59,7 +64,7 @@ async function answer(m: WorkerRequest): Promise<void> {
         let linkedFrom: number | null = null;
         try {
           const chunk = indexJournalChunk(raw, 0, 0);
-          const d = sha256Ranges(raw, chunk.starts, chunk.ends, chunk.count);
+          const d = (await hasher)(raw, chunk.starts, chunk.ends, chunk.count);
           chunk.digests = d;
           linkedFrom = checkChunkLinks(chunk);
           if (m.rights) rights = rightsAside(chunk);
