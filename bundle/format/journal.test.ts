@@ -7,7 +7,26 @@ import { describe, expect, it } from 'vitest';
 import { GENESIS_HASH, hashInput, type JournalEntry } from '../../domain/journal.ts';
 import { nodeCrypto } from '../node/crypto-node.ts';
 import { toHex } from './bytes.ts';
-import { asciiFieldEnds, BundleJournal, checkChunkChain, checkChunkLinks, checkChunkStart, fieldEnds, hashChunk, indexJournalChunk, JournalChunkWriter, JournalFormatError, startDigest, wordsOf } from './journal.ts';
+import {
+  asciiFieldEnds,
+  BundleJournal,
+  checkChunkChain,
+  checkChunkLinks,
+  checkChunkStart,
+  entryFields,
+  FIELD_STRIDE,
+  fieldEnds,
+  FIELDS_ASCII,
+  FIELDS_FOUND,
+  fieldTable,
+  hashChunk,
+  indexJournalChunk,
+  JournalChunkWriter,
+  JournalFormatError,
+  PAYLOAD_ASCII,
+  startDigest,
+  wordsOf,
+} from './journal.ts';
 
 function makeJournal(n: number): JournalEntry[] {
   const entries: JournalEntry[] = [];
@@ -126,10 +145,17 @@ describe('the journal section', () => {
       }
       await hashChunk(chunk, nodeCrypto);
       const linked = checkChunkLinks(chunk);
+      // As a helper worker checks it: with the chunk's field table made first.
+      const tabled = { ...chunk, fields: fieldTable(chunk) };
+      const linkedTabled = checkChunkLinks(tabled);
+      expect(linkedTabled, `round ${round}`).toBe(linked);
       for (const [seq, previous] of [[11, before], [12, before], [11, new Uint8Array(32)]] as const) {
         const whole = checkChunkChain(chunk, seq, { digest: previous, isStart: false }) === null;
         const parts = linked !== null && checkChunkStart(chunk, linked, seq, previous);
         expect(parts, `round ${round}, seq ${seq}`).toBe(whole);
+        expect(checkChunkChain(tabled, seq, { digest: previous, isStart: false }), `round ${round}, seq ${seq}, with the field table`).toEqual(
+          checkChunkChain(chunk, seq, { digest: previous, isStart: false }),
+        );
         if (!whole) broken++;
       }
     }
@@ -182,5 +208,46 @@ describe('finding the fields four bytes at a time', () => {
       expect(asciiFieldEnds(raw, a, b, y, words), `round ${round}`).toBe(m);
       expect([...y.subarray(0, m)]).toEqual([...x.subarray(0, m)]);
     }
+  });
+
+  it('makes a field table saying, entry by entry, what fieldEnds, asciiFieldEnds and a byte-by-byte ASCII check say', () => {
+    let seed = 17;
+    const next = (n: number) => {
+      seed = (Math.imul(seed, 1103515245) + 12345) >>> 0;
+      return seed % n;
+    };
+    const flagsSeen = new Set<number>();
+    for (let round = 0; round < 300; round++) {
+      const count = 1 + next(12);
+      const lengths = Array.from({ length: count }, () => next(260));
+      const header = 4 + 4 * count;
+      const raw = new Uint8Array(header + lengths.reduce((a, b) => a + b, 0));
+      const view = new DataView(raw.buffer);
+      view.setUint32(0, count, true);
+      lengths.forEach((n, i) => view.setUint32(4 + 4 * i, n, true));
+      for (let i = header; i < raw.length; i++) raw[i] = next(12) === 0 ? 10 : next(150) === 0 ? 0x80 + next(128) : 32 + next(90);
+      const chunk = indexJournalChunk(raw, 0, 1);
+      const table = fieldTable(chunk);
+      expect(table.length).toBe(FIELD_STRIDE * count);
+      const words = wordsOf(raw);
+      const nl = new Int32Array(7);
+      for (let i = 0; i < count; i++) {
+        const [a, b] = [chunk.starts[i]!, chunk.ends[i]!];
+        const o = FIELD_STRIDE * i;
+        const found = fieldEnds(raw, a, b, nl, words);
+        const flags = table[o + 7]!;
+        flagsSeen.add(flags);
+        expect((flags & FIELDS_FOUND) !== 0, `round ${round}, entry ${i}`).toBe(found);
+        if (!found) continue;
+        expect([...table.subarray(o, o + 7)]).toEqual([...nl]);
+        expect((flags & FIELDS_ASCII) !== 0).toBe(asciiFieldEnds(raw, a, b, new Int32Array(7), words) === 7);
+        expect((flags & PAYLOAD_ASCII) !== 0).toBe(raw.subarray(nl[6]! + 1, b).every((c) => c < 0x80));
+        const fromTable = new Int32Array(7);
+        expect(entryFields({ ...chunk, fields: table }, i, fromTable, words)).toBe(true);
+        expect([...fromTable]).toEqual([...nl]);
+      }
+    }
+    // Every combination the flags can take came up.
+    expect([...flagsSeen].sort()).toEqual([0, FIELDS_FOUND, FIELDS_FOUND | PAYLOAD_ASCII, FIELDS_FOUND | FIELDS_ASCII, FIELDS_FOUND | FIELDS_ASCII | PAYLOAD_ASCII].sort());
   });
 });

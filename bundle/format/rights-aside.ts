@@ -16,7 +16,7 @@ import { replayRowText } from '../../domain/replay/canonical-rows.ts';
 import { TABLES, type RegisterTables, type TableSpec } from '../../domain/replay/tables.ts';
 import type { EventPayloads } from '../../domain/events.ts';
 import { fromUtf8, utf8Encoder } from './bytes.ts';
-import { fieldEnds, wordsOf, type JournalChunk } from './journal.ts';
+import { entryFields, wordsOf, type JournalChunk } from './journal.ts';
 
 export const RIGHT_TYPE = 'right.recorded';
 const RIGHT_BYTES = Array.from(RIGHT_TYPE, (c) => c.charCodeAt(0));
@@ -342,7 +342,7 @@ export function rightsAside(chunk: JournalChunk): RightsAside {
   for (let i = 0; i < chunk.count && !failure; i++) {
     const start = chunk.starts[i]!;
     const end = chunk.ends[i]!;
-    if (!fieldEnds(raw, start, end, nl, words) || !isRightType(raw, nl[3]! + 1, nl[4]!)) continue;
+    if (!entryFields(chunk, i, nl, words) || !isRightType(raw, nl[3]! + 1, nl[4]!)) continue;
     let ref: string | null;
     let hasKey = true;
     if (fastRow(raw, start, nl, end, out, got)) {
@@ -456,16 +456,15 @@ export class RightsMaterialiser {
     if (!chunk) return false;
     const raw = chunk.raw;
     const nl = new Int32Array(7);
+    const words = wordsOf(raw);
     for (let i = 0; i < chunk.count; i++) {
       const start = chunk.starts[i]!;
       const end = chunk.ends[i]!;
-      let n = 0;
-      for (let j = start; j < end && n < 7; j++) if (raw[j] === NL) nl[n++] = j;
       if (chunk.first + i >= this.applied) {
         this.next = this.chunks.length;
         return false;
       }
-      if (n < 7 || !isRightType(raw, nl[3]! + 1, nl[4]!)) continue;
+      if (!entryFields(chunk, i, nl, words) || !isRightType(raw, nl[3]! + 1, nl[4]!)) continue;
       const head = { seq: Number(ascii(raw, start, nl[0]!)), eventTime: ascii(raw, nl[0]! + 1, nl[1]!), recordedTime: '', actor: ascii(raw, nl[2]! + 1, nl[3]!), type: RIGHT_TYPE };
       const p = JSON.parse(fromUtf8(raw.subarray(nl[6]! + 1, end))) as EventPayloads['right.recorded'];
       this.tables.rights.set(p.rightEntryId, rightRow(head, p));

@@ -16,7 +16,22 @@ import { compareWithCheckpoint, describeComparison, type Checkpoint, type Checkp
 import { ContainerError, decodeContainer, inflateChunk, inflateSection, splitChunks, type Chunk } from './container.ts';
 import type { Crypto, Gunzip } from './crypto.ts';
 import { fflateGunzip } from './gunzip.ts';
-import { asciiFieldEnds, BundleJournal, checkChunkChain, checkChunkStart, hashChunk, wordsOf, indexJournalChunk, JournalFormatError, startDigest, type ChainFailure, type JournalChunk } from './journal.ts';
+import {
+  BundleJournal,
+  checkChunkChain,
+  checkChunkStart,
+  FIELD_STRIDE,
+  fieldTable,
+  FIELDS_ASCII,
+  hashChunk,
+  indexJournalChunk,
+  JournalFormatError,
+  PAYLOAD_ASCII,
+  startDigest,
+  wordsOf,
+  type ChainFailure,
+  type JournalChunk,
+} from './journal.ts';
 import { EnvelopeError, parseEnvelope, type Manifest } from './manifest.ts';
 import { normalisePassphrase } from './passphrase.ts';
 import { compareProjections, digestTable, projectionsSchema, replayDigests, TableDigester, type ProjectionsSection } from './projections.ts';
@@ -130,6 +145,12 @@ export interface VerifyOptions {
   precomputedRights?: (raw: Uint8Array) => RightsAside | null;
   /** checkChunkLinks' answer for a chunk, from where it was hashed; null: the chain is checked here. */
   precomputedLinks?: (raw: Uint8Array) => number | null;
+  /**
+   * The field table (fieldTable in journal.ts) of a decompressed journal chunk, where it was made
+   * with its digests (a helper worker): the replay then reads each entry's fields without looking
+   * for them again.
+   */
+  precomputedFields?: (raw: Uint8Array) => Int32Array | null;
   /**
    * With `rightsAside`: whether a rights row's key repeats (rights-aside.ts hasRepeat), answered
    * elsewhere (the viewer's workers) while the other tables are digested; default: here.
@@ -347,7 +368,12 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
       if (!prepared[i]) {
         // Indexed with relative numbers (a chunk's first seq is known only once those before it
         // are): an error names the entry by its index, turned into its seq below.
-        const indexed = inflateChunk('journal', journalChunks[i]!, gunzip).then((raw) => indexJournalChunk(raw, 0, 0));
+        const indexed = inflateChunk('journal', journalChunks[i]!, gunzip).then((raw) => {
+          const chunk = indexJournalChunk(raw, 0, 0);
+          const fields = options.precomputedFields?.(raw) ?? null;
+          if (fields && fields.length === FIELD_STRIDE * chunk.count) chunk.fields = fields;
+          return chunk;
+        });
         const hashed = indexed.then(async (chunk) => {
           await hashChunk(chunk, crypto);
           return chunk;
@@ -657,17 +683,6 @@ function utf16Units(raw: Uint8Array, words: Uint32Array | null, a: number, b: nu
   return units;
 }
 
-/** Whether raw[a, b) is all ASCII (four bytes at a time where the chunk is aligned). */
-function asciiRange(raw: Uint8Array, words: Uint32Array | null, a: number, b: number): boolean {
-  let i = a;
-  if (words) {
-    for (; i < b && (i & 3) !== 0; i++) if (raw[i]! >= 0x80) return false;
-    for (; i + 4 <= b; i += 4) if ((words[i >> 2]! & 0x80808080) !== 0) return false;
-  }
-  for (; i < b; i++) if (raw[i]! >= 0x80) return false;
-  return true;
-}
-
 /**
  * Whether the event time raw(a, b) and the recorded time raw(b, c) (between newlines, ASCII) are on
  * the same UTC date in the form Replay.isLate settles without parsing: both 24 characters, the
@@ -688,21 +703,18 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
   const count = chunk.count;
   // With rows aside, right.recorded entries' payloads are not decoded here at all.
   const right = side ? new Uint8Array(count) : null;
-  // Where each entry's first seven fields end; the payload follows the seventh.
-  const nl = new Int32Array(7 * count);
-  const fieldNl = new Int32Array(7);
+  // Where each entry's first seven fields end (the payload follows the seventh), and whether they
+  // and the payload are ASCII: made where the chunk was hashed, or here.
+  const nl = chunk.fields ?? (chunk.fields = fieldTable(chunk));
   const words = wordsOf(raw);
   let timeBytes = 0;
   let payloadBytes = 0;
   let usable = count;
   for (let i = 0; i < count; i++) {
-    const start = chunk.starts[i]!;
     const end = chunk.ends[i]!;
-    const o = 7 * i;
-    const n = asciiFieldEnds(raw, start, end, fieldNl, words);
-    for (let k = 0; k < n; k++) nl[o + k] = fieldNl[k]!;
+    const o = FIELD_STRIDE * i;
     // A field before the payload that is not ASCII, or a missing field: the slow way says which.
-    if (n < 7) {
+    if ((nl[o + 7]! & FIELDS_ASCII) === 0) {
       usable = i;
       break;
     }
@@ -728,10 +740,10 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
   const times = new Uint8Array(timeBytes);
   let t = 0;
   for (let i = 0; i < usable; i++) {
-    const o = 7 * i;
+    const o = FIELD_STRIDE * i;
     if (right?.[i]) continue;
     const from = nl[o + 6]! + 1;
-    const k = asciiRange(raw, words, from, chunk.ends[i]!) ? 0 : 1;
+    const k = (nl[o + 7]! & PAYLOAD_ASCII) !== 0 ? 0 : 1;
     stream[i] = k;
     payloads[k]!.set(raw.subarray(from, chunk.ends[i]!), used[k]!);
     used[k] = used[k]! + chunk.ends[i]! - from;
@@ -753,7 +765,7 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
   const decodedEnd = [0, 0];
   for (let i = 0; i < usable; i++) {
     const seq = firstSeq + i;
-    const o = 7 * i;
+    const o = FIELD_STRIDE * i;
     const end = chunk.ends[i]!;
     const k = stream[i]!;
     if (!right?.[i] && pb[k] === decodedEnd[k]) {
@@ -761,7 +773,7 @@ function replayChunkFast(chunk: JournalChunk, firstSeq: number, replay: Replay, 
       // strings the young generation frees cheaply.
       let bytes = 0;
       for (let j = i; j < usable && (bytes === 0 || bytes < GROUP_BYTES); j++) {
-        if (!right?.[j] && stream[j] === k) bytes += chunk.ends[j]! - nl[7 * j + 6]! - 1;
+        if (!right?.[j] && stream[j] === k) bytes += chunk.ends[j]! - nl[FIELD_STRIDE * j + 6]! - 1;
       }
       try {
         text[k] = fromUtf8(payloads[k]!.subarray(pb[k]!, pb[k]! + bytes));

@@ -17,7 +17,7 @@ import { nodeVerifyOptions, readBundleFiles, verifyOnNode } from './verify.ts';
 import { CHUNK_WORKER_ENTRY } from './chunk-worker-entry.ts';
 import { utf8 } from '../format/bytes.ts';
 import { decodeContainer } from '../format/container.ts';
-import { indexJournalChunk, JournalChunkWriter } from '../format/journal.ts';
+import { fieldTable, indexJournalChunk, JournalChunkWriter } from '../format/journal.ts';
 import { hasRepeat, KeyHashes, rightsAside, RightsMaterialiser, RIGHTS_SPEC } from '../format/rights-aside.ts';
 import { FieldDecoder, replayChunk, verifyBundle, type BundleFiles, type Verdict } from '../format/verify.ts';
 
@@ -219,6 +219,26 @@ const verifyBoth = async (files: BundleFiles): Promise<[Verdict, Verdict]> => {
     }),
   );
   expect(summary(elsewhere)).toEqual(summary(aside));
+  // With each chunk's field table made where it was decompressed (as the viewer's workers do), and
+  // with tables of the wrong size (ignored): the same verdict.
+  const tabled = await verifyBundle(
+    files,
+    PASSPHRASE,
+    crypto,
+    nodeVerifyOptions({
+      rightsAside: true,
+      precomputedFields: (raw) => {
+        try {
+          return fieldTable(indexJournalChunk(raw, 0, 0));
+        } catch {
+          return null;
+        }
+      },
+    }),
+  );
+  expect(summary(tabled)).toEqual(summary(aside));
+  const misfit = await verifyBundle(files, PASSPHRASE, crypto, nodeVerifyOptions({ rightsAside: true, precomputedFields: () => new Int32Array(8) }));
+  expect(summary(misfit)).toEqual(summary(aside));
   // Asked once wherever the tables were digested (intact, or refused for a table's rows).
   if (aside.ok || (aside.failure?.step === 'projections' && /^table /.test(aside.failure.message))) expect(asked).toBe(1);
   else expect(asked).toBeLessThanOrEqual(1);

@@ -289,7 +289,12 @@ export class ViewerApp {
         // workers where there are some; the register's screens build them when they need them.
         rightsAside: true,
         ...(pool
-          ? { precomputedRights: (raw: Uint8Array) => pool.rightsOf(raw), precomputedLinks: (raw: Uint8Array) => pool.linksOf(raw), keyRepeats: (keys: Float64Array) => pool.repeats(keys) }
+          ? {
+              precomputedRights: (raw: Uint8Array) => pool.rightsOf(raw),
+              precomputedLinks: (raw: Uint8Array) => pool.linksOf(raw),
+              precomputedFields: (raw: Uint8Array) => pool.fieldsOf(raw),
+              keyRepeats: (keys: Float64Array) => pool.repeats(keys),
+            }
           : {}),
         onProgress: (p) => {
           if (p.step === 'chain' && p.total > 0) this.progress.value = p.done / p.total;

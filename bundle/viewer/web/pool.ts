@@ -16,6 +16,8 @@ export interface WorkerPool {
   rightsOf(data: Uint8Array): RightsAside | null;
   /** checkChunkLinks' answer a worker gave for a buffer it decompressed, once. */
   linksOf(data: Uint8Array): number | null;
+  /** The field table (fieldTable) a worker made for a buffer it decompressed, once. */
+  fieldsOf(data: Uint8Array): Int32Array | null;
   hashedAlready(data: Uint8Array, starts: Uint32Array, ends: Uint32Array, count: number): Uint8Array | null;
   /** Whether a rights row's key repeats (rights-aside.ts hasRepeat), on a worker: `keys` is taken. */
   repeats(keys: Float64Array): Promise<boolean>;
@@ -39,6 +41,7 @@ class Pool implements WorkerPool {
   private readonly hashed = new WeakMap<ArrayBuffer, { starts: Uint32Array; ends: Uint32Array; digests: Uint8Array }>();
   private readonly rights = new WeakMap<ArrayBuffer, RightsAside>();
   private readonly links = new WeakMap<ArrayBuffer, number>();
+  private readonly fields = new WeakMap<ArrayBuffer, Int32Array>();
   private readonly load: number[];
   private next = 1;
   private broken: Error | null = null;
@@ -113,6 +116,7 @@ class Pool implements WorkerPool {
     const raw = new Uint8Array(reply.bytes!);
     if (reply.rights) this.rights.set(raw.buffer as ArrayBuffer, reply.rights);
     if (typeof reply.linkedFrom === 'number') this.links.set(raw.buffer as ArrayBuffer, reply.linkedFrom);
+    if (reply.fields) this.fields.set(raw.buffer as ArrayBuffer, new Int32Array(reply.fields));
     if (reply.digests) {
       this.hashed.set(raw.buffer as ArrayBuffer, {
         starts: new Uint32Array(reply.digests.starts),
@@ -134,6 +138,13 @@ class Pool implements WorkerPool {
     const known = this.links.get(data.buffer as ArrayBuffer);
     if (known === undefined || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) return null;
     this.links.delete(data.buffer as ArrayBuffer);
+    return known;
+  }
+
+  fieldsOf(data: Uint8Array): Int32Array | null {
+    const known = this.fields.get(data.buffer as ArrayBuffer);
+    if (!known || data.byteOffset !== 0 || data.byteLength !== data.buffer.byteLength) return null;
+    this.fields.delete(data.buffer as ArrayBuffer);
     return known;
   }
 

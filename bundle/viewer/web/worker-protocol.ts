@@ -19,6 +19,8 @@ export type WorkerReply =
       digests?: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer };
       /** With the digests: checkChunkLinks' answer (bundle/format/journal.ts). */
       linkedFrom?: number | null;
+      /** With the digests: the chunk's field table (fieldTable in bundle/format/journal.ts), an Int32Array's buffer. */
+      fields?: ArrayBuffer;
       /** For a decompressed journal chunk: its rights rows, made here (bundle/format/rights-aside.ts). */
       rights?: RightsAside;
       /** The answer to 'ping': whether the worker hashes in WebAssembly SIMD (sha256-simd.ts). */

@@ -4,7 +4,7 @@
 // answers what it is asked: the checks themselves stay in bundle/format/verify.ts, on the page.
 
 import { gunzipSync } from 'fflate';
-import { checkChunkLinks, indexJournalChunk } from '../../format/journal.ts';
+import { checkChunkLinks, fieldTable, indexJournalChunk } from '../../format/journal.ts';
 import { asideBuffers, hasRepeat, rightsAside, type RightsAside } from '../../format/rights-aside.ts';
 import { sha256Ranges } from '../../format/sha256.ts';
 import { inflateNative, nativeInflate } from './inflate.ts';
@@ -62,18 +62,26 @@ async function answer(m: WorkerRequest): Promise<void> {
         let digests: { starts: ArrayBuffer; ends: ArrayBuffer; digests: ArrayBuffer } | undefined;
         let rights: RightsAside | undefined;
         let linkedFrom: number | null = null;
+        let fields: Int32Array | undefined;
         try {
           const chunk = indexJournalChunk(raw, 0, 0);
           const d = (await hasher)(raw, chunk.starts, chunk.ends, chunk.count);
           chunk.digests = d;
+          // The entries' fields found once, for the chain check and the rights rows here and the
+          // replay on the page.
+          fields = chunk.fields = fieldTable(chunk);
           linkedFrom = checkChunkLinks(chunk);
           if (m.rights) rights = rightsAside(chunk);
           digests = { starts: chunk.starts.buffer as ArrayBuffer, ends: chunk.ends.buffer as ArrayBuffer, digests: d.buffer as ArrayBuffer };
         } catch {
           // Not a journal chunk (or a malformed one: verification will say so on the page).
         }
-        const transfer = [buffer, ...(digests ? [digests.starts, digests.ends, digests.digests] : []), ...(rights ? asideBuffers(rights) : [])];
-        self.postMessage({ id: m.id, ok: true, bytes: buffer, ...(digests ? { digests, linkedFrom } : {}), ...(rights ? { rights } : {}) }, transfer);
+        const fieldsBuffer = digests && fields ? (fields.buffer as ArrayBuffer) : undefined;
+        const transfer = [buffer, ...(digests ? [digests.starts, digests.ends, digests.digests] : []), ...(fieldsBuffer ? [fieldsBuffer] : []), ...(rights ? asideBuffers(rights) : [])];
+        self.postMessage(
+          { id: m.id, ok: true, bytes: buffer, ...(digests ? { digests, linkedFrom } : {}), ...(fieldsBuffer ? { fields: fieldsBuffer } : {}), ...(rights ? { rights } : {}) },
+          transfer,
+        );
         return;
       }
     }
