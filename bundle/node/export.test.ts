@@ -1,19 +1,23 @@
 // Round trip: export a centre that uses every kind of entry, verify it with node:crypto from the
 // folder, from open-me.html alone and from bundle.json; the decoded content is the database's.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, fstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { readEntries } from '../../db/journal/writer.ts';
 import { azDefaultProfile } from '../../domain/profile/az-default.ts';
 import { Replay } from '../../domain/replay/replay.ts';
 import { TABLES } from '../../domain/replay/tables.ts';
 import { decodeContainer } from '../format/container.ts';
+import { indexJournalChunk } from '../format/journal.ts';
+import { openDatabase } from '../../db/connection.ts';
+import { seedCentre } from '../../services/seed/seed.ts';
 import { parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle } from '../format/verify.ts';
 import { bareViewerHtml, sha256Hex, VIEWER_END } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
-import { exportBundle, ExportError, type ExportProgress } from './export.ts';
+import { exportBundle, ExportError, journalChunks, type ExportProgress } from './export.ts';
 import { computeFindingsSection } from './findings.ts';
 import { decryptData, exportTestBundle, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyBundleAt } from './verify.ts';
@@ -90,6 +94,26 @@ describe('export', () => {
     expect(seen.filter((p) => p.phase === 'tables').at(-1)).toEqual({ phase: 'tables', done: TABLES.length, total: TABLES.length });
   });
 
+  it('flushes each file it writes, the folder holding them and the folder that folder is renamed into, before it answers', async () => {
+    const probe = await open(join(b.dir, 'probe'), 'w');
+    const proto = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const realSync = proto.sync;
+    const synced: { folder: boolean; bytes: number }[] = [];
+    const spy = vi.spyOn(proto, 'sync').mockImplementation(function (this: FileHandle) {
+      const st = fstatSync(this.fd);
+      synced.push({ folder: st.isDirectory(), bytes: st.isDirectory() ? 0 : st.size });
+      return realSync.call(this);
+    });
+    try {
+      const result = await exportBundle(b.v.c.db, { ...base(), outDir: join(b.dir, 'durable') });
+      expect(synced.filter((x) => !x.folder).map((x) => x.bytes).sort((x, y) => x - y)).toEqual(result.files.map((f) => f.bytes).sort((x, y) => x - y));
+      if (process.platform !== 'win32') expect(synced.filter((x) => x.folder)).toHaveLength(2);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('stops when cancelled, whichever part is running, and leaves nothing behind', async () => {
     for (const phase of ['journal', 'tables'] as const) {
       const controller = new AbortController();
@@ -98,6 +122,28 @@ describe('export', () => {
       await expect(run, phase).rejects.toThrow(/cancelled/);
       expect(existsSync(outDir), phase).toBe(false);
       expect(b.v.c.db.inTransaction, phase).toBe(false);
+    }
+  });
+});
+
+describe('the journal chunks', () => {
+  it('start small and double up to 8,192 entries, in order, every entry once', () => {
+    const db = openDatabase(':memory:');
+    try {
+      seedCentre(db, { persons: 300, years: 1, rngSeed: 5 });
+      const head = db.prepare('SELECT max(seq) FROM journal').pluck().get() as number;
+      expect(head).toBeGreaterThan(512 + 1024 + 2048 + 4096);
+      const counts = [...journalChunks(db, 0, head)].map((raw) => indexJournalChunk(raw, 0, 1).count);
+      const expected: number[] = [];
+      for (let left = head, size = 512; left > 0; size = Math.min(8192, 2 * size)) {
+        expected.push(Math.min(left, size));
+        left -= size;
+      }
+      expect(counts).toEqual(expected);
+      // A slice after --since starts small too.
+      expect([...journalChunks(db, head - 700, head)].map((raw) => indexJournalChunk(raw, 0, 1).count)).toEqual([512, 188]);
+    } finally {
+      db.close();
     }
   });
 });

@@ -11,7 +11,7 @@
 
 import { createCipheriv, createHash, randomBytes } from 'node:crypto';
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { mkdir, open, rename, rm, rmdir, writeFile, type FileHandle } from 'node:fs/promises';
+import { mkdir, open, rename, rm, rmdir, type FileHandle } from 'node:fs/promises';
 import { basename, dirname, join, resolve } from 'node:path';
 import { promisify } from 'node:util';
 import { gzip as zlibGzip } from 'node:zlib';
@@ -182,13 +182,18 @@ export async function exportBundle(db: Db, o: ExportOptions): Promise<ExportResu
       const signature = signBytes(snapshot.privateSeed, signedManifestBytes(manifest));
       const envelope = envelopeText(manifest, signature);
       await htmlFile.write(`${CLOSE_TAG}${openTag(ENVELOPE_ELEMENT_ID)}${Buffer.from(envelope, 'utf8').toString('base64')}${CLOSE_TAG}`);
+      // On the disk before the export says it is done: an inspector may pull the USB stick then.
+      await dataFile.sync();
+      await htmlFile.sync();
       await dataFile.close();
       await htmlFile.close();
       const viewerSha256 = sha256Hex(viewer);
-      await writeFile(join(tmp, ENVELOPE_FILE), envelope, { flag: 'wx' });
-      await writeFile(join(tmp, README_FILE), readmeText(manifest, viewerSha256), { flag: 'wx' });
+      await writeDurable(join(tmp, ENVELOPE_FILE), envelope);
+      await writeDurable(join(tmp, README_FILE), readmeText(manifest, viewerSha256));
+      await syncFolder(tmp);
       if (existsSync(outDir)) await rmdir(outDir);
       await rename(tmp, outDir);
+      await syncFolder(dirname(outDir));
       lap('write', tWrite);
       const sizes = [ENVELOPE_FILE, DATA_FILE, VIEWER_FILE, README_FILE];
       return {
@@ -209,8 +214,35 @@ export async function exportBundle(db: Db, o: ExportOptions): Promise<ExportResu
   }
 }
 
+/** Writes a new file (never over one) and flushes it to the disk. */
+async function writeDurable(path: string, text: string): Promise<void> {
+  const file = await open(path, 'wx');
+  try {
+    await file.writeFile(text);
+    await file.sync();
+  } finally {
+    await file.close();
+  }
+}
+
+/**
+ * Flushes a folder's entries (the files made in it, a folder renamed into it) to the disk. Windows
+ * cannot open a folder to flush it; its file system commits a rename's entry itself.
+ */
+async function syncFolder(path: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const folder = await open(path, 'r');
+  try {
+    await folder.sync();
+  } finally {
+    await folder.close();
+  }
+}
+
 /** Entries per journal chunk, read from SQLite in one query: about 3 MB of text. */
 const JOURNAL_BLOCK = 8192;
+/** The first chunk's entries (see journalChunks). */
+const FIRST_JOURNAL_BLOCK = 512;
 
 /**
  * The journal's raw chunks, straight from SQLite: each block of entries comes back as one BLOB (the
@@ -229,7 +261,10 @@ export function* journalChunks(db: Db, since: number, headSeq: number): Generato
     )
     .raw();
   let lo = since;
-  let size = JOURNAL_BLOCK;
+  // The first chunks are smaller, doubling up to JOURNAL_BLOCK: a reader replays nothing before its
+  // first chunk is decompressed and hashed, by code that is still cold then (the viewer's workers).
+  let target = FIRST_JOURNAL_BLOCK;
+  let size = target;
   while (lo < headSeq) {
     const hi = Math.min(headSeq, lo + size);
     const [count, text, lengthsJson] = block.get(lo, hi) as [number, Buffer | null, string];
@@ -255,7 +290,8 @@ export function* journalChunks(db: Db, since: number, headSeq: number): Generato
     chunk.set(text, header);
     yield chunk;
     lo = hi;
-    size = JOURNAL_BLOCK;
+    target = Math.min(JOURNAL_BLOCK, 2 * target);
+    size = target;
   }
 }
 
