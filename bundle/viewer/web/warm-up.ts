@@ -1,10 +1,10 @@
 // A helper worker's first journal chunk is otherwise its slowest: the SHA-256 rounds, the chunk's
-// index, the chain check and the rights rows all start in the interpreter, and the page waits for
+// index, its field table, the chain check and the rights rows all start in the interpreter, and the page waits for
 // that chunk before it can replay anything. So each worker runs the same functions once over a small
 // made-up chunk as it starts, while the page loads and the passphrase is typed. Nothing of it is kept.
 
 import { toHex } from '../../format/bytes.ts';
-import { checkChunkLinks, encodeJournalChunk, indexJournalChunk } from '../../format/journal.ts';
+import { checkChunkLinks, encodeJournalChunk, fieldTable, indexJournalChunk } from '../../format/journal.ts';
 import { rightsAside } from '../../format/rights-aside.ts';
 import { sha256, sha256Ranges } from '../../format/sha256.ts';
 import type { RangesHasher } from './sha256-simd.ts';
@@ -38,6 +38,7 @@ export function warmUpChunk(entries = ENTRIES): Uint8Array {
 export function warmUp(hash: RangesHasher = sha256Ranges, entries = ENTRIES): boolean {
   const chunk = indexJournalChunk(warmUpChunk(entries), 0, 0);
   chunk.digests = hash(chunk.raw, chunk.starts, chunk.ends, chunk.count);
+  chunk.fields = fieldTable(chunk);
   const linked = checkChunkLinks(chunk);
   const rights = rightsAside(chunk);
   return linked === 1 && rights.failure === null && rights.rows === entries - Math.floor(entries / 3);
