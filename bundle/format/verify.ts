@@ -90,6 +90,16 @@ export interface BundleFiles {
   data: Uint8Array;
 }
 
+/**
+ * What verifyBundle reads: BundleFiles, or its data.bin still being read (the viewer, while the
+ * browser parses the data after the envelope in open-me.html). The envelope, the signature and the
+ * key derivation go on meanwhile; a rejection fails the data step with its message.
+ */
+export interface BundleSource {
+  envelope: string | Uint8Array;
+  data: Uint8Array | Promise<Uint8Array>;
+}
+
 export interface Progress {
   step: StepName;
   done: number;
@@ -201,7 +211,7 @@ const fail = (message: string, seq?: number): never => {
 };
 
 /** Verifies a bundle's two files with the passphrase. Never throws for bad input: the verdict says. */
-export async function verifyBundle(files: BundleFiles, passphrase: string, crypto: Crypto, options: VerifyOptions = {}): Promise<Verdict> {
+export async function verifyBundle(files: BundleSource, passphrase: string, crypto: Crypto, options: VerifyOptions = {}): Promise<Verdict> {
   const verdict: Verdict = { ok: false, steps: [], failure: null, warnings: [], manifest: null, content: null, checkpoint: null };
   const gunzip = options.gunzip ?? fflateGunzip;
   const progress = options.onProgress ?? (() => {});
@@ -262,10 +272,12 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
   // manifest's parameters, while the data's SHA-256 is computed. Their result is used only once the
   // data step has passed, so the steps still fail in their order.
   const e = manifest.encryption;
+  const dataBytes = Promise.resolve(files.data);
+  dataBytes.catch(() => {});
   const decrypt = async () => {
     const key = await crypto.pbkdf2Sha256(utf8(normalisePassphrase(passphrase)), fromBase64(e.salt), e.iterations, 32);
     try {
-      return await crypto.aesGcmDecrypt(key, fromBase64(e.iv), files.data);
+      return await crypto.aesGcmDecrypt(key, fromBase64(e.iv), await dataBytes);
     } catch {
       return null;
     }
@@ -276,10 +288,16 @@ export async function verifyBundle(files: BundleFiles, passphrase: string, crypt
   // 2. The data is the data that was signed.
   if (
     !(await step('data', async () => {
-      if (files.data.length !== manifest.data.bytes) {
-        fail(`data.bin has ${files.data.length} bytes, the signed manifest says ${manifest.data.bytes}: it was ${files.data.length < manifest.data.bytes ? 'cut short' : 'extended'}`);
+      let data: Uint8Array;
+      try {
+        data = await dataBytes;
+      } catch (err) {
+        return fail(`data.bin could not be read: ${err instanceof Error ? err.message : String(err)}`);
       }
-      const digest = toHex(await crypto.sha256(files.data));
+      if (data.length !== manifest.data.bytes) {
+        fail(`data.bin has ${data.length} bytes, the signed manifest says ${manifest.data.bytes}: it was ${data.length < manifest.data.bytes ? 'cut short' : 'extended'}`);
+      }
+      const digest = toHex(await crypto.sha256(data));
       if (digest !== manifest.data.sha256) fail('data.bin is not the data that was signed: its SHA-256 differs (changed after export)');
       return `${manifest.data.bytes} bytes, SHA-256 ${digest}`;
     }))

@@ -17,7 +17,8 @@ import { parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle } from '../format/verify.ts';
 import { bareViewerHtml, sha256Hex, VIEWER_END } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
-import { exportBundle, ExportError, journalChunks, type ExportProgress } from './export.ts';
+import { ENVELOPE_ROOM, exportBundle, ExportError, journalChunks, type ExportProgress } from './export.ts';
+import { CLOSE_TAG, DATA_ELEMENT_ID, embeddedBase64, ENVELOPE_ELEMENT_ID, openTag } from '../viewer/embedded.ts';
 import { computeFindingsSection } from './findings.ts';
 import { decryptData, exportTestBundle, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyBundleAt } from './verify.ts';
@@ -52,6 +53,17 @@ describe('export', () => {
       encryption: { cipher: 'AES-256-GCM', kdf: 'PBKDF2-SHA-256', iterations: 600_000 },
     });
     expect(manifest.counts.medicalNotes).toBeGreaterThan(0);
+  });
+
+  it('puts the envelope right after the viewer, before the data (a viewer checks it while the data is parsed)', () => {
+    const html = readFileSync(join(out(), 'open-me.html'), 'utf8');
+    const viewerEnd = html.indexOf(`\n${VIEWER_END}\n`) + VIEWER_END.length + 2;
+    const envelopeAt = html.indexOf(openTag(ENVELOPE_ELEMENT_ID));
+    expect(envelopeAt).toBe(viewerEnd);
+    expect(html.indexOf(openTag(DATA_ELEMENT_ID))).toBe(viewerEnd + ENVELOPE_ROOM + 1);
+    expect(html.slice(html.indexOf(CLOSE_TAG, envelopeAt) + CLOSE_TAG.length, viewerEnd + ENVELOPE_ROOM).trim()).toBe('');
+    expect(html.lastIndexOf(openTag(ENVELOPE_ELEMENT_ID))).toBe(envelopeAt);
+    expect(Buffer.from(embeddedBase64(html, ENVELOPE_ELEMENT_ID)!, 'base64').toString('utf8')).toBe(readFileSync(join(out(), 'bundle.json'), 'utf8'));
   });
 
   it('puts the bare viewer at the start of open-me.html, and says how to check it', async () => {
@@ -187,6 +199,27 @@ describe('verify with node', () => {
         ['medical-notes', true],
       ]);
       expect(v.warnings).toEqual([]);
+    }
+  });
+
+  it('takes a data.bin still being read (a promise), with and without decrypting while hashing; one that cannot be read fails the data check', async () => {
+    const files = await readBundleFiles(out());
+    const data = files.data;
+    const summary = (v: Awaited<ReturnType<typeof verifyBundle>>) => ({ ok: v.ok, failure: v.failure, steps: v.steps.map((s) => [s.step, s.ok, s.detail]) });
+    const now = await verifyBundle(files, PASSPHRASE, nodeCrypto, nodeVerifyOptions());
+    expect(now.ok).toBe(true);
+    for (const decryptWhileHashing of [false, true]) {
+      const later = new Promise<Uint8Array>((resolve) => setTimeout(() => resolve(data), 30));
+      expect(summary(await verifyBundle({ envelope: files.envelope, data: later }, PASSPHRASE, nodeCrypto, nodeVerifyOptions({ decryptWhileHashing })))).toEqual(summary(now));
+      const unreadable = await verifyBundle({ envelope: files.envelope, data: Promise.reject(new Error('the page could not decode it')) }, PASSPHRASE, nodeCrypto, {
+        ...nodeVerifyOptions({ decryptWhileHashing }),
+      });
+      expect(unreadable.failure).toEqual({ step: 'data', message: 'data.bin could not be read: the page could not decode it' });
+      expect(unreadable.steps.map((s) => [s.step, s.ok])).toEqual([
+        ['envelope', true],
+        ['signature', true],
+        ['data', false],
+      ]);
     }
   });
 

@@ -97,10 +97,20 @@ export function pooledCrypto(pool: WorkerPool): Crypto {
 
 /**
  * `base`, answering the SHA-256 of exactly this array (the embedded data.bin, never written to) with
- * the digest started when the page loaded, while the inspector typed the passphrase.
+ * the digest started as soon as the page had read it, while the inspector typed the passphrase.
+ * `data` may still be a promise: other digests (the key's fingerprint) do not wait for it.
  */
-export function withDigestOf(base: Crypto, data: Uint8Array, digest: Promise<Uint8Array>): Crypto {
-  return { ...base, sha256: (bytes) => (bytes === data ? digest : base.sha256(bytes)) };
+export function withDigestOf(base: Crypto, data: Uint8Array | Promise<Uint8Array>, digest: Promise<Uint8Array>): Crypto {
+  let known: Uint8Array | null = data instanceof Uint8Array ? data : null;
+  if (!known) {
+    Promise.resolve(data).then(
+      (d) => {
+        known = d;
+      },
+      () => {},
+    );
+  }
+  return { ...base, sha256: (bytes) => (known !== null && bytes === known ? digest : base.sha256(bytes)) };
 }
 
 /** Decompression on the helper workers (journal chunks: with their rights rows, see rights-aside.ts). */

@@ -1,6 +1,7 @@
 // Where a bundle's files sit inside open-me.html, and how to get them out again: base64 in two
-// non-executable <script type="application/octet-stream"> blocks after the viewer's </html>. Shared
-// by the export (writing), `centre verify` (reading, in Node) and the viewer (reading, in the DOM).
+// non-executable <script type="application/octet-stream"> blocks after the viewer's </html>, the
+// envelope first (docs/bundle-format.md). Shared by the export (writing), `centre verify` (reading,
+// in Node) and the viewer (reading, in the DOM).
 
 export const DATA_ELEMENT_ID = 'centre-bundle-data';
 export const ENVELOPE_ELEMENT_ID = 'centre-bundle-envelope';

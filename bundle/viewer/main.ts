@@ -1,6 +1,6 @@
-// The offline viewer's entry point (bundled by build.ts into the one script of open-me.html): once
-// the whole file is parsed (the bundle's data follows this script), the page is built and waits for
-// the passphrase. See web/app.ts.
+// The offline viewer's entry point (bundled by build.ts into the one script of open-me.html): the page
+// is built and waits for the passphrase while the browser goes on reading the bundle after this
+// script. See web/app.ts and web/open.ts.
 
 import { ViewerApp } from './web/app.ts';
 
@@ -13,5 +13,6 @@ function start(): void {
   new ViewerApp({ template: __VIEWER_TEMPLATE__, workerSource: __WORKER_SOURCE__ }).start(mount);
 }
 
-if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
-else start();
+// At once, not when the page is parsed: the bundle's data after this script takes the browser a
+// while to read (seconds, for ten years), and the passphrase can be typed meanwhile (open.ts).
+start();

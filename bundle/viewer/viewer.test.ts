@@ -17,7 +17,9 @@ import { personInput } from '../../test/support/fixtures.ts';
 import { goTo, launchChromium, openBundle, openWatched, outsideRequests } from '../../test/support/viewer-browser.ts';
 import { exportBundle, type ExportResult } from '../node/export.ts';
 import { PASSPHRASE } from '../node/test-support.ts';
+import { verifyBundleAt } from '../node/verify.ts';
 import { bareViewerHtml } from './build.ts';
+import { CLOSE_TAG, DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, openTag } from './embedded.ts';
 
 const HOSTILE_NAME = '<img src=x onerror="document.body.dataset.pwned=1">';
 const HOSTILE_SCRIPT = '<script>document.body.dataset.pwned=2</script>';
@@ -186,6 +188,46 @@ describe('the offline viewer, round trip', () => {
     expect(await page.evaluate(() => document.body.dataset['hashing'])).toBe('page');
     expect(await page.locator('#verdict .steps li.passed').count()).toBe(8);
     expect(w.requests.filter((r) => r.startsWith('blob:'))).toEqual([]);
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+
+  it('takes the passphrase while the page is still reading the bundle after the viewer, and opens it', async () => {
+    // Typed (from inside the page) the moment the form is drawn: the data's element is not parsed yet.
+    const initScript = `new MutationObserver((_, observer) => {
+      const input = document.querySelector('#passphrase');
+      const open = document.querySelector('#open');
+      if (!input || !open || performance.getEntriesByName('centre-viewer-ready').length === 0) return;
+      observer.disconnect();
+      window.seenAtForm = { state: document.readyState, data: document.getElementById('${DATA_ELEMENT_ID}') !== null };
+      input.value = ${JSON.stringify(PASSPHRASE)};
+      open.click();
+    }).observe(document, { childList: true, subtree: true });`;
+    const w = await openWatched(browser, openMe, { initScript });
+    const { page } = w;
+    await page.waitForFunction(() => document.body.dataset['verdict'] !== undefined, undefined, { timeout: 90_000 });
+    expect(await page.evaluate(() => (window as unknown as { seenAtForm: unknown }).seenAtForm)).toEqual({ state: 'loading', data: false });
+    expect(await page.evaluate(() => document.body.dataset['verdict'])).toBe('intact');
+    expect(await page.locator('#verdict .steps li.passed').count()).toBe(8);
+    expect(await page.textContent('#source')).toContain('This file carries a bundle');
+    expect(w.problems).toEqual([]);
+    await w.close();
+  });
+
+  it('opens an open-me.html that carries its envelope after the data (as earlier versions wrote it), in the browser and in Node', async () => {
+    const html = readFileSync(join(result.outDir, 'open-me.html'), 'utf8');
+    const open = openTag(ENVELOPE_ELEMENT_ID);
+    const at = html.indexOf(open);
+    const end = html.indexOf(CLOSE_TAG, at) + CLOSE_TAG.length;
+    expect(at).toBeLessThan(html.indexOf(openTag(DATA_ELEMENT_ID)));
+    const element = html.slice(at, end);
+    const older = `${html.slice(0, at)}${' '.repeat(element.length)}${html.slice(end)}${element}`;
+    const olderDir = join(dir, 'older');
+    mkdirSync(olderDir, { recursive: true });
+    writeFileSync(join(olderDir, 'open-me.html'), older);
+    expect((await verifyBundleAt(join(olderDir, 'open-me.html'), PASSPHRASE)).ok).toBe(true);
+    const w = await openWatched(browser, pathToFileURL(join(olderDir, 'open-me.html')).href);
+    expect(await openBundle(w.page, PASSPHRASE)).toBe('intact');
     expect(w.problems).toEqual([]);
     await w.close();
   });

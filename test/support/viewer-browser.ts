@@ -23,7 +23,11 @@ export interface WatchedPage {
 }
 
 /** Opens a file:// URL in a fresh context; any request that would leave the machine is refused and recorded. */
-export async function openWatched(browser: Browser, url: string, options: { acceptDownloads?: boolean; noWorkers?: boolean } = {}): Promise<WatchedPage> {
+export async function openWatched(
+  browser: Browser,
+  url: string,
+  options: { acceptDownloads?: boolean; noWorkers?: boolean; /** Run in the page before any of its own scripts. */ initScript?: string } = {},
+): Promise<WatchedPage> {
   const context = await browser.newContext({ acceptDownloads: options.acceptDownloads ?? false, locale: 'en-GB' });
   const requests: string[] = [];
   const problems: string[] = [];
@@ -33,6 +37,7 @@ export async function openWatched(browser: Browser, url: string, options: { acce
   });
   // A browser (or a policy) without workers: the viewer must do their work on the page.
   if (options.noWorkers) await context.addInitScript(() => Reflect.deleteProperty(globalThis, 'Worker'));
+  if (options.initScript) await context.addInitScript({ content: options.initScript });
   const page = await context.newPage();
   page.on('request', (r) => requests.push(r.url()));
   page.on('console', (m) => {

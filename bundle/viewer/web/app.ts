@@ -7,7 +7,8 @@
 import { profileById } from '../../../domain/profile/az-default.ts';
 import { CheckpointError, parseCheckpoint, type Checkpoint } from '../../format/checkpoint.ts';
 import type { Crypto, Gunzip } from '../../format/crypto.ts';
-import { verifyBundle, type BundleFiles, type Verdict } from '../../format/verify.ts';
+import { hasRepeat } from '../../format/rights-aside.ts';
+import { verifyBundle, type BundleSource, type Verdict } from '../../format/verify.ts';
 import { pooledCrypto, pooledGunzip, webCrypto, webGunzip, withDigestOf } from '../crypto-web.ts';
 import { LANGUAGE_NAMES, preferredLanguage, t, tk, VIEWER_LANGUAGES, type Language, type ViewerKey } from '../i18n/translate.ts';
 import { ViewerData } from '../model/data.ts';
@@ -88,8 +89,10 @@ export interface ViewerOptions {
 export class ViewerApp {
   private lang: Language;
   private readonly pool: Promise<WorkerPool | null>;
-  private embedded: BundleFiles | null = null;
-  private embeddedError: unknown = null;
+  /** The bundle this page carries (open.ts), once its envelope is read. */
+  private embedded: Promise<BundleSource | null> = Promise.resolve(null);
+  /** …and what it came to: undefined until then, null for none (a bare viewer, or unreadable). */
+  private embeddedKnown: BundleSource | null | undefined = undefined;
   private embeddedDigest: Promise<Uint8Array> | null = null;
   private verdict: Verdict | null = null;
   private data: ViewerData | null = null;
@@ -178,16 +181,22 @@ export class ViewerApp {
         if (el) el.textContent = t(this.lang, 'app.selfHashUnavailable');
       },
     );
-    try {
-      this.embedded = embeddedFiles();
-      if (this.embedded) {
-        // The data check needs no passphrase: its SHA-256 is computed while the passphrase is typed.
-        this.embeddedDigest = Promise.resolve(webCrypto.sha256(this.embedded.data));
-        this.embeddedDigest.catch(() => {});
-      }
-    } catch (err) {
-      this.embeddedError = err;
-    }
+    this.embedded = embeddedFiles();
+    this.embedded.then(
+      (files) => {
+        this.embeddedKnown = files;
+        this.source.textContent = this.sourceText();
+        if (files) {
+          // The data check needs no passphrase: its SHA-256 is computed as soon as the data is read.
+          this.embeddedDigest = Promise.resolve(files.data).then((data) => webCrypto.sha256(data));
+          this.embeddedDigest.catch(() => {});
+        }
+      },
+      () => {
+        this.embeddedKnown = null;
+        this.source.textContent = this.sourceText();
+      },
+    );
     performance.mark('centre-viewer-ready');
     window.addEventListener('hashchange', () => this.route());
     // On paper, what is folded away on screen (admission records, tables behind charts) is printed too.
@@ -211,11 +220,17 @@ export class ViewerApp {
     document.documentElement.lang = lang;
     document.title = t(lang, 'app.title');
     for (const [e, text] of this.texts) e.textContent = text();
-    this.source.textContent = this.embedded ? t(lang, 'open.sourceEmbedded') : t(lang, 'open.sourcePick');
+    this.source.textContent = this.sourceText();
     this.status.textContent = this.statusText();
     this.drawVerdict();
     this.drawNav();
     this.route();
+  }
+
+  /** Where the bundle comes from: this file, or the picker (nothing until the page says which). */
+  private sourceText(): string {
+    if (this.embeddedKnown === undefined) return '';
+    return this.embeddedKnown ? t(this.lang, 'open.sourceEmbedded') : t(this.lang, 'open.sourcePick');
   }
 
   private setStatus(text: () => string): void {
@@ -236,10 +251,9 @@ export class ViewerApp {
     const lang = () => this.lang;
     try {
       const picked = [...(this.files.files ?? [])];
-      let files: BundleFiles | null;
+      let files: BundleSource | null;
       try {
-        files = picked.length ? await pickedFiles(picked) : this.embedded;
-        if (!files && this.embeddedError) throw this.embeddedError;
+        files = picked.length ? await pickedFiles(picked) : await this.embedded;
       } catch (err) {
         this.setStatus(() => `${t(lang(), 'open.couldNot')} ${this.pickErrorText(err)}`);
         document.body.dataset['verdict'] = 'error';
@@ -268,13 +282,26 @@ export class ViewerApp {
       this.view.replaceChildren();
       performance.mark('centre-viewer-verify-start');
       const t0 = performance.now();
-      const pool = await this.pool;
-      // How the journal is hashed, for tests and the curious: helper workers in WebAssembly SIMD,
-      // helper workers in TypeScript, or the page alone.
-      document.body.dataset['hashing'] = pool ? (pool.simd ? 'workers-simd' : 'workers') : 'page';
-      const base = pool ? pooledCrypto(pool) : webCrypto;
-      const crypto = files === this.embedded && this.embeddedDigest ? withDigestOf(base, files.data, this.embeddedDigest) : base;
-      const gunzip: Gunzip = pool ? pooledGunzip(pool, true) : webGunzip;
+      // The helper workers are needed from the journal on: the envelope, the signature and the key
+      // derivation do not wait for them (nor for the data, still being parsed in a large file).
+      let pool: WorkerPool | null = null;
+      let poolKnown = false;
+      const poolReady = this.pool.then((p) => {
+        pool = p;
+        poolKnown = true;
+        // How the journal is hashed, for tests and the curious: helper workers in WebAssembly SIMD,
+        // helper workers in TypeScript, or the page alone.
+        document.body.dataset['hashing'] = p ? (p.simd ? 'workers-simd' : 'workers') : 'page';
+        return p;
+      });
+      const current = (): Crypto => (pool ? pooledCrypto(pool) : webCrypto);
+      // (Small digests come only after a chunk was decompressed, by then through the pool.)
+      const base: Crypto = { ...webCrypto, sha256Ranges: (data, starts, ends, count) => current().sha256Ranges(data, starts, ends, count) };
+      const crypto = files === this.embeddedKnown && this.embeddedDigest ? withDigestOf(base, files.data, this.embeddedDigest) : base;
+      const gunzip: Gunzip = async (compressed, rawLength) => {
+        const p = poolKnown ? pool : await poolReady;
+        return p ? pooledGunzip(p, true)(compressed, rawLength) : webGunzip(compressed, rawLength);
+      };
       this.crypto = base;
       this.setStatus(() => t(lang(), 'open.checking'));
       let shownStep = '';
@@ -283,19 +310,16 @@ export class ViewerApp {
         gunzip,
         checkpoint,
         knownProfile: profileById,
-        readAhead: pool ? 2 + 2 * pool.size : 4,
+        readAhead: 2 + 2 * poolSize(),
         decryptWhileHashing: true,
         // The rights rows (two thirds of a journal) are made and digested aside, by the helper
         // workers where there are some; the register's screens build them when they need them.
         rightsAside: true,
-        ...(pool
-          ? {
-              precomputedRights: (raw: Uint8Array) => pool.rightsOf(raw),
-              precomputedLinks: (raw: Uint8Array) => pool.linksOf(raw),
-              precomputedFields: (raw: Uint8Array) => pool.fieldsOf(raw),
-              keyRepeats: (keys: Float64Array) => pool.repeats(keys),
-            }
-          : {}),
+        // What a worker made with a chunk it decompressed (nothing where there is no pool).
+        precomputedRights: (raw: Uint8Array) => (pool as WorkerPool | null)?.rightsOf(raw) ?? null,
+        precomputedLinks: (raw: Uint8Array) => (pool as WorkerPool | null)?.linksOf(raw) ?? null,
+        precomputedFields: (raw: Uint8Array) => (pool as WorkerPool | null)?.fieldsOf(raw) ?? null,
+        keyRepeats: (keys: Float64Array) => (pool as WorkerPool | null)?.repeats(keys) ?? hasRepeat(keys),
         onProgress: (p) => {
           if (p.step === 'chain' && p.total > 0) this.progress.value = p.done / p.total;
           // The status changes with the step (the chain reports every chunk: hundreds of times).

@@ -1,9 +1,9 @@
 // Getting a bundle's two files: out of this open-me.html (base64 after the viewer, decoded as soon as
-// the page has loaded, while the inspector types the passphrase), or through the file picker (a
+// each is parsed, while the inspector types the passphrase), or through the file picker (a
 // bundle's bundle.json and data.bin, or another open-me.html), so that an inspector can use their own
 // trusted copy of the viewer and never the one the centre handed over.
 
-import type { BundleFiles } from '../../format/verify.ts';
+import type { BundleFiles, BundleSource } from '../../format/verify.ts';
 import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from '../embedded.ts';
 import { base64Bytes } from './base64.ts';
 
@@ -17,21 +17,62 @@ export class PickError extends Error {
   }
 }
 
-/**
- * The bundle this page carries, decoded once; null for a bare viewer. The page's copy of the base64
- * text is dropped afterwards (ten years are 240 MB of text).
- */
-export function embeddedFiles(): BundleFiles | null {
-  const data = document.getElementById(DATA_ELEMENT_ID);
-  const envelope = document.getElementById(ENVELOPE_ELEMENT_ID);
-  if (!data || !envelope) return null;
+/** Resolves once the page is parsed (at once if it is). */
+function parsed(): Promise<void> {
+  if (document.readyState !== 'loading') return Promise.resolve();
+  return new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }));
+}
+
+/** An element's base64 text, decoded; the page's copy of the text is dropped (ten years are 240 MB of it). */
+function decodeElement(element: Element): Uint8Array {
   try {
-    const files = { envelope: base64Bytes(envelope.textContent ?? ''), data: base64Bytes(data.textContent ?? '') };
-    data.textContent = '';
-    return files;
+    const bytes = base64Bytes(element.textContent ?? '');
+    element.textContent = '';
+    return bytes;
   } catch {
     throw new PickError('not-base64', 'open-me.html');
   }
+}
+
+/**
+ * The bundle this page carries; null for a bare viewer. The viewer's script runs before the browser
+ * has read the bundle after it: the envelope (right after the viewer in files `centre export` writes)
+ * is given as soon as its element is whole, when the data's element follows it; the data, a promise,
+ * once the page is parsed. Verification starts on the envelope, so the signature is checked and the
+ * key derived while the data is still being parsed (seconds, for ten years).
+ */
+export function embeddedFiles(): Promise<BundleSource | null> {
+  const done = parsed();
+  const data = done.then(() => {
+    const element = document.getElementById(DATA_ELEMENT_ID);
+    if (!element) throw new PickError('no-bundle-in-html', 'open-me.html');
+    return decodeElement(element);
+  });
+  data.catch(() => {});
+  const envelopeWhole = new Promise<void>((resolve) => {
+    if (document.readyState !== 'loading') {
+      resolve();
+      return;
+    }
+    const observer = new MutationObserver(() => {
+      if (document.getElementById(DATA_ELEMENT_ID)) {
+        observer.disconnect();
+        resolve();
+      }
+    });
+    observer.observe(document, { childList: true, subtree: true });
+    void done.then(() => {
+      observer.disconnect();
+      resolve();
+    });
+  });
+  return envelopeWhole.then(async () => {
+    // Before the data (a file from `centre export`), or else after it (an older one), or none.
+    if (!document.getElementById(ENVELOPE_ELEMENT_ID)) await done;
+    const envelope = document.getElementById(ENVELOPE_ELEMENT_ID);
+    if (!envelope || !document.getElementById(DATA_ELEMENT_ID)) return null;
+    return { envelope: decodeElement(envelope), data };
+  });
 }
 
 export async function pickedFiles(list: readonly File[]): Promise<BundleFiles> {
