@@ -63,16 +63,35 @@ function viewerDetail(t: ViewerTiming, add: (name: string, value: number, unit: 
   }
 }
 
+/** `centre verify` of the bundle, chain only and in full; only the figures outlive the call. */
+async function verifyLines(outDir: string, entries: number, memory: number, chained: boolean, add: (name: string, value: number, unit: string, target: string, met: boolean | null) => void): Promise<void> {
+  gc();
+  let t0 = performance.now();
+  const quick = await verifyBundleAt(outDir, PASSPHRASE, { replay: false, chunkWorker: CHUNK_WORKER_ENTRY });
+  const quickSeconds = seconds(t0);
+  const quickOk = quick.ok;
+  gc();
+  t0 = performance.now();
+  const full = await verifyBundleAt(outDir, PASSPHRASE, { chunkWorker: CHUNK_WORKER_ENTRY });
+  const fullSeconds = seconds(t0);
+  add('verify: signature, data, decrypt, whole chain', entries / quickSeconds, 'entries/s', '(see ratio)', null);
+  add('verify chain / in-memory chain', (100 * memory) / quickSeconds, '%', '>= 50 %', chained && quickOk && memory / quickSeconds >= 0.5);
+  add('verify, full (+ replay, projections, notes)', fullSeconds, 's', '', full.ok ? null : false);
+  for (const s of full.steps) if (s.ms >= 100) add(`  verify step: ${s.step}`, s.ms / 1000, 's', '', null);
+}
+
 async function viewerLines(outDir: string, entries: number, work: string, add: (name: string, value: number, unit: string, target: string, met: boolean | null) => void): Promise<void> {
   const load = () => `${loadavg()[0]!.toFixed(1)} on ${availableParallelism()} cores`;
   const before = load();
   // The bench's own process shares the 2 cores with the browser: what it spends meanwhile is said.
   const own = process.cpuUsage();
+  const rss = process.memoryUsage().rss;
   const [full] = await timeViewer(outDir, PASSPHRASE, 1);
   const ownMs = (({ user, system }) => (user + system) / 1000)(process.cpuUsage(own));
   add(`viewer in Chromium: open → verdict + register (${entries.toLocaleString('en-US')} entries; load ${before})`, full!.totalMs, 'ms', '< 10,000 ms', full!.verdict === 'intact' && full!.totalMs < 10_000);
   viewerDetail(full!, add);
   add('  CPU of the bench process meanwhile', ownMs, 'ms', '', null);
+  add('  memory of the bench process meanwhile (resident)', rss / 1e6, 'MB', '', null);
   gc();
   const oneYear = openDatabase(cachedOneYearCentre(), { readonly: true });
   try {
@@ -157,18 +176,9 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     const memory = seconds(t0);
     list = [];
     gc();
-    t0 = performance.now();
-    const quick = await verifyBundleAt(outDir, PASSPHRASE, { replay: false, chunkWorker: CHUNK_WORKER_ENTRY });
-    const quickSeconds = seconds(t0);
-    gc();
-    t0 = performance.now();
-    const full = await verifyBundleAt(outDir, PASSPHRASE, { chunkWorker: CHUNK_WORKER_ENTRY });
-    const fullSeconds = seconds(t0);
     add('chain in memory, crypto.hash one-shot', entries / memory, 'entries/s', '(baseline)', null);
-    add('verify: signature, data, decrypt, whole chain', entries / quickSeconds, 'entries/s', '(see ratio)', null);
-    add('verify chain / in-memory chain', (100 * memory) / quickSeconds, '%', '>= 50 %', chained && quick.ok && memory / quickSeconds >= 0.5);
-    add('verify, full (+ replay, projections, notes)', fullSeconds, 's', '', full.ok ? null : false);
-    for (const s of full.steps) if (s.ms >= 100) add(`  verify step: ${s.step}`, s.ms / 1000, 's', '', null);
+    await verifyLines(outDir, entries, memory, chained, add);
+    // The verdicts (a whole replayed register, gigabytes) are gone before the browser starts.
     gc();
 
     // 4. The offline viewer in Chromium, this bundle and a one-year one.
