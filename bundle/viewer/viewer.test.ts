@@ -264,6 +264,13 @@ describe('the offline viewer, round trip', () => {
     expect(await openBundle(embedded.page, PASSPHRASE)).toBe('failed');
     expect(await failedStep(embedded.page)).toBe('data');
     expect(await embedded.page.textContent('#verdict')).toContain('data.bin is not the data that was signed');
+    // A character that base64 does not have: the data check says the embedded data is damaged.
+    writeFileSync(join(tamperedDir, 'open-me.html'), html.slice(0, at) + '*' + html.slice(at + 1));
+    const broken = await openWatched(browser, pathToFileURL(join(tamperedDir, 'open-me.html')).href);
+    expect(await openBundle(broken.page, PASSPHRASE)).toBe('failed');
+    expect(await failedStep(broken.page)).toBe('data');
+    expect(await broken.page.textContent('#verdict')).toContain('data.bin could not be read: the data inside open-me.html is damaged (not base64)');
+    await broken.close();
     // The untouched open-me.html, with the changed data.bin chosen through the picker: the same check fails.
     const picked = await openWatched(browser, openMe);
     await picked.page.setInputFiles('#files', [join(result.outDir, 'bundle.json'), join(tamperedDir, 'data.bin')]);

@@ -7,13 +7,22 @@ import type { BundleFiles, BundleSource } from '../../format/verify.ts';
 import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from '../embedded.ts';
 import { base64Bytes } from './base64.ts';
 
+type PickProblem = 'no-bundle-in-html' | 'need-both' | 'not-base64';
+
+/** In English, for verification's own messages (the screen says it in the reader's words, by `code`). */
+const PICK_PROBLEM: Record<PickProblem, (file: string) => string> = {
+  'no-bundle-in-html': (file) => `${file} carries no bundle`,
+  'need-both': (file) => `a bundle's bundle.json and data.bin are both needed (chosen: ${file})`,
+  'not-base64': (file) => `the data inside ${file} is damaged (not base64)`,
+};
+
 /** A file the inspector chose is not a bundle: said in the reader's words by the caller. */
 export class PickError extends Error {
   constructor(
-    readonly code: 'no-bundle-in-html' | 'need-both' | 'not-base64',
+    readonly code: PickProblem,
     readonly file: string,
   ) {
-    super(code);
+    super(PICK_PROBLEM[code](file));
   }
 }
 
