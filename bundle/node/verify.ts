@@ -9,7 +9,7 @@ import type { Crypto } from '../format/crypto.ts';
 import { DATA_FILE, ENVELOPE_FILE, parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle, type BundleFiles, type Verdict, type VerifyOptions } from '../format/verify.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
-import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from '../viewer/embedded.ts';
+import { EmbeddedLayoutError, embeddedBundle } from '../viewer/embedded.ts';
 import { chunkPool } from './chunk-pool.ts';
 import { nodeCrypto, nodeGunzip } from './crypto-node.ts';
 
@@ -28,10 +28,15 @@ function base64(text: string, what: string): Uint8Array {
 
 async function fromHtml(path: string): Promise<BundleFiles> {
   const html = await readFile(path, 'latin1');
-  const data = embeddedBase64(html, DATA_ELEMENT_ID);
-  const envelope = embeddedBase64(html, ENVELOPE_ELEMENT_ID);
-  if (data === null || envelope === null) throw new BundleReadError(`${path} carries no bundle (is it a bare viewer?)`);
-  return { envelope: base64(envelope, 'manifest'), data: base64(data, 'data') };
+  let found: ReturnType<typeof embeddedBundle>;
+  try {
+    found = embeddedBundle(html);
+  } catch (err) {
+    if (err instanceof EmbeddedLayoutError) throw new BundleReadError(`${path} was altered after export: ${err.message}`);
+    throw err;
+  }
+  if (!found) throw new BundleReadError(`${path} carries no bundle (is it a bare viewer?)`);
+  return { envelope: base64(found.envelope, 'manifest'), data: base64(found.data, 'data') };
 }
 
 async function read(path: string): Promise<Uint8Array> {

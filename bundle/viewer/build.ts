@@ -15,16 +15,13 @@ import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import { createHash } from 'node:crypto';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { VIEWER_END } from './embedded.ts';
 import { VIEWER_STYLE } from './style.ts';
 
 const STYLE = VIEWER_STYLE;
 
-/**
- * The bare viewer's last line. The script's text cannot hold it at the start of a line (inlineSafe
- * escapes every "<!--" in the script), so the viewer inside an open-me.html is exactly the file up to
- * and including the first line that reads so.
- */
-export const VIEWER_END = '<!-- end of the Centre Register viewer -->';
+// The bare viewer's last line (see embedded.ts, where the readers of open-me.html find it).
+export { VIEWER_END };
 
 const sha256Base64 = (text: string) => createHash('sha256').update(text, 'utf8').digest('base64');
 

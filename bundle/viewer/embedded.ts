@@ -6,6 +6,13 @@
 export const DATA_ELEMENT_ID = 'centre-bundle-data';
 export const ENVELOPE_ELEMENT_ID = 'centre-bundle-envelope';
 
+/**
+ * The bare viewer's last line. The script's text cannot hold it at the start of a line (build.ts
+ * escapes every "<!--" in the script), so the viewer inside an open-me.html is exactly the file up to
+ * and including the first line that reads so.
+ */
+export const VIEWER_END = '<!-- end of the Centre Register viewer -->';
+
 export function openTag(id: string): string {
   return `<script type="application/octet-stream" id="${id}">`;
 }
@@ -19,4 +26,48 @@ export function embeddedBase64(html: string, id: string): string | null {
   const end = html.indexOf('</script>', at + open.length);
   if (end < 0) return null;
   return html.slice(at + open.length, end);
+}
+
+/** An open-me.html holds something else after its viewer than its bundle's two elements. */
+export class EmbeddedLayoutError extends Error {
+  override name = 'EmbeddedLayoutError';
+}
+
+/** HTML's white space (not JavaScript's \s: a no-break space is text to a browser). */
+const isHtmlSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+
+/**
+ * The envelope's and the data's base64 text in an open-me.html, or null where nothing follows the
+ * viewer (a bare viewer). After the viewer's last line there must be exactly the two elements, in
+ * either order (files from earlier versions carry the envelope last), white space around them, and
+ * nothing else. A text search and a browser's parser disagree about anything more (a second envelope
+ * or data element: the page takes the first, a search from the end the last; one inside a comment,
+ * which only the search sees): a file doctored so would show one signed bundle in its own viewer and
+ * verify another in `centre verify` or a trusted viewer. Such a file is refused (EmbeddedLayoutError);
+ * the page checks the same of its DOM (web/open.ts).
+ */
+export function embeddedBundle(html: string): { envelope: string; data: string } | null {
+  const marker = `\n${VIEWER_END}\n`;
+  const viewerEnd = html.indexOf(marker);
+  if (viewerEnd < 0) return null;
+  let i = viewerEnd + marker.length;
+  const skipSpace = () => {
+    while (i < html.length && isHtmlSpace(html.charCodeAt(i))) i++;
+  };
+  skipSpace();
+  if (i === html.length) return null;
+  const found = new Map<string, string>();
+  for (let k = 0; k < 2; k++) {
+    const id = [ENVELOPE_ELEMENT_ID, DATA_ELEMENT_ID].find((e) => !found.has(e) && html.startsWith(openTag(e), i));
+    if (!id) throw new EmbeddedLayoutError(`after the viewer it holds something other than the bundle's envelope and data (at byte ${i})`);
+    const from = i + openTag(id).length;
+    const end = html.indexOf('</script>', from);
+    // Base64 holds no "<": the first one is the element's end, for the browser as for this search.
+    if (end < 0 || html.indexOf('<', from) !== end) throw new EmbeddedLayoutError(`its ${id === DATA_ELEMENT_ID ? 'data' : 'envelope'} element is not base64 up to its end`);
+    found.set(id, html.slice(from, end));
+    i = end + '</script>'.length;
+    skipSpace();
+  }
+  if (i !== html.length) throw new EmbeddedLayoutError(`after the bundle's envelope and data it holds more (at byte ${i})`);
+  return { envelope: found.get(ENVELOPE_ELEMENT_ID)!, data: found.get(DATA_ELEMENT_ID)! };
 }

@@ -26,6 +26,7 @@ export const az: Record<string, string> = {
   'open.error.no-bundle-in-html': '{file} faylında paket yoxdur (bu, boş baxış proqramıdır).',
   'open.error.need-both': 'paketin bundle.json və data.bin fayllarını birlikdə, ya da open-me.html faylını seçin (seçilib: {file}).',
   'open.error.not-base64': '{file} daxilindəki məlumat zədələnib (base64 deyil).',
+  'open.error.not-only-bundle': '{file} ixracdan sonra dəyişdirilib: baxış proqramından sonra birdən çox paket və ya paketdən başqa məzmun var.',
 
   'step.envelope': 'bundle.json düzgün manifestdir',
   'step.signature': 'mərkəzin açarı ilə imzalanıb',

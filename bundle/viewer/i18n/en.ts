@@ -26,6 +26,7 @@ export const en = {
   'open.error.no-bundle-in-html': '{file} holds no bundle (it is a bare viewer).',
   'open.error.need-both': 'choose the bundle’s bundle.json and data.bin together, or its open-me.html (chosen: {file}).',
   'open.error.not-base64': 'the data inside {file} is damaged (not base64).',
+  'open.error.not-only-bundle': '{file} was altered after export: after the viewer it holds more than one bundle, or other content besides its bundle.',
 
   'step.envelope': 'bundle.json is a valid manifest',
   'step.signature': 'signed by the centre’s key',

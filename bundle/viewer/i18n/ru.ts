@@ -25,6 +25,7 @@ export const ru: Record<string, string> = {
   'open.error.no-bundle-in-html': 'в {file} нет пакета (это пустая программа просмотра).',
   'open.error.need-both': 'выберите bundle.json и data.bin пакета вместе или его open-me.html (выбрано: {file}).',
   'open.error.not-base64': 'данные внутри {file} повреждены (не base64).',
+  'open.error.not-only-bundle': '{file} изменён после выгрузки: после программы просмотра в нём больше одного пакета или что-то кроме пакета.',
 
   'step.envelope': 'bundle.json — корректный манифест',
   'step.signature': 'подписано ключом центра',

@@ -4,16 +4,17 @@
 // trusted copy of the viewer and never the one the centre handed over.
 
 import type { BundleFiles, BundleSource } from '../../format/verify.ts';
-import { DATA_ELEMENT_ID, ENVELOPE_ELEMENT_ID, embeddedBase64 } from '../embedded.ts';
+import { DATA_ELEMENT_ID, EmbeddedLayoutError, embeddedBundle, ENVELOPE_ELEMENT_ID } from '../embedded.ts';
 import { base64Bytes } from './base64.ts';
 
-type PickProblem = 'no-bundle-in-html' | 'need-both' | 'not-base64';
+type PickProblem = 'no-bundle-in-html' | 'need-both' | 'not-base64' | 'not-only-bundle';
 
 /** In English, for verification's own messages (the screen says it in the reader's words, by `code`). */
 const PICK_PROBLEM: Record<PickProblem, (file: string) => string> = {
   'no-bundle-in-html': (file) => `${file} carries no bundle`,
   'need-both': (file) => `a bundle's bundle.json and data.bin are both needed (chosen: ${file})`,
   'not-base64': (file) => `the data inside ${file} is damaged (not base64)`,
+  'not-only-bundle': (file) => `${file} was altered after export: after the viewer it holds more than one bundle, or other content besides its bundle`,
 };
 
 /** A file the inspector chose is not a bundle: said in the reader's words by the caller. */
@@ -43,6 +44,39 @@ function decodeElement(element: Element): Uint8Array {
   }
 }
 
+const isSpace = (text: string) => /^[ \t\n\f\r]*$/.test(text);
+
+/**
+ * Whether the parsed page holds, after the viewer's script, the envelope element that was read and
+ * the data element, and nothing else but white space: no second envelope or data element, no other
+ * markup, no comment but the viewer's last line (embeddedBundle in embedded.ts refuses the same in
+ * the file's text, for `centre verify` and the picker). Otherwise this page could show one signed
+ * bundle while those verify another one the same file carries.
+ */
+function onlyTheBundleAfterViewer(envelope: Element, data: Element): boolean {
+  const script = document.getElementById('viewer-script');
+  if (!script || script.parentNode !== document.body) return false;
+  let seen = 0;
+  for (let n = script.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === Node.TEXT_NODE && isSpace(n.nodeValue ?? '')) continue;
+    if (n !== envelope && n !== data) return false;
+    seen++;
+  }
+  if (seen !== 2) return false;
+  for (const e of [envelope, data]) {
+    if (e.tagName !== 'SCRIPT' || e.attributes.length !== 2 || e.getAttribute('type') !== 'application/octet-stream') return false;
+  }
+  // What follows </html> up to the first element goes to the document itself: there, the viewer's
+  // last line and white space only.
+  const html = document.documentElement;
+  let comments = 0;
+  for (let n = html.nextSibling; n; n = n.nextSibling) {
+    if (n.nodeType === Node.COMMENT_NODE) comments++;
+    else if (!(n.nodeType === Node.TEXT_NODE && isSpace(n.nodeValue ?? ''))) return false;
+  }
+  return comments === 1;
+}
+
 /**
  * The bundle this page carries; null for a bare viewer. The viewer's script runs before the browser
  * has read the bundle after it: the envelope (right after the viewer in files `centre export` writes)
@@ -52,9 +86,13 @@ function decodeElement(element: Element): Uint8Array {
  */
 export function embeddedFiles(): Promise<BundleSource | null> {
   const done = parsed();
-  const data = done.then(() => {
+  // The envelope element read (below; null: none), for the check that it is the one the whole page holds.
+  let envelopeFound: (element: Element | null) => void = () => {};
+  const envelopeRead = new Promise<Element | null>((resolve) => (envelopeFound = resolve));
+  const data = Promise.all([done, envelopeRead]).then(([, envelope]) => {
     const element = document.getElementById(DATA_ELEMENT_ID);
     if (!element) throw new PickError('no-bundle-in-html', 'open-me.html');
+    if (!envelope || !onlyTheBundleAfterViewer(envelope, element)) throw new PickError('not-only-bundle', 'open-me.html');
     return decodeElement(element);
   });
   data.catch(() => {});
@@ -79,6 +117,7 @@ export function embeddedFiles(): Promise<BundleSource | null> {
     // Before the data (a file from `centre export`), or else after it (an older one), or none.
     if (!document.getElementById(ENVELOPE_ELEMENT_ID)) await done;
     const envelope = document.getElementById(ENVELOPE_ELEMENT_ID);
+    envelopeFound(envelope);
     if (!envelope || !document.getElementById(DATA_ELEMENT_ID)) return null;
     return { envelope: decodeElement(envelope), data };
   });
@@ -88,11 +127,16 @@ export async function pickedFiles(list: readonly File[]): Promise<BundleFiles> {
   const html = list.find((f) => /\.html?$/i.test(f.name));
   if (html) {
     const text = await html.text();
-    const data = embeddedBase64(text, DATA_ELEMENT_ID);
-    const envelope = embeddedBase64(text, ENVELOPE_ELEMENT_ID);
-    if (data === null || envelope === null) throw new PickError('no-bundle-in-html', html.name);
+    let found: ReturnType<typeof embeddedBundle>;
     try {
-      return { envelope: base64Bytes(envelope), data: base64Bytes(data) };
+      found = embeddedBundle(text);
+    } catch (err) {
+      if (err instanceof EmbeddedLayoutError) throw new PickError('not-only-bundle', html.name);
+      throw err;
+    }
+    if (!found) throw new PickError('no-bundle-in-html', html.name);
+    try {
+      return { envelope: base64Bytes(found.envelope), data: base64Bytes(found.data) };
     } catch {
       throw new PickError('not-base64', html.name);
     }
