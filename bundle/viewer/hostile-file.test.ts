@@ -99,3 +99,14 @@ describe('an open-me.html carrying two signed bundles', () => {
     refusedByAll(await readers('decoy', `${a.slice(0, at)}<p hidden>${element(b, DATA_ELEMENT_ID)}</p>${a.slice(at)}`));
   }, 180_000);
 });
+
+describe('an open-me.html whose data is not base64', () => {
+  it('fails the data check, saying so in words (not an error code)', async () => {
+    const a = readFileSync(join(first.outDir, 'open-me.html'), 'utf8');
+    const at = a.indexOf(openTag(DATA_ELEMENT_ID)) + openTag(DATA_ELEMENT_ID).length + 100;
+    const seen = await readers('not-base64', `${a.slice(0, at)}!${a.slice(at + 1)}`);
+    expect(seen.page).toContain('data.bin could not be read: the data inside open-me.html is damaged (not base64)');
+    expect(seen.node).toMatch(/^refused: the data embedded in open-me.html is not base64/);
+    expect(seen.picker).toMatch(/^refused: Could not open: the data inside open-me.html is damaged \(not base64\)/);
+  }, 180_000);
+});
