@@ -126,6 +126,32 @@ describe('export', () => {
     }
   });
 
+  it('exports to a file system that cannot flush a folder (EINVAL: an SMB share), and reports a disk error flushing one', async () => {
+    const probe = await open(join(b.dir, 'probe-share'), 'w');
+    const proto = Object.getPrototypeOf(probe) as FileHandle;
+    await probe.close();
+    const realSync = proto.sync;
+    const failWith = (code: string) =>
+      vi.spyOn(proto, 'sync').mockImplementation(function (this: FileHandle) {
+        if (fstatSync(this.fd).isDirectory()) return Promise.reject(Object.assign(new Error(`${code}: fsync`), { code }));
+        return realSync.call(this);
+      });
+    let spy = failWith('EINVAL');
+    try {
+      const result = await exportBundle(b.v.c.db, { ...base(), outDir: join(b.dir, 'share') });
+      expect((await verifyBundleAt(result.outDir, PASSPHRASE)).ok).toBe(true);
+    } finally {
+      spy.mockRestore();
+    }
+    if (process.platform === 'win32') return;
+    spy = failWith('EIO');
+    try {
+      await expect(exportBundle(b.v.c.db, { ...base(), outDir: join(b.dir, 'failing-disk') })).rejects.toThrow(/EIO/);
+    } finally {
+      spy.mockRestore();
+    }
+  });
+
   it('stops when cancelled, whichever part is running, and leaves nothing behind', async () => {
     for (const phase of ['journal', 'tables'] as const) {
       const controller = new AbortController();

@@ -235,13 +235,19 @@ async function writeDurable(path: string, text: string): Promise<void> {
 
 /**
  * Flushes a folder's entries (the files made in it, a folder renamed into it) to the disk. Windows
- * cannot open a folder to flush it; its file system commits a rename's entry itself.
+ * cannot open a folder to flush it; its file system commits a rename's entry itself. Some file
+ * systems cannot flush a folder either and say so (EINVAL, ENOTSUP: SMB/CIFS shares, sshfs, WSL's
+ * drvfs on a network drive): the files themselves were flushed, and an export to a share is not
+ * refused for it. Any other error (EIO) is the disk's, and is reported.
  */
 async function syncFolder(path: string): Promise<void> {
   if (process.platform === 'win32') return;
   const folder = await open(path, 'r');
   try {
     await folder.sync();
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    if (code !== 'EINVAL' && code !== 'ENOTSUP' && code !== 'EOPNOTSUPP') throw err;
   } finally {
     await folder.close();
   }
