@@ -249,6 +249,19 @@ describe('verify with node', () => {
     }
   });
 
+  it('keeps no journal chunk’s field table once nothing reads it (32 bytes an entry, for the viewer’s lifetime)', async () => {
+    const files = await readBundleFiles(out());
+    const plain = await verifyBundle(files, PASSPHRASE, nodeCrypto, nodeVerifyOptions());
+    expect(plain.ok).toBe(true);
+    expect(plain.content!.journal.chunks.filter((c) => c.fields)).toHaveLength(0);
+    const aside = await verifyBundle(files, PASSPHRASE, nodeCrypto, nodeVerifyOptions({ rightsAside: true }));
+    expect(aside.ok).toBe(true);
+    // The rights rows still to build read them: kept until then, dropped chunk by chunk.
+    expect(aside.content!.journal.chunks.filter((c) => c.fields).length).toBeGreaterThan(0);
+    aside.content!.rights!.finish();
+    expect(aside.content!.journal.chunks.filter((c) => c.fields)).toHaveLength(0);
+  });
+
   it('gives back the journal, the register, the notes, the findings and the profile', async () => {
     const v = await verifyBundleAt(out(), PASSPHRASE);
     const content = v.content!;
