@@ -2,8 +2,9 @@
 // file:// in current Chromium, Firefox and Edge (Ed25519 is in WebCrypto since Chrome 137 and
 // Firefox 129). The journal's many small digests are the exception: WebCrypto costs a round trip
 // per digest (about 80,000 a second on the reference machine, batched or not), so they are hashed
-// with bundle/format/sha256.ts, several times faster: on helper workers where the browser gives
-// them (web/pool.ts), while the page replays, or else on the page. `webCryptoOnly` keeps every
+// on helper workers where the browser gives them (web/pool.ts: four at a time in WebAssembly SIMD,
+// web/sha256-simd.ts, else bundle/format/sha256.ts), while the page replays, or else on the page
+// with bundle/format/sha256.ts, several times faster than WebCrypto. `webCryptoOnly` keeps every
 // digest in WebCrypto (for comparison).
 
 import type { Crypto, Gunzip } from '../format/crypto.ts';
