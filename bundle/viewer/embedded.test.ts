@@ -17,6 +17,12 @@ describe('the bundle inside an open-me.html', () => {
     expect(embeddedBundle(`${viewer}${' '.repeat(16_384)}\n${dat()}${env()}`)).toEqual(expected);
   });
 
+  it('runs to the end of a file cut short inside its last element, as a browser reads it', () => {
+    const whole = `${viewer}${env()}${dat('REFUQQ==')}`;
+    expect(embeddedBundle(whole.slice(0, whole.length - CLOSE_TAG.length - 3))).toEqual({ envelope: 'RU5W', data: 'REFUQ' });
+    expect(() => embeddedBundle(`${viewer}${env().slice(0, -CLOSE_TAG.length)}`)).toThrow(EmbeddedLayoutError);
+  });
+
   it('is none in a bare viewer, or in a file that is no viewer', () => {
     expect(embeddedBundle(viewer)).toBeNull();
     expect(embeddedBundle(`${viewer}\n  \n`)).toBeNull();

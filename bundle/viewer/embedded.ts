@@ -61,11 +61,15 @@ export function embeddedBundle(html: string): { envelope: string; data: string }
     const id = [ENVELOPE_ELEMENT_ID, DATA_ELEMENT_ID].find((e) => !found.has(e) && html.startsWith(openTag(e), i));
     if (!id) throw new EmbeddedLayoutError(`after the viewer it holds something other than the bundle's envelope and data (at byte ${i})`);
     const from = i + openTag(id).length;
-    const end = html.indexOf('</script>', from);
+    const close = html.indexOf('</script>', from);
+    // A file cut short ends inside its last element, which a browser closes there: so here too (the
+    // data check then says the data was cut short).
+    const end = close < 0 && k === 1 ? html.length : close;
     // Base64 holds no "<": the first one is the element's end, for the browser as for this search.
-    if (end < 0 || html.indexOf('<', from) !== end) throw new EmbeddedLayoutError(`its ${id === DATA_ELEMENT_ID ? 'data' : 'envelope'} element is not base64 up to its end`);
+    const lt = html.indexOf('<', from);
+    if (end < 0 || (lt >= 0 ? lt : html.length) !== end) throw new EmbeddedLayoutError(`its ${id === DATA_ELEMENT_ID ? 'data' : 'envelope'} element is not base64 up to its end`);
     found.set(id, html.slice(from, end));
-    i = end + '</script>'.length;
+    i = close < 0 ? end : end + '</script>'.length;
     skipSpace();
   }
   if (i !== html.length) throw new EmbeddedLayoutError(`after the bundle's envelope and data it holds more (at byte ${i})`);

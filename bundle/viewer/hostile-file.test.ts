@@ -110,3 +110,11 @@ describe('an open-me.html whose data is not base64', () => {
     expect(seen.picker).toMatch(/^refused: Could not open: the data inside open-me.html is damaged \(not base64\)/);
   }, 180_000);
 });
+
+describe('an open-me.html cut short (a copy interrupted)', () => {
+  it('fails the data check as cut short, in the page, centre verify and the picker', async () => {
+    const a = readFileSync(join(first.outDir, 'open-me.html'), 'utf8');
+    const seen = await readers('cut-short', a.slice(0, a.indexOf(openTag(DATA_ELEMENT_ID)) + openTag(DATA_ELEMENT_ID).length + 4000));
+    for (const [reader, said] of Object.entries(seen)) expect(said, reader).toMatch(/^refused: .*data\.bin has 3000 bytes, the signed manifest says \d+: it was cut short/);
+  }, 180_000);
+});
