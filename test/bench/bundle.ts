@@ -91,7 +91,7 @@ async function viewerLines(outDir: string, entries: number, work: string, add: (
   add(`viewer in Chromium: open → verdict + register (${entries.toLocaleString('en-US')} entries; load ${before})`, full!.totalMs, 'ms', '< 10,000 ms', full!.verdict === 'intact' && full!.totalMs < 10_000);
   viewerDetail(full!, add);
   add('  CPU of the bench process meanwhile', ownMs, 'ms', '', null);
-  add('  memory of the bench process meanwhile (resident)', rss / 1e6, 'MB', '', null);
+  add('  memory of the bench process as the viewer started (resident)', rss / 1e6, 'MB', '', null);
   gc();
   const oneYear = openDatabase(cachedOneYearCentre(), { readonly: true });
   try {

@@ -5,7 +5,7 @@
 import { hash, randomBytes } from 'node:crypto';
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { toHex } from '../../format/bytes.ts';
-import { loadSimdSha256, sha256SimdModule, type RangesHasher } from './sha256-simd.ts';
+import { loadSimdSha256, rangesHasher, sha256SimdModule, type RangesHasher } from './sha256-simd.ts';
 
 let simd: RangesHasher;
 
@@ -74,6 +74,24 @@ describe('SIMD SHA-256 of ranges', () => {
     expect(simd(data, new Uint32Array(0), new Uint32Array(0), 0).length).toBe(0);
     expect(() => simd(data, Uint32Array.from([0]), Uint32Array.from([101]), 1)).toThrow(/range 0 \[0, 101\) is outside the 100 bytes/);
     expect(() => simd(data, Uint32Array.from([50]), Uint32Array.from([40]), 1)).toThrow(/range 0 \[50, 40\)/);
+  });
+
+  it('hashes in TypeScript where its memory cannot grow (a browser limit), with the same digests', async () => {
+    const { instance } = await WebAssembly.instantiate(sha256SimdModule());
+    const memory = instance.exports['memory'] as WebAssembly.Memory;
+    const grow = vi.spyOn(memory, 'grow').mockImplementation(() => {
+      throw new RangeError('WebAssembly.Memory.grow(): Maximum memory size exceeded');
+    });
+    const limited = rangesHasher(instance);
+    const data = new Uint8Array(randomBytes(200_000));
+    const ranges: [number, number][] = [
+      [0, 200_000],
+      [7, 70],
+      [100_000, 100_001],
+    ];
+    const packed = limited(data, Uint32Array.from(ranges.map((r) => r[0])), Uint32Array.from(ranges.map((r) => r[1])), 3);
+    expect(grow).toHaveBeenCalled();
+    ranges.forEach(([a, b], i) => expect(toHex(packed.subarray(32 * i, 32 * i + 32))).toBe(hash('sha256', data.subarray(a, b), 'hex')));
   });
 
   it('reads the data at the call: the caller may reuse its buffer', () => {

@@ -15,6 +15,8 @@
 //     is done; after a lane's last block its digest is written, big-endian, where the table says.
 // Ranges are sorted by block count first, so a group's lanes mostly finish together.
 
+import { sha256Ranges } from '../../format/sha256.ts';
+
 /**
  * Where each lane's 128-byte scratch for its padded last blocks starts (lane l at SCRATCH + 128 l).
  * Not at 0: the length in bits is stored 8 bytes before the tail's end through a memory
@@ -424,7 +426,14 @@ export function rangesHasher(instance: WebAssembly.Instance): RangesHasher {
     const dataAt = outAt + 32 * count;
     // 64 bytes of slack: a range's last partial block is read whole (and masked) in the module.
     const need = dataAt + (hi - lo) + 64;
-    if (need > memory.buffer.byteLength) memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+    if (need > memory.buffer.byteLength) {
+      try {
+        memory.grow(Math.ceil((need - memory.buffer.byteLength) / 65536));
+      } catch {
+        // No more memory for the module (a browser's limit): these ranges (checked above) in TypeScript.
+        return sha256Ranges(data, starts, ends, count);
+      }
+    }
     const heap = new Uint8Array(memory.buffer);
     heap.set(data.subarray(lo, hi), dataAt);
     // Ranges by block count (a counting sort), four to a group; the last group's spare lanes repeat
