@@ -1,7 +1,7 @@
 // Round trip: export a centre that uses every kind of entry, verify it with node:crypto from the
 // folder, from open-me.html alone and from bundle.json; the decoded content is the database's.
 
-import { existsSync, fstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, fstatSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { open, type FileHandle } from 'node:fs/promises';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
@@ -260,6 +260,26 @@ describe('verify with node', () => {
     expect(aside.content!.journal.chunks.filter((c) => c.fields).length).toBeGreaterThan(0);
     aside.content!.rights!.finish();
     expect(aside.content!.journal.chunks.filter((c) => c.fields)).toHaveLength(0);
+  });
+
+  it('refuses a folder whose open-me.html carries another bundle than its bundle.json; a bare viewer, or the same bundle laid out as earlier versions did, is accepted', async () => {
+    const second = await exportBundle(b.v.c.db, { ...base(), outDir: join(b.dir, 'second') });
+    const mixed = join(b.dir, 'mixed');
+    mkdirSync(mixed);
+    for (const f of ['bundle.json', 'data.bin']) copyFileSync(join(out(), f), join(mixed, f));
+    copyFileSync(join(second.outDir, 'open-me.html'), join(mixed, 'open-me.html'));
+    for (const path of [mixed, join(mixed, 'bundle.json')]) {
+      await expect(verifyBundleAt(path, PASSPHRASE), path).rejects.toThrow(`${join(mixed, 'open-me.html')} carries another bundle than the bundle.json beside it`);
+    }
+    // The inspector's own bare viewer beside the files: nothing to compare, verified as usual.
+    writeFileSync(join(mixed, 'open-me.html'), await bareViewerHtml());
+    expect((await verifyBundleAt(mixed, PASSPHRASE)).ok).toBe(true);
+    // The same bundle with its envelope after the data (as earlier versions wrote it).
+    const html = readFileSync(join(out(), 'open-me.html'), 'latin1');
+    const at = html.indexOf(openTag(ENVELOPE_ELEMENT_ID));
+    const end = html.indexOf(CLOSE_TAG, at) + CLOSE_TAG.length;
+    writeFileSync(join(mixed, 'open-me.html'), `${html.slice(0, at)}${' '.repeat(end - at)}${html.slice(end)}${html.slice(at, end)}`, 'latin1');
+    expect((await verifyBundleAt(mixed, PASSPHRASE)).ok).toBe(true);
   });
 
   it('gives back the journal, the register, the notes, the findings and the profile', async () => {

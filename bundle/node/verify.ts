@@ -3,13 +3,13 @@
 // the same the viewer runs.
 
 import { existsSync, statSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
+import { open, readFile } from 'node:fs/promises';
 import { basename, dirname, join } from 'node:path';
 import type { Crypto } from '../format/crypto.ts';
 import { DATA_FILE, ENVELOPE_FILE, parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle, type BundleFiles, type Verdict, type VerifyOptions } from '../format/verify.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
-import { EmbeddedLayoutError, embeddedBundle } from '../viewer/embedded.ts';
+import { EmbeddedLayoutError, embeddedBundle, ENVELOPE_ELEMENT_ID, openTag, VIEWER_END } from '../viewer/embedded.ts';
 import { chunkPool } from './chunk-pool.ts';
 import { nodeCrypto, nodeGunzip } from './crypto-node.ts';
 
@@ -48,8 +48,62 @@ async function read(path: string): Promise<Uint8Array> {
   }
 }
 
-/** Where a bundle given as its folder, its open-me.html or its bundle.json keeps its two files. */
-type BundleAt = { kind: 'files'; envelope: string; data: string } | { kind: 'html'; path: string };
+/**
+ * Where a bundle given as its folder, its open-me.html or its bundle.json keeps its two files (and
+ * the open-me.html beside them, if any).
+ */
+type BundleAt = { kind: 'files'; envelope: string; data: string; viewer: string | null } | { kind: 'html'; path: string };
+
+const beside = (folder: string) => (existsSync(join(folder, VIEWER_FILE)) ? join(folder, VIEWER_FILE) : null);
+
+/** How much of an open-me.html is read to find its envelope: the viewer (about 1 MB) and the room after it. */
+const HEAD_BYTES = 4 * 1024 * 1024;
+
+/**
+ * The envelope an open-me.html carries, as bytes: read from the file's head where the export puts it
+ * (right after the viewer), else from the whole file (files from earlier versions carry it last);
+ * null for a bare viewer.
+ */
+async function embeddedEnvelope(path: string): Promise<Uint8Array | null> {
+  const file = await open(path, 'r');
+  let head: string;
+  try {
+    const buffer = Buffer.alloc(HEAD_BYTES);
+    const { bytesRead } = await file.read(buffer, 0, HEAD_BYTES, 0);
+    head = buffer.subarray(0, bytesRead).toString('latin1');
+  } finally {
+    await file.close();
+  }
+  const marker = `\n${VIEWER_END}\n`;
+  const at = head.indexOf(marker);
+  if (at >= 0) {
+    const tag = openTag(ENVELOPE_ELEMENT_ID);
+    const from = head.slice(at + marker.length).search(/[^ \t\n\f\r]/) + at + marker.length;
+    const end = head.indexOf('</script>', from);
+    if (head.startsWith(tag, from) && end > from) return base64(head.slice(from + tag.length, end), 'manifest');
+  }
+  let found: ReturnType<typeof embeddedBundle>;
+  try {
+    found = embeddedBundle(await readFile(path, 'latin1'));
+  } catch (err) {
+    if (err instanceof EmbeddedLayoutError) throw new BundleReadError(`${path} was altered after export: ${err.message}`);
+    throw err;
+  }
+  return found ? base64(found.envelope, 'manifest') : null;
+}
+
+/**
+ * A folder's bundle.json and data.bin are what is verified; its open-me.html is what the inspector
+ * may open in a browser. Each verifies on its own, so a folder whose open-me.html carries another
+ * (older, or another centre's) bundle would pass here and show something else there: refused.
+ */
+async function checkViewerCopy(viewer: string, envelope: Uint8Array): Promise<void> {
+  const embedded = await embeddedEnvelope(viewer);
+  // (A bare viewer, such as the inspector's own copy put beside the files, carries none.)
+  if (embedded && !Buffer.from(embedded).equals(Buffer.from(envelope))) {
+    throw new BundleReadError(`${viewer} carries another bundle than the ${ENVELOPE_FILE} beside it: the folder was altered after export (its viewer would show another bundle than the one verified here)`);
+  }
+}
 
 function locateBundle(path: string): BundleAt {
   if (!existsSync(path)) throw new BundleReadError(`no such file or folder: ${path}`);
@@ -59,7 +113,7 @@ function locateBundle(path: string): BundleAt {
     if (existsSync(envelope) || existsSync(data)) {
       if (!existsSync(envelope)) throw new BundleReadError(`${path} has ${DATA_FILE} but no ${ENVELOPE_FILE}`);
       if (!existsSync(data)) throw new BundleReadError(`${path} has ${ENVELOPE_FILE} but no ${DATA_FILE}`);
-      return { kind: 'files', envelope, data };
+      return { kind: 'files', envelope, data, viewer: beside(path) };
     }
     if (existsSync(join(path, VIEWER_FILE))) return { kind: 'html', path: join(path, VIEWER_FILE) };
     throw new BundleReadError(`${path} holds no bundle (${ENVELOPE_FILE} and ${DATA_FILE}, or ${VIEWER_FILE})`);
@@ -68,7 +122,7 @@ function locateBundle(path: string): BundleAt {
   if (/\.json$/i.test(path)) {
     const data = join(dirname(path), DATA_FILE);
     if (!existsSync(data)) throw new BundleReadError(`there is no ${DATA_FILE} beside ${basename(path)}`);
-    return { kind: 'files', envelope: path, data };
+    return { kind: 'files', envelope: path, data, viewer: beside(dirname(path)) };
   }
   throw new BundleReadError(`${path} is not a bundle: give its folder, its ${VIEWER_FILE} or its ${ENVELOPE_FILE}`);
 }
@@ -77,7 +131,9 @@ function locateBundle(path: string): BundleAt {
 export async function readBundleFiles(path: string): Promise<BundleFiles> {
   const at = locateBundle(path);
   if (at.kind === 'html') return fromHtml(at.path);
-  return { envelope: await read(at.envelope), data: await read(at.data) };
+  const files = { envelope: await read(at.envelope), data: await read(at.data) };
+  if (at.viewer) await checkViewerCopy(at.viewer, files.envelope);
+  return files;
 }
 
 /** A bundle's envelope alone (bundle.json), without reading its data where the two are apart. */
