@@ -1,8 +1,8 @@
 // The inspection bundle at scale (issue 4, bench): export time against SQLite's VACUUM INTO of the
-// same database in the same run, the bundle's size against gzip of the raw journal rows, and the
+// same database in the same run; the offline viewer in Chromium, open → decrypt → verify → first
+// render for this bundle and for a one-year one (viewer.ts), with the machine's load at the time (the
+// numbers are wall-clock); the bundle's size against gzip of the raw journal rows; and the
 // `centre verify` chain rate against chaining the same entries in memory with crypto.hash.
-// Then the offline viewer in Chromium: open → decrypt → verify → first render for this bundle and for
-// a one-year one (viewer.ts), with the machine's load at the time (the numbers are wall-clock).
 //
 //   runBundleBench({ dbPath }) → lines; `met` is null for a figure without a target.
 
@@ -142,7 +142,15 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     add('export / VACUUM INTO', exportSeconds / vacuum, 'x', '<= 3 x', exportSeconds / vacuum <= 3);
     gc();
 
-    // 2. Size against gzip (level 6) of the raw journal rows (every column, tab-separated), in blocks.
+    // 2. The offline viewer in Chromium, this bundle and a one-year one: timed next, while this
+    // process holds little. After `centre verify` (below) it held 2-3 GB it had freed but not given
+    // back, and the same ten-year open took about a second longer (the page's CPU grew with it).
+    if (chromiumAvailable()) {
+      gc();
+      await viewerLines(outDir, entries, work, add);
+    }
+
+    // 3. Size against gzip (level 6) of the raw journal rows (every column, tab-separated), in blocks.
     const block = db
       .prepare(
         `SELECT CAST(group_concat(r, '') AS BLOB) FROM (SELECT seq || char(9) || event_time || char(9) || recorded_time || char(9) || actor || char(9) || type || char(9) || coalesce(corrects, '') || char(9) || payload || char(9) || prev_hash || char(9) || hash || char(10) AS r FROM journal WHERE seq > ? AND seq <= ? ORDER BY seq)`,
@@ -163,7 +171,7 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     add('open-me.html (viewer + data as base64)', statSync(join(outDir, 'open-me.html')).size / 1e6, 'MB', '', null);
     gc();
 
-    // 3. Verify against chaining in memory with crypto.hash, same entries.
+    // 4. Verify against chaining in memory with crypto.hash, same entries.
     let list = [...readEntries(db)];
     t0 = performance.now();
     let prev = list[0]?.prevHash ?? '';
@@ -178,15 +186,6 @@ export async function runBundleBench(ctx: BundleBenchContext): Promise<BundleBen
     gc();
     add('chain in memory, crypto.hash one-shot', entries / memory, 'entries/s', '(baseline)', null);
     await verifyLines(outDir, entries, memory, chained, add);
-    // The verdicts (a whole replayed register, gigabytes) are gone before the browser starts: their
-    // buffers are freed a few seconds after the collection that finds them unreachable, and a bench
-    // process holding 2 GB more slowed the ten-year open by about a second.
-    gc();
-    await new Promise((resolve) => setTimeout(resolve, 3000));
-    gc();
-
-    // 4. The offline viewer in Chromium, this bundle and a one-year one.
-    if (chromiumAvailable()) await viewerLines(outDir, entries, work, add);
     return lines;
   } finally {
     db.close();
