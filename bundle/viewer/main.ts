@@ -2,6 +2,7 @@
 // is built and waits for the passphrase while the browser goes on reading the bundle after this
 // script. See web/app.ts and web/open.ts.
 
+import './zod-jitless.ts';
 import { ViewerApp } from './web/app.ts';
 
 declare const __VIEWER_TEMPLATE__: string;
