@@ -18,7 +18,7 @@ import { verifyBundle } from '../format/verify.ts';
 import { bareViewerHtml, sha256Hex, VIEWER_END } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
 import { ENVELOPE_ROOM, exportBundle, ExportError, journalChunks, type ExportProgress } from './export.ts';
-import { CLOSE_TAG, DATA_ELEMENT_ID, embeddedBase64, ENVELOPE_ELEMENT_ID, openTag } from '../viewer/embedded.ts';
+import { CLOSE_TAG, DATA_ELEMENT_ID, embeddedBundle, ENVELOPE_ELEMENT_ID, leadingEnvelope, openTag } from '../viewer/embedded.ts';
 import { computeFindingsSection } from './findings.ts';
 import { decryptData, exportTestBundle, memoCrypto, PASSPHRASE, type TestBundle } from './test-support.ts';
 import { nodeVerifyOptions, readBundleFiles, verifyBundleAt } from './verify.ts';
@@ -63,7 +63,8 @@ describe('export', () => {
     expect(html.indexOf(openTag(DATA_ELEMENT_ID))).toBe(viewerEnd + ENVELOPE_ROOM + 1);
     expect(html.slice(html.indexOf(CLOSE_TAG, envelopeAt) + CLOSE_TAG.length, viewerEnd + ENVELOPE_ROOM).trim()).toBe('');
     expect(html.lastIndexOf(openTag(ENVELOPE_ELEMENT_ID))).toBe(envelopeAt);
-    expect(Buffer.from(embeddedBase64(html, ENVELOPE_ELEMENT_ID)!, 'base64').toString('utf8')).toBe(readFileSync(join(out(), 'bundle.json'), 'utf8'));
+    expect(Buffer.from(embeddedBundle(html)!.envelope, 'base64').toString('utf8')).toBe(readFileSync(join(out(), 'bundle.json'), 'utf8'));
+    expect(leadingEnvelope(html.slice(0, viewerEnd + ENVELOPE_ROOM))).toBe(embeddedBundle(html)!.envelope);
   });
 
   it('puts the bare viewer at the start of open-me.html, and says how to check it', async () => {

@@ -9,7 +9,7 @@ import type { Crypto } from '../format/crypto.ts';
 import { DATA_FILE, ENVELOPE_FILE, parseEnvelope } from '../format/manifest.ts';
 import { verifyBundle, type BundleFiles, type Verdict, type VerifyOptions } from '../format/verify.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
-import { EmbeddedLayoutError, embeddedBundle, ENVELOPE_ELEMENT_ID, openTag, VIEWER_END } from '../viewer/embedded.ts';
+import { EmbeddedLayoutError, embeddedBundle, leadingEnvelope } from '../viewer/embedded.ts';
 import { chunkPool } from './chunk-pool.ts';
 import { nodeCrypto, nodeGunzip } from './crypto-node.ts';
 
@@ -26,15 +26,18 @@ function base64(text: string, what: string): Uint8Array {
   return new Uint8Array(b.buffer, b.byteOffset, b.byteLength);
 }
 
-async function fromHtml(path: string): Promise<BundleFiles> {
-  const html = await readFile(path, 'latin1');
-  let found: ReturnType<typeof embeddedBundle>;
+/** The bundle in an open-me.html's text (embeddedBundle), a doctored layout said as a read error. */
+function bundleInHtml(html: string, path: string): ReturnType<typeof embeddedBundle> {
   try {
-    found = embeddedBundle(html);
+    return embeddedBundle(html);
   } catch (err) {
     if (err instanceof EmbeddedLayoutError) throw new BundleReadError(`${path} was altered after export: ${err.message}`);
     throw err;
   }
+}
+
+async function fromHtml(path: string): Promise<BundleFiles> {
+  const found = bundleInHtml(await readFile(path, 'latin1'), path);
   if (!found) throw new BundleReadError(`${path} carries no bundle (is it a bare viewer?)`);
   return { envelope: base64(found.envelope, 'manifest'), data: base64(found.data, 'data') };
 }
@@ -74,21 +77,9 @@ async function embeddedEnvelope(path: string): Promise<Uint8Array | null> {
   } finally {
     await file.close();
   }
-  const marker = `\n${VIEWER_END}\n`;
-  const at = head.indexOf(marker);
-  if (at >= 0) {
-    const tag = openTag(ENVELOPE_ELEMENT_ID);
-    const from = head.slice(at + marker.length).search(/[^ \t\n\f\r]/) + at + marker.length;
-    const end = head.indexOf('</script>', from);
-    if (head.startsWith(tag, from) && end > from) return base64(head.slice(from + tag.length, end), 'manifest');
-  }
-  let found: ReturnType<typeof embeddedBundle>;
-  try {
-    found = embeddedBundle(await readFile(path, 'latin1'));
-  } catch (err) {
-    if (err instanceof EmbeddedLayoutError) throw new BundleReadError(`${path} was altered after export: ${err.message}`);
-    throw err;
-  }
+  const leading = leadingEnvelope(head);
+  if (leading !== null) return base64(leading, 'manifest');
+  const found = bundleInHtml(await readFile(path, 'latin1'), path);
   return found ? base64(found.envelope, 'manifest') : null;
 }
 

@@ -18,16 +18,6 @@ export function openTag(id: string): string {
 }
 export const CLOSE_TAG = '</script>\n';
 
-/** The base64 text between an element's open tag and its close tag in an HTML text, or null. */
-export function embeddedBase64(html: string, id: string): string | null {
-  const open = openTag(id);
-  const at = html.lastIndexOf(open);
-  if (at < 0) return null;
-  const end = html.indexOf('</script>', at + open.length);
-  if (end < 0) return null;
-  return html.slice(at + open.length, end);
-}
-
 /** An open-me.html holds something else after its viewer than its bundle's two elements. */
 export class EmbeddedLayoutError extends Error {
   override name = 'EmbeddedLayoutError';
@@ -35,6 +25,33 @@ export class EmbeddedLayoutError extends Error {
 
 /** HTML's white space (not JavaScript's \s: a no-break space is text to a browser). */
 const isHtmlSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c === 0x0c || c === 0x0d;
+
+const MARKER = `\n${VIEWER_END}\n`;
+
+/** The first index from `i` on that is not white space. */
+function pastSpace(html: string, i: number): number {
+  while (i < html.length && isHtmlSpace(html.charCodeAt(i))) i++;
+  return i;
+}
+
+/** Where the first thing after the viewer's last line starts (after white space); -1 if no viewer. */
+function afterViewer(html: string): number {
+  const at = html.indexOf(MARKER);
+  return at < 0 ? -1 : pastSpace(html, at + MARKER.length);
+}
+
+/**
+ * The envelope's base64 text where it stands first after the viewer (as `centre export` writes it),
+ * read from the file's head alone; null where it does not (an older layout, a bare viewer, a head
+ * cut before its end), and the whole file is for embeddedBundle to read.
+ */
+export function leadingEnvelope(head: string): string | null {
+  const i = afterViewer(head);
+  const tag = openTag(ENVELOPE_ELEMENT_ID);
+  if (i < 0 || !head.startsWith(tag, i)) return null;
+  const end = head.indexOf('</script>', i + tag.length);
+  return end < 0 ? null : head.slice(i + tag.length, end);
+}
 
 /**
  * The envelope's and the data's base64 text in an open-me.html, or null where nothing follows the
@@ -47,15 +64,8 @@ const isHtmlSpace = (c: number) => c === 0x20 || c === 0x09 || c === 0x0a || c =
  * the page checks the same of its DOM (web/open.ts).
  */
 export function embeddedBundle(html: string): { envelope: string; data: string } | null {
-  const marker = `\n${VIEWER_END}\n`;
-  const viewerEnd = html.indexOf(marker);
-  if (viewerEnd < 0) return null;
-  let i = viewerEnd + marker.length;
-  const skipSpace = () => {
-    while (i < html.length && isHtmlSpace(html.charCodeAt(i))) i++;
-  };
-  skipSpace();
-  if (i === html.length) return null;
+  let i = afterViewer(html);
+  if (i < 0 || i === html.length) return null;
   const found = new Map<string, string>();
   for (let k = 0; k < 2; k++) {
     const id = [ENVELOPE_ELEMENT_ID, DATA_ELEMENT_ID].find((e) => !found.has(e) && html.startsWith(openTag(e), i));
@@ -69,8 +79,7 @@ export function embeddedBundle(html: string): { envelope: string; data: string }
     const lt = html.indexOf('<', from);
     if (end < 0 || (lt >= 0 ? lt : html.length) !== end) throw new EmbeddedLayoutError(`its ${id === DATA_ELEMENT_ID ? 'data' : 'envelope'} element is not base64 up to its end`);
     found.set(id, html.slice(from, end));
-    i = close < 0 ? end : end + '</script>'.length;
-    skipSpace();
+    i = pastSpace(html, close < 0 ? end : end + '</script>'.length);
   }
   if (i !== html.length) throw new EmbeddedLayoutError(`after the bundle's envelope and data it holds more (at byte ${i})`);
   return { envelope: found.get(ENVELOPE_ELEMENT_ID)!, data: found.get(DATA_ELEMENT_ID)! };
