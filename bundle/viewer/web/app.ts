@@ -285,21 +285,20 @@ export class ViewerApp {
       // The helper workers are needed from the journal on: the envelope, the signature and the key
       // derivation do not wait for them (nor for the data, still being parsed in a large file).
       let pool: WorkerPool | null = null;
-      let poolKnown = false;
+      let pooled: Crypto = webCrypto;
       const poolReady = this.pool.then((p) => {
         pool = p;
-        poolKnown = true;
+        if (p) pooled = pooledCrypto(p);
         // How the journal is hashed, for tests and the curious: helper workers in WebAssembly SIMD,
         // helper workers in TypeScript, or the page alone.
         document.body.dataset['hashing'] = p ? (p.simd ? 'workers-simd' : 'workers') : 'page';
         return p;
       });
-      const current = (): Crypto => (pool ? pooledCrypto(pool) : webCrypto);
       // (Small digests come only after a chunk was decompressed, by then through the pool.)
-      const base: Crypto = { ...webCrypto, sha256Ranges: (data, starts, ends, count) => current().sha256Ranges(data, starts, ends, count) };
+      const base: Crypto = { ...webCrypto, sha256Ranges: (data, starts, ends, count) => pooled.sha256Ranges(data, starts, ends, count) };
       const crypto = files === this.embeddedKnown && this.embeddedDigest ? withDigestOf(base, files.data, this.embeddedDigest) : base;
       const gunzip: Gunzip = async (compressed, rawLength) => {
-        const p = poolKnown ? pool : await poolReady;
+        const p = await poolReady;
         return p ? pooledGunzip(p, true)(compressed, rawLength) : webGunzip(compressed, rawLength);
       };
       this.crypto = base;
@@ -316,10 +315,10 @@ export class ViewerApp {
         // workers where there are some; the register's screens build them when they need them.
         rightsAside: true,
         // What a worker made with a chunk it decompressed (nothing where there is no pool).
-        precomputedRights: (raw: Uint8Array) => (pool as WorkerPool | null)?.rightsOf(raw) ?? null,
-        precomputedLinks: (raw: Uint8Array) => (pool as WorkerPool | null)?.linksOf(raw) ?? null,
-        precomputedFields: (raw: Uint8Array) => (pool as WorkerPool | null)?.fieldsOf(raw) ?? null,
-        keyRepeats: (keys: Float64Array) => (pool as WorkerPool | null)?.repeats(keys) ?? hasRepeat(keys),
+        precomputedRights: (raw: Uint8Array) => pool?.rightsOf(raw) ?? null,
+        precomputedLinks: (raw: Uint8Array) => pool?.linksOf(raw) ?? null,
+        precomputedFields: (raw: Uint8Array) => pool?.fieldsOf(raw) ?? null,
+        keyRepeats: (keys: Float64Array) => pool?.repeats(keys) ?? hasRepeat(keys),
         onProgress: (p) => {
           if (p.step === 'chain' && p.total > 0) this.progress.value = p.done / p.total;
           // The status changes with the step (the chain reports every chunk: hundreds of times).
