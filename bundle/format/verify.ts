@@ -421,6 +421,8 @@ export async function verifyBundle(files: BundleSource, passphrase: string, cryp
       counted += chunk.count;
       if (counted > total) fail(`the journal holds more entries than the ${total} the manifest says`, manifest.head.seq + 1);
       if (replaying && replayFailure === null) {
+        // Made once here where no worker made it: the rights rows and the replay both read it.
+        chunk.fields ??= fieldTable(chunk);
         const side = aside ? (options.precomputedRights?.(chunk.raw) ?? rightsAside(chunk)) : null;
         replayFailure = replayChunk(chunk, seq, replay!, fields, side);
         if (side && replayFailure === null) {
