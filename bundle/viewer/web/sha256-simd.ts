@@ -139,22 +139,23 @@ class Body {
     return this;
   }
 
-  get(local: number): this {
-    this.code.push(op.get);
-    uleb(this.code, local);
+  /** local.get, local.set or local.tee of a local. */
+  private local(opcode: number, index: number): this {
+    this.code.push(opcode);
+    uleb(this.code, index);
     return this;
+  }
+
+  get(local: number): this {
+    return this.local(op.get, local);
   }
 
   set(local: number): this {
-    this.code.push(op.set);
-    uleb(this.code, local);
-    return this;
+    return this.local(op.set, local);
   }
 
   tee(local: number): this {
-    this.code.push(op.tee);
-    uleb(this.code, local);
-    return this;
+    return this.local(op.tee, local);
   }
 
   c(n: number): this {
