@@ -26,6 +26,7 @@ import { LATEST_VERSION } from '../../db/migrations/index.ts';
 import { CentreService } from '../../services/service.ts';
 import { DEFAULT_END, SEED_ACCOUNTS, seedCentre } from '../../services/seed/seed.ts';
 import { runBundleBench } from './bundle.ts';
+import { recordStatements, replayStatements, type RecordedStatement } from './statements.ts';
 import { runHqBench } from './hq.ts';
 import { runUiBench } from './ui.ts';
 
@@ -182,6 +183,13 @@ interface AppendFigures {
   callRate: number;
   rawRate: number;
   payloadBytes: number;
+  /** Entries a second of the same batches' SQL statements replayed alone: the most the API could reach. */
+  sqlRate: number;
+  /** The same, its writes alone (the entries and their projections), without the reads. */
+  writesRate: number;
+  /** Statements an entry that write (run), and that read (get, all, iterate). */
+  writesPerEntry: number;
+  readsPerEntry: number;
 }
 
 interface Call {
@@ -293,13 +301,13 @@ function appendBench(cachedPath: string, work: string): AppendFigures {
   };
 
   /** Runs `cases` cases, each as one batch or call by call; the clock moves an hour a case. */
-  const run = (cases: number, batched: boolean) => {
+  const run = (cases: number, batched: boolean, via = service) => {
     let h = head();
     for (let i = 0; i < cases; i++) {
       clockMs += 3_600_000;
       const calls = i % 4 === 3 ? voluntaryCase(h) : forcedCase(h);
       // Each case leaves: both beds are free again for the next one.
-      const results = batched ? service.batch(calls, REGISTRAR) : calls.map((c) => service.call(c.method, c.input, REGISTRAR));
+      const results = batched ? via.batch(calls, REGISTRAR) : calls.map((c) => via.call(c.method, c.input, REGISTRAR));
       const admitted = (results[1] as { id: string }).id;
       if (admitted !== `S${h + 2}`) throw new Error(`append bench: expected placement S${h + 2}, got ${admitted}`);
       h = (results[results.length - 1] as { seq: number }).seq;
@@ -354,6 +362,32 @@ function appendBench(cachedPath: string, work: string): AppendFigures {
     rawRun(byBatch.entries, payload);
     rawRates.push(byBatch.entries / ((performance.now() - r0) / 1000));
   }
+
+  // The ceiling: the SQL of one more such run, recorded and rolled back, then run alone on the same
+  // state. The recording uses a service built inside it, so that every statement it prepares is seen.
+  db.exec('BEGIN IMMEDIATE');
+  const before = head();
+  const statements = recordStatements(db, () => run(400, true, new CentreService(db, { clock: () => clockMs })));
+  const sqlEntries = head() - before;
+  db.exec('ROLLBACK');
+  const writes = statements.filter((r) => r.method === 'run');
+  const replayRate = (list: RecordedStatement[]) => {
+    const times: number[] = [];
+    for (let round = 0; round < 3; round++) {
+      gc();
+      db.exec('BEGIN IMMEDIATE');
+      const t0 = performance.now();
+      replayStatements(db, list);
+      times.push((performance.now() - t0) / 1000);
+      if (head() !== before + sqlEntries) throw new Error('append bench: the replayed statements did not write the entries again');
+      db.exec('ROLLBACK');
+    }
+    return sqlEntries / median(times);
+  };
+  const sqlRate = replayRate(statements);
+  // The reads change nothing, so the writes alone leave the same state: what the entries and their
+  // projections cost the database, before anything decides what to write.
+  const writesRate = replayRate(writes);
   db.close();
   for (const s of ['', '-wal', '-shm']) rmSync(copy + s, { force: true });
   raw.close();
@@ -364,6 +398,10 @@ function appendBench(cachedPath: string, work: string): AppendFigures {
     callRate: byCall.entries / byCall.seconds,
     rawRate: median(rawRates),
     payloadBytes,
+    sqlRate,
+    writesRate,
+    writesPerEntry: writes.length / sqlEntries,
+    readsPerEntry: (statements.length - writes.length) / sqlEntries,
   };
 }
 
@@ -444,6 +482,13 @@ async function main(): Promise<void> {
       '>= 25 %',
       a.batchRate / a.rawRate >= 0.25,
     );
+    line(
+      `  its SQL alone, replayed (${fmt(a.writesPerEntry, 2)} writes, ${fmt(a.readsPerEntry, 2)} reads an entry)`,
+      `${fmt(a.sqlRate, 0)} entries/s = ${fmt((100 * a.sqlRate) / a.rawRate)} %`,
+      '(ceiling of the ratio)',
+      null,
+    );
+    line('  its writes alone, replayed', `${fmt(a.writesRate, 0)} entries/s = ${fmt((100 * a.writesRate) / a.rawRate)} %`, '(ceiling, no reads)', null);
     gc();
 
     const db = openDatabase(path, { readonly: true });
