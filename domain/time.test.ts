@@ -1,6 +1,6 @@
-// The fast reading of stored instants must agree with Date.parse wherever it answers, and leave to
-// Date.parse (lenient as it is) everything else, so that what the API accepts and how it normalises
-// it do not change.
+// The fast reading of stored instants must agree with Date.parse wherever it answers. Instants in
+// other forms are read by Date.parse too, but only where the text names a real day and time: Date.parse
+// rolls 30 February over into March, and the API must refuse such a date, not store another one.
 
 import { describe, expect, it } from 'vitest';
 import { instant } from './api/fields.ts';
@@ -57,18 +57,51 @@ describe('storedFormMs', () => {
     expect(storedFormMs('0050-01-01T00:00:00.000Z')).toBeNaN();
   });
 
-  it('leaves the readings of toMs, instantMs and the instant field as they were', () => {
+  it('reads every other ISO instant as Date.parse does where it names a real day and time, and refuses the rest', () => {
+    let refused = 0;
     for (const text of corpus()) {
       const parsed = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/.test(text) ? Date.parse(text) : Number.NaN;
-      expect(instantMs(text)).toBe(parsed);
+      const real = !Number.isNaN(parsed) && namesItsOwnDayAndTime(text, parsed);
+      if (!Number.isNaN(parsed) && !real) refused++;
+      expect(instantMs(text)).toBe(real ? parsed : Number.NaN);
       if (Number.isNaN(Date.parse(text))) expect(() => toMs(text)).toThrow(RangeError);
       else expect(toMs(text)).toBe(Date.parse(text));
       const field = instant.safeParse(text);
-      if (Number.isNaN(parsed)) expect(field.success).toBe(false);
-      else expect(field.data).toBe(normaliseInstant(text));
+      expect(field.success).toBe(real);
+      if (real) expect(field.data).toBe(normaliseInstant(text));
     }
+    expect(refused).toBeGreaterThan(100);
+  });
+
+  it('refuses impossible days and times in every form the API accepts, and says what it expects', () => {
+    for (const text of [
+      '2026-02-30T09:00:00Z',
+      '2026-02-30T11:00:00.000Z',
+      '2026-04-31T08:00Z',
+      '2026-01-01T24:00:00Z',
+      '2026-01-01T23:60:00Z',
+      '2026-01-01T23:59:60+04:00',
+      '2026-13-01T08:00:00+04:00',
+      '2026-03-01T08:00:00+04:60',
+      '2025-02-29T12:00:00+04:00',
+    ]) {
+      expect(instantMs(text), text).toBeNaN();
+      const field = instant.safeParse(text);
+      expect(field.success, text).toBe(false);
+      expect(field.error?.issues[0]?.message).toMatch(/ISO-8601 date and time/);
+    }
+    expect(instantMs('2024-02-29T12:00:00+04:00')).toBe(Date.UTC(2024, 1, 29, 8));
+    expect(instantMs('0000-02-29T00:00Z')).toBe(Date.parse('0000-02-29T00:00Z'));
   });
 });
+
+/** Whether the instant `ms` is, in the text's own offset, the day and time the text writes. */
+function namesItsOwnDayAndTime(text: string, ms: number): boolean {
+  const offset = /([+-])(\d{2}):(\d{2})$/.exec(text);
+  const offsetMs = offset ? (offset[1] === '-' ? -1 : 1) * (Number(offset[2]) * 60 + Number(offset[3])) * 60_000 : 0;
+  const local = new Date(ms + offsetMs).toISOString(); // always 4-digit years here (0000–9999)
+  return local.slice(0, 16) === text.slice(0, 16) && (text[16] !== ':' || local.slice(17, 19) === text.slice(17, 19));
+}
 
 describe('daysInMonth', () => {
   it('counts as Date does, leap years and out-of-range months included', () => {

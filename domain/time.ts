@@ -16,7 +16,7 @@ export function fixedClock(at: Instant | number): Clock {
   return () => ms;
 }
 
-const ISO_INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
+const ISO_INSTANT = /^(\d{4})-(\d{2})-(\d{2})T(\d{2}):(\d{2})(?::(\d{2})(?:\.\d{1,9})?)?(?:Z|[+-](\d{2}):(\d{2}))$/;
 const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 
 export const HOUR_MS = 3_600_000;
@@ -26,16 +26,39 @@ export function isInstant(text: string): boolean {
   return !Number.isNaN(instantMs(text));
 }
 
-/** The milliseconds of an ISO instant with a zone, or NaN if the text is not one. */
+/**
+ * The milliseconds of an ISO instant with a zone, or NaN if the text is not one. The text must name a
+ * real day and time: Date.parse reads 30 February as 2 March and 24:00 as the next day's midnight,
+ * and a date typed wrong must be refused, not stored as another one.
+ */
 export function instantMs(text: string): number {
   const ms = storedFormMs(text);
   if (!Number.isNaN(ms)) return ms;
-  return ISO_INSTANT.test(text) ? Date.parse(text) : Number.NaN;
+  const m = ISO_INSTANT.exec(text);
+  if (!m) return Number.NaN;
+  const [year, month, day, hour, minute, second, offsetHours, offsetMinutes] = m.slice(1).map((v) => (v === undefined ? 0 : Number(v))) as number[];
+  const real =
+    month! >= 1 &&
+    month! <= 12 &&
+    day! >= 1 &&
+    day! <= gregorianDaysInMonth(year!, month!) &&
+    hour! <= 23 &&
+    minute! <= 59 &&
+    second! <= 59 &&
+    offsetHours! <= 23 &&
+    offsetMinutes! <= 59;
+  return real ? Date.parse(text) : Number.NaN;
+}
+
+/** Days in a month of the proleptic Gregorian calendar, for any year (Date.UTC reads 0–99 as 19xx). */
+function gregorianDaysInMonth(year: number, month: number): number {
+  if (month === 2) return year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0) ? 29 : 28;
+  return MONTH_DAYS[month - 1]!;
 }
 
 /**
  * The milliseconds of an instant in its stored form, YYYY-MM-DDTHH:MM:SS.mmmZ naming a real day and
- * time, read digit by digit; NaN for any other text (which Date.parse then reads, leniently). Nearly
+ * time, read digit by digit; NaN for any other text (which instantMs then reads more slowly). Nearly
  * every instant the app handles is in this form, and Date.parse is the slow part of reading it. For
  * such a text, toIso(storedFormMs(text)) is the text itself.
  */

@@ -1,5 +1,5 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { createTestCentre, type TestCentre } from '../test/support/harness.ts';
+import { createTestCentre, ROLE_USERS, type TestCentre } from '../test/support/harness.ts';
 import { admissionRecord, admitForced, defineRooms, personInput, serviceOrder } from '../test/support/fixtures.ts';
 import { toIso } from '../domain/time.ts';
 import { ApiError } from './errors.ts';
@@ -95,5 +95,21 @@ describe('a batch decides on what its earlier calls wrote', () => {
         head,
       ),
     ).toEqual(['room.retired']);
+  });
+});
+
+describe('dates that do not exist', () => {
+  it('a visit on 29 February 2026 is refused naming the field, not stored as 1 March, and nothing is written', () => {
+    const before = c.call('journal.head', {});
+    const visit = { body: 'npm' as const, inspectors: ['X'], startedAt: '2026-02-29T07:00:00Z', note: '' };
+    let reasons: { code: string; field?: string }[] = [];
+    try {
+      c.call('inspections.recordVisit', visit, ROLE_USERS.head);
+    } catch (err) {
+      if (!(err instanceof ApiError)) throw err;
+      reasons = err.reasons;
+    }
+    expect(reasons.map((r) => [r.code, r.field])).toEqual([['input.invalid', 'startedAt']]);
+    expect(c.call('journal.head', {})).toEqual(before);
   });
 });
