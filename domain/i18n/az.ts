@@ -72,6 +72,8 @@ export const az: Record<string, string> = {
   'order.total_over_cap': '{basis} əsası üzrə ardıcıl qərarların ümumi müddəti {since} tarixindən bəri {cap} həddini aşa bilməz: ən gec bu vaxtadək: {capEnd} ({requestedEnd} deyil)',
   'order.issued_in_future': 'qərar gələcək tarixlə verilə bilməz',
   'order.starts_before_admission': 'qərar qəbuldan əvvəl başlaya bilməz (qəbul vaxtı: {admittedAt})',
+  'order.expired_at_admission': 'şəxs qəbul edilərkən ({admittedAt}) qərarın müddəti artıq bitmişdi ({expiresAt})',
+  'order.starts_before_issue': 'qərar verilməzdən əvvəl qüvvəyə minə bilməz (verilmə vaxtı: {issuedAt})',
 
   // rooms and separation
   'room.not_found': 'belə otaq yoxdur: {id}',

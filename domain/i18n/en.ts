@@ -72,6 +72,8 @@ export const en: Record<string, string> = {
   'order.total_over_cap': 'consecutive orders on {basis} may not exceed {cap} in total since {since}: until {capEnd} at most, not {requestedEnd}',
   'order.issued_in_future': 'the order cannot be issued in the future',
   'order.starts_before_admission': 'the order cannot start before admission ({admittedAt})',
+  'order.expired_at_admission': 'the order had already run out ({expiresAt}) when the person was admitted ({admittedAt})',
+  'order.starts_before_issue': 'an order cannot take effect before it was issued ({issuedAt})',
 
   // rooms and separation
   'room.not_found': 'there is no room {id}',

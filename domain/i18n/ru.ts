@@ -72,6 +72,8 @@ export const ru: Record<string, string> = {
   'order.total_over_cap': 'последовательные решения по основанию {basis} не могут в сумме превышать {cap}, считая с {since}: не позднее {capEnd}, а не {requestedEnd}',
   'order.issued_in_future': 'решение не может быть вынесено будущей датой',
   'order.starts_before_admission': 'решение не может начинать действовать раньше приёма ({admittedAt})',
+  'order.expired_at_admission': 'срок решения уже истёк ({expiresAt}) к моменту приёма ({admittedAt})',
+  'order.starts_before_issue': 'решение не может вступить в силу раньше, чем вынесено ({issuedAt})',
 
   // rooms and separation
   'room.not_found': 'такой комнаты нет: {id}',

@@ -81,6 +81,38 @@ describe('admission', () => {
     expect(codes(over)).toEqual(['order.total_over_cap']);
   });
 
+  it('an extension entered after the overstay it covers shows as a late entry; one starting before its issue is refused', () => {
+    const { placementId } = admitForced(c); // Service order, 24 h: runs out 2026-03-03T08:00Z
+    c.clock.set('2026-03-04T12:00:00Z');
+    expect(c.call('findings.current', {}).findings.map((f) => f.code)).toContain('stay.exceeded');
+
+    // Issued today, but said to run from the Service order's expiry: it would cover 28 h of detention
+    // that no order authorised.
+    const head = c.call('journal.head', {});
+    const back = c.refuse('placements.addOrder', { placementId, order: { ...courtOrder(c.clock.iso), startsAt: '2026-03-03T08:00:00Z' } });
+    expect(codes(back)).toEqual(['order.starts_before_issue']);
+    expect(back.reasons[0]!.field).toBe('order.startsAt');
+    expect(c.call('journal.head', {})).toEqual(head);
+
+    // Issued (the paper says) before the Service order ran out, entered 29 h later: lawful if true,
+    // and the late entry shows it.
+    const court = c.call('placements.addOrder', { placementId, order: courtOrder('2026-03-03T07:00:00Z') });
+    expect(court.deadline).toBe('2026-03-06T08:00:00.000Z');
+    const late = c.call('findings.current', {}).findings.filter((f) => f.code === 'entry.late');
+    expect(late.map((f) => f.evidence)).toEqual([[court.seq]]);
+  });
+
+  it('refuses an admission on an order that had already run out', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    c.clock.set('2026-03-05T08:00:00Z');
+    const order = { ...serviceOrder('2026-03-03T08:00:00Z'), startsAt: '2026-03-03T08:00:00Z' };
+    const err = c.refuse('placements.admit', { personId, kind: 'forced', order, admission: admissionRecord() });
+    expect(codes(err)).toEqual(['order.expired_at_admission']);
+    expect(err.reasons[0]!.params).toMatchObject({ expiresAt: '2026-03-04T08:00:00.000Z' });
+    const check = c.call('placements.check', { personId, kind: 'forced', order, admission: admissionRecord() });
+    expect(check.ok).toBe(false);
+  });
+
   it('records the admission record of Mandela Rule 7 as given', () => {
     const { personId } = admitForced(c);
     const file = c.call('register.personFile', { personId });

@@ -58,6 +58,10 @@ function decide(ctx: Ctx, input: Parameters<Handler<'placements.admit'>>[1]) {
     if (toMs(startsAt) > toMs(admittedAt)) {
       reasons.push(reason('order.starts_after_admission', 'order.startsAt', { admittedAt }));
     }
+    const expiresAt = decision.ok ? decision.value.order?.expiresAt : undefined;
+    if (expiresAt !== undefined && toMs(expiresAt) <= toMs(admittedAt)) {
+      reasons.push(reason('order.expired_at_admission', 'order.startsAt', { expiresAt, admittedAt }));
+    }
   }
   const lastEnded = ctx.reads.lastEndedAt(input.personId);
   if (lastEnded !== null && toMs(admittedAt) < toMs(lastEnded)) {
@@ -122,7 +126,11 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
   },
 
   'placements.addOrder': (ctx, input) => {
-    const eventTime = ctx.eventTime(input.at);
+    // The entry records the order's issue: dated by it where that is earlier than the entry's time, so
+    // that an order entered long after it was issued shows as a late entry (an overstay it covers
+    // after the fact would otherwise vanish without trace).
+    const at = ctx.eventTime(input.at);
+    const eventTime = toMs(input.order.issuedAt) < toMs(at) ? ctx.eventTime(input.order.issuedAt, 'order.issuedAt') : at;
     const placement = ctx.reads.placement(input.placementId);
     if (!placement) throw notFound('placement.not_found', 'placementId', input.placementId);
     const person = ctx.reads.person(placement.personId)!;
@@ -133,6 +141,11 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
       input.order.startsAt ?? (latest !== null && input.order.issuedAt <= latest ? latest : input.order.issuedAt);
     if (toMs(startsAt) < toMs(placement.admittedAt)) {
       throw refused(reason('order.starts_before_admission', 'order.startsAt', { admittedAt: placement.admittedAt }));
+    }
+    // An order authorises detention from its issue on, never before: one issued after the last ran out
+    // cannot cover the gap.
+    if (toMs(startsAt) < toMs(input.order.issuedAt)) {
+      throw refused(reason('order.starts_before_issue', 'order.startsAt', { issuedAt: input.order.issuedAt }));
     }
     if (toMs(input.order.issuedAt) > ctx.nowMs() + FUTURE_TOLERANCE_MS) {
       throw refused(reason('order.issued_in_future', 'order.issuedAt'));
