@@ -60,6 +60,7 @@ export const az: Record<string, string> = {
   'placement.end_before_admission': 'yerləşdirmə qəbuldan əvvəl bitə bilməz (qəbul vaxtı: {admittedAt})',
   'placement.end_before_last_move': 'yerləşdirmə sonuncu otaq dəyişikliyindən əvvəl bitə bilməz ({movedAt})',
   'placement.removal_with_open_claim': 'sığınacaq müraciəti açıq olduğu müddətdə heç kəs ölkədən çıxarıla bilməz (açıq müraciət: {claims})',
+  'placement.transfer_with_open_claim': 'sığınacaq müraciəti açıqdır ({claims}): əvvəlcə onu həll edin (azad etmə, sığınacaq axtaranlar üçün binaya köçürmə və ya geri götürülməsini, yaxud qəti qəbuledilməzliyini qeyd edin), başqa saxlanma yerinə köçürmə ilə yox',
   'admission.screening_required': 'məcburi yerləşdirmə üçün ilkin yoxlamanın nəticəsi tələb olunur (həssaslıq halları, insan alveri əlamətləri, sığınacaq niyyəti)',
   'admission.alternatives_required': 'məcburi yerləşdirmədə saxlanmaya alternativ tədbirlərin nə üçün tətbiq edilmədiyi göstərilməlidir',
   'forced.status_never_forced': 'statusu {status} olan şəxs heç vaxt məcburi yerləşdirilə bilməz',

@@ -60,6 +60,7 @@ export const en: Record<string, string> = {
   'placement.end_before_admission': 'a placement cannot end before admission ({admittedAt})',
   'placement.end_before_last_move': 'a placement cannot end before the last room move ({movedAt})',
   'placement.removal_with_open_claim': 'nobody may be removed while a claim for asylum is open ({claims} open)',
+  'placement.transfer_with_open_claim': 'a claim for asylum is open ({claims}): resolve it first (release, transfer to asylum premises, or record its withdrawal or final inadmissibility), not by transfer to other detention',
   'admission.screening_required': 'a forced placement needs the screening result (vulnerabilities, trafficking indicators, asylum intent)',
   'admission.alternatives_required': 'a forced placement must say why alternatives to detention were not used',
   'forced.status_never_forced': 'a person whose status is {status} may never be forcibly placed',

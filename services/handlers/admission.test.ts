@@ -130,6 +130,9 @@ describe('admission', () => {
     expect(c.call('findings.current', {}).findings.map((f) => f.code)).toContain('asylum.claim_unresolved');
     const err = c.refuse('placements.end', { placementId, reason: 'removal' });
     expect(codes(err)).toEqual(['placement.removal_with_open_claim']);
+    // Nor is the claim carried off unresolved by a transfer to other detention.
+    const transfer = c.refuse('placements.end', { placementId, reason: 'transfer', destination: 'another detention centre' });
+    expect(codes(transfer)).toEqual(['placement.transfer_with_open_claim']);
     c.call('placements.end', { placementId, reason: 'asylum_premises', destination: 'Asylum reception centre' });
     const file = c.call('register.personFile', { personId });
     expect(file.placements[0]!.claims[0]!.resolution).toBe('transferred_to_asylum_premises');

@@ -188,6 +188,11 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     if (input.reason === 'removal' && openClaims.length) {
       reasons.push(reason('placement.removal_with_open_claim', 'reason', { claims: openClaims.length }));
     }
+    // A claim made in forced detention is resolved by release or transfer to asylum premises (or its
+    // own end: withdrawn, finally inadmissible); a transfer to other detention would carry it off unresolved.
+    if (input.reason === 'transfer' && placement.kind === 'forced' && openClaims.length) {
+      reasons.push(reason('placement.transfer_with_open_claim', 'reason', { claims: openClaims.length }));
+    }
     if (reasons.length) throw refused(...reasons);
     const who = { eventTime };
     const resolution =
