@@ -56,6 +56,12 @@ export interface OccupantRow {
   familyGroup: string | null;
 }
 
+/** An occupant, with the assignment's interval (toTime null while it is open). */
+export interface OccupantStay extends OccupantRow {
+  fromTime: string;
+  toTime: string | null;
+}
+
 export interface OrderRow {
   orderId: string;
   basis: string;
@@ -106,22 +112,25 @@ export class DecisionReads {
       // Two indexed halves: the open assignments, and the closed ones that were still running at t.
       // INDEXED BY: left to itself the planner may take a (room_id, …) index for the first half and walk
       // the room's whole history, which grows with every year of the register.
-      occupants: p(
+      // Everyone assigned to the room at @at or since (open, or closed after @at): a backdated move is
+      // checked against those who came after it as well as those there then.
+      occupantsSince: p(
         `SELECT a.assignment_id AS assignmentId, a.placement_id AS placementId, a.person_id AS personId, pl.kind,
                 pe.sex, pe.birth_date AS birthDate, pe.claimed_age AS claimedAge, pe.claimed_age_on AS claimedAgeOn,
-                pe.age_assessment AS ageAssessment, pe.status, pe.family_group AS familyGroup
-         FROM (SELECT * FROM assignments INDEXED BY assignments_open WHERE room_id = @room AND to_time IS NULL AND from_time <= @at
+                pe.age_assessment AS ageAssessment, pe.status, pe.family_group AS familyGroup,
+                a.from_time AS fromTime, a.to_time AS toTime
+         FROM (SELECT * FROM assignments INDEXED BY assignments_open WHERE room_id = @room AND to_time IS NULL
                UNION ALL
-               SELECT * FROM assignments WHERE room_id = @room AND to_time > @at AND from_time <= @at) a
+               SELECT * FROM assignments WHERE room_id = @room AND to_time > @at) a
          JOIN placements pl ON pl.placement_id = a.placement_id
          JOIN persons pe ON pe.person_id = a.person_id`,
       ),
-      // Only the number, for rooms whose rule does not look at the other occupants: no joins.
-      occupantCount: p(
-        `SELECT (SELECT count(*) FROM assignments INDEXED BY assignments_open
-                 WHERE room_id = @room AND to_time IS NULL AND from_time <= @at AND placement_id <> @except)
-              + (SELECT count(*) FROM assignments WHERE room_id = @room AND to_time > @at AND from_time <= @at AND placement_id <> @except)`,
-      ).pluck(),
+      // The same intervals alone, for rooms whose rule counts only beds: no joins.
+      staysSince: p(
+        `SELECT from_time, to_time FROM assignments INDEXED BY assignments_open WHERE room_id = @room AND to_time IS NULL AND placement_id <> @except
+         UNION ALL
+         SELECT from_time, to_time FROM assignments WHERE room_id = @room AND to_time > @at AND placement_id <> @except`,
+      ).raw(),
       currentAssignment: p(
         'SELECT assignment_id AS assignmentId, room_id AS roomId, from_time AS fromTime FROM assignments WHERE placement_id = ? AND to_time IS NULL',
       ),
@@ -215,13 +224,14 @@ export class DecisionReads {
     return this.s.roomNameTaken!.get(name, exceptRoomId) === 1;
   }
 
-  occupantsAt(roomId: string, at: string): OccupantRow[] {
-    return this.s.occupants!.all({ room: roomId, at }) as OccupantRow[];
+  /** Who is assigned to the room at `at` or was at any time since. */
+  occupantsSince(roomId: string, at: string): OccupantStay[] {
+    return this.s.occupantsSince!.all({ room: roomId, at }) as OccupantStay[];
   }
 
-  /** How many are assigned to the room at `at`, leaving out one placement (the one being placed). */
-  occupantCountAt(roomId: string, at: string, exceptPlacementId = ''): number {
-    return this.s.occupantCount!.get({ room: roomId, at, except: exceptPlacementId }) as number;
+  /** The intervals [from, to) of the room's assignments at `at` or since, leaving out one placement. */
+  staysSince(roomId: string, at: string, exceptPlacementId = ''): [from: string, to: string | null][] {
+    return this.s.staysSince!.all({ room: roomId, at, except: exceptPlacementId }) as [string, string | null][];
   }
 
   currentAssignment(placementId: string): { assignmentId: string; roomId: string; fromTime: string } | undefined {

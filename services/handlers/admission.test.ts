@@ -1,5 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { createTestCentre, ROLE_USERS, type TestCentre } from '../../test/support/harness.ts';
+import { addHours } from '../../domain/time.ts';
 import { admissionRecord, admitForced, courtOrder, defineRooms, expulsionOrder, personInput, serviceOrder, type Rooms } from '../../test/support/fixtures.ts';
 
 let c: TestCentre;
@@ -190,6 +191,45 @@ describe('rooms and separation through the API', () => {
     expect(f1.conflicts).toEqual([]);
     const entry = c.call('journal.entries', { fromSeq: 1, limit: 5000 }).filter((e) => e.type === 'assignment.made').at(-1)!;
     expect((entry.payload as { familyException: string }).familyException).toBe('FAM-1');
+  });
+
+  it('a move dated before a family came is checked against them too: it cannot slip another family in', () => {
+    const mother = c.call('persons.register', personInput({ sex: 'female', familyGroup: 'FAM-1' })).id!;
+    const son = c.call('persons.register', personInput({ birthDate: '2016-04-01', familyGroup: 'FAM-1' })).id!;
+    const man = c.call('persons.register', personInput({ familyGroup: 'FAM-2' })).id!;
+    const stay = c.call('placements.admit', { personId: man, kind: 'voluntary', admission: admissionRecord(false) }).id;
+    c.clock.advanceHours(1);
+    const familyCame = c.clock.iso;
+    for (const personId of [mother, son]) {
+      c.call('placements.admit', { personId, kind: 'voluntary', admission: admissionRecord(false), roomId: rooms.familyVoluntary });
+    }
+    c.clock.advanceHours(1);
+    expect(codes(c.refuse('rooms.assign', { placementId: stay, roomId: rooms.familyVoluntary }))).toEqual(['separation.family_room_other_family']);
+    // Dated half an hour before the family came: the room was empty then, but they came and are there.
+    const before = addHours(familyCame, -0.5);
+    expect(codes(c.refuse('rooms.assign', { placementId: stay, roomId: rooms.familyVoluntary, at: before }))).toEqual([
+      'separation.family_room_other_family',
+    ]);
+  });
+
+  it('a move dated in the past counts the beds taken since, not only those taken then', () => {
+    const first = admitForced(c, { familyName: 'First' });
+    const second = admitForced(c, { familyName: 'Second' });
+    c.clock.advanceHours(1);
+    const earlier = c.clock.iso;
+    c.clock.advanceHours(1);
+    admitForced(c, { familyName: 'Third' }, rooms.menForced);
+    admitForced(c, { familyName: 'Fourth' }, rooms.menForced); // A1 holds two: full from now on
+    c.clock.advanceHours(1);
+    expect(codes(c.refuse('rooms.assign', { placementId: first.placementId, roomId: rooms.menForced, at: earlier }))).toEqual(['room.full']);
+    // A bed freed before the move's time does not count against it.
+    const third = c.call('register.roomBoard', {}).rooms.find((r) => r.roomId === rooms.menForced)!.occupants[0]!;
+    c.call('placements.end', { placementId: third.placementId, reason: 'release' });
+    c.clock.advanceHours(1);
+    const freed = c.clock.iso;
+    c.clock.advanceHours(1);
+    expect(codes(c.refuse('rooms.assign', { placementId: second.placementId, roomId: rooms.menForced, at: earlier }))).toEqual(['room.full']);
+    c.call('rooms.assign', { placementId: second.placementId, roomId: rooms.menForced, at: freed });
   });
 
   it('refuses a full room unless over-filling is confirmed, and moves close the previous assignment', () => {

@@ -3,7 +3,7 @@ import type { PlacementKind } from '../../domain/profile/types.ts';
 import { reason, type Reason } from '../../domain/reasons.ts';
 import { occupantConflicts, regimeOf, type OccupantCategories } from '../../domain/separation.ts';
 import type { Instant } from '../../domain/time.ts';
-import type { OccupantRow, PersonRow, RoomRow } from '../../db/queries/decision-reads.ts';
+import type { OccupantStay, PersonRow, RoomRow } from '../../db/queries/decision-reads.ts';
 import type { Ctx } from '../context.ts';
 
 export function categoriesOf(
@@ -23,9 +23,11 @@ export function categoriesOf(
 }
 
 /**
- * Why a person may not be put in a room at an instant (categories, family rule, beds), and how many
- * others are assigned to it then (null for a retired room, which takes nobody): the caller records
- * whether the move puts the room over capacity.
+ * Why a person may not be put in a room from an instant on (categories, family rule, beds), and the
+ * most others assigned to it at once from then (null for a retired room, which takes nobody): the
+ * caller records whether the move puts the room over capacity. A move dated in the past is checked
+ * against everyone in the room from its time on, those who came after it included: their own checks
+ * could not see a move not yet recorded.
  */
 export function assignmentBars(
   ctx: Ctx,
@@ -38,13 +40,16 @@ export function assignmentBars(
   if (room.retired) return { reasons: [reason('room.retired', 'roomId', { room: room.name })], occupied: null };
   // Only a family room's rule looks at the other occupants' categories (one family per room); elsewhere
   // each person is checked against the room alone, and only the number of the others counts.
-  const others = room.family
-    ? ctx.reads
-        .occupantsAt(room.roomId, at)
-        .filter((o: OccupantRow) => o.placementId !== placement.placementId)
-        .map((o) => categoriesOf(ctx, o, o, at))
-    : [];
-  const occupied = room.family ? others.length : ctx.reads.occupantCountAt(room.roomId, at, placement.placementId);
+  let others: OccupantCategories[] = [];
+  let occupied: number;
+  if (room.family) {
+    const stays = ctx.reads.occupantsSince(room.roomId, at).filter((o: OccupantStay) => o.placementId !== placement.placementId);
+    // Each as they were when both were in the room: from the move, or from their own arrival after it.
+    others = stays.map((o) => categoriesOf(ctx, o, o, o.fromTime > at ? o.fromTime : at));
+    occupied = peakOccupancy(stays.map((o) => [o.fromTime, o.toTime]), at);
+  } else {
+    occupied = peakOccupancy(ctx.reads.staysSince(room.roomId, at, placement.placementId), at);
+  }
   const reasons: Reason[] = occupantConflicts(room, categoriesOf(ctx, person, placement, at), others).map((r) => ({
     ...r,
     params: { ...r.params, roomName: room.name },
@@ -53,4 +58,19 @@ export function assignmentBars(
     reasons.push(reason('room.full', 'roomId', { room: room.name, capacity: room.capacity, occupants: occupied }));
   }
   return { reasons, occupied };
+}
+
+/**
+ * The most of the intervals [from, to) (to null: still open) that hold at once at `at` or after. The
+ * count only rises where one starts, so it is enough to count at `at` and at each later start.
+ */
+export function peakOccupancy(stays: readonly (readonly [from: Instant, to: Instant | null])[], at: Instant): number {
+  let peak = 0;
+  for (const [start] of [[at, null] as const, ...stays]) {
+    if (start < at) continue;
+    let n = 0;
+    for (const [from, to] of stays) if (from <= start && (to === null || to > start)) n++;
+    if (n > peak) peak = n;
+  }
+  return peak;
 }

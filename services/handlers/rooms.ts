@@ -53,16 +53,13 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
     if (changes.name && ctx.reads.roomNameTaken(changes.name, roomId)) {
       reasons.push(reason('room.name_taken', 'name', { name: changes.name }));
     }
-    // Whoever is in the room at the change or since: a backdated change must not slip past today's occupants.
-    const seen = new Set<string>();
-    const occupants = [...ctx.reads.occupantsAt(roomId, eventTime), ...ctx.reads.occupantsAt(roomId, ctx.now)].filter(
-      (o) => !seen.has(o.assignmentId) && seen.add(o.assignmentId),
-    );
+    // Whoever is in the room at the change or since: a backdated change must not slip past them.
+    const occupants = ctx.reads.occupantsSince(roomId, eventTime);
     if (changes.retired && occupants.length) {
       reasons.push(reason('room.retire_occupied', 'retired', { occupants: occupants.length }));
     }
     // Categories may not change under the people they would then exclude.
-    const conflicts = separationConflicts(next, occupants.map((o) => categoriesOf(ctx, o, o, eventTime)));
+    const conflicts = separationConflicts(next, occupants.map((o) => categoriesOf(ctx, o, o, o.fromTime > eventTime ? o.fromTime : eventTime)));
     for (const c of conflicts) {
       reasons.push(reason('room.categories_exclude_occupant', 'roomId', { personId: c.personId, reason: c.reasons[0]!.code }));
     }
