@@ -5,8 +5,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { InputOf, MethodName, OutputOf } from '../../domain/api/contract.ts';
 import type { Client } from './client.ts';
+import type { JobBridge } from '../../domain/api/bridge.ts';
 import { asApiFailure, type ApiFailure } from './client.ts';
-import type { JobBridge } from '../transport/http.ts';
 
 /** A tiny store: the data version (bumped by writes) and the server clock offset. */
 export class ApiStore {

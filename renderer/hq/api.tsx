@@ -2,10 +2,9 @@
 // the reads that refetch after a write or an import, and the upload of chosen files.
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CentreBridge } from '../../domain/api/bridge.ts';
+import type { CentreBridge, JobBridge } from '../../domain/api/bridge.ts';
 import { hqContract, type HqInputOf, type HqMethodName, type HqOutputOf } from '../../domain/api/hq-contract.ts';
 import { ApiFailure, asApiFailure } from '../api/client.ts';
-import type { JobBridge } from '../transport/http.ts';
 
 export interface HqClient {
   call<M extends HqMethodName>(method: M, input: HqInputOf<M>): Promise<HqOutputOf<M>>;
