@@ -26,14 +26,27 @@ describe('the preload', () => {
     expect(invoke).toHaveBeenLastCalledWith('centre:call', 'centre.get', {}, null);
   });
 
-  it('forwards jobs to centre:job, unwrapping the status or throwing the reason code', async () => {
+  it('forwards jobs to centre:job as (action, body) and answers with the API response as it is', async () => {
     const { jobs } = exposed.get('centre');
-    expect(await jobs.start('seed', { persons: 5 }, null)).toEqual({ jobId: 'j1', state: 'running' });
+    expect(await jobs.start('seed', { persons: 5 }, null)).toEqual({ ok: true, result: { jobId: 'j1', state: 'running' } });
     expect(invoke).toHaveBeenLastCalledWith('centre:job', 'start', { kind: 'seed', input: { persons: 5 }, session: null });
     await jobs.status('j1', 's');
     expect(invoke).toHaveBeenLastCalledWith('centre:job', 'status', { jobId: 'j1', session: 's' });
-    invoke.mockResolvedValueOnce({ ok: false, error: { kind: 'refused', message: 'busy', reasons: [{ code: 'job.busy' }] } });
-    await expect(jobs.cancel('j1', 's')).rejects.toThrow('job.busy');
+    // A refusal is not thrown: an Error crossing the context bridge keeps only its message, and the
+    // page needs every reason with its field and params.
+    const refusal = {
+      ok: false,
+      error: {
+        kind: 'invalid_input',
+        message: 'invalid input',
+        reasons: [
+          { code: 'input.invalid', field: 'persons', params: { detail: 'Too big: expected number to be <=200000' } },
+          { code: 'job.busy', params: { kind: 'seed' } },
+        ],
+      },
+    };
+    invoke.mockResolvedValueOnce(refusal);
+    expect(await jobs.cancel('j1', 's')).toEqual(refusal);
     expect(invoke).toHaveBeenLastCalledWith('centre:job', 'cancel', { jobId: 'j1', session: 's' });
   });
 });

@@ -3,18 +3,15 @@
 // and exposes nothing of ipcRenderer itself. Runs sandboxed: Electron's own modules only.
 
 import { contextBridge, ipcRenderer } from 'electron';
-import type { ApiResponse, CentreBridge } from '../domain/api/bridge.ts';
-import type { JobStatus } from '../services/jobs/types.ts';
+import type { ApiResponse, CentreBridge, JobBridge, JobStatus } from '../domain/api/bridge.ts';
 import { CALL_CHANNEL, JOB_CHANNEL } from './channels.ts';
 
-/** Jobs answer like browser mode's client: the status, or an Error named by the first reason's code. */
-async function job(action: 'start' | 'status' | 'cancel', body: unknown): Promise<JobStatus> {
-  const response = (await ipcRenderer.invoke(JOB_CHANNEL, action, body)) as ApiResponse<JobStatus>;
-  if (response.ok) return response.result;
-  throw new Error(response.error.reasons[0]?.code ?? response.error.kind);
+/** Jobs answer like browser mode's client: the ApiResponse as it is, a refusal with all its reasons. */
+function job(action: 'start' | 'status' | 'cancel', body: unknown): Promise<ApiResponse<JobStatus>> {
+  return ipcRenderer.invoke(JOB_CHANNEL, action, body) as Promise<ApiResponse<JobStatus>>;
 }
 
-const bridge: CentreBridge & { jobs: Record<'start' | 'status' | 'cancel', (...args: never[]) => Promise<JobStatus>> } = {
+const bridge: CentreBridge & { jobs: JobBridge } = {
   transport: 'electron',
   call: (method: string, input: unknown, session: string | null) => ipcRenderer.invoke(CALL_CHANNEL, method, input, session),
   jobs: {

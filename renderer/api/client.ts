@@ -2,7 +2,7 @@
 // contract. A refused or failed call throws ApiFailure carrying every reason from the API, which the
 // screens show in the user's language next to the fields they name.
 
-import type { CentreBridge } from '../../domain/api/bridge.ts';
+import type { ApiErrorBody, CentreBridge } from '../../domain/api/bridge.ts';
 import { contract, type InputOf, type MethodName, type OutputOf } from '../../domain/api/contract.ts';
 import type { Reason } from '../../domain/reasons.ts';
 
@@ -16,6 +16,11 @@ export class ApiFailure extends Error {
     super(message);
   }
 
+  /** A refusal as the API answered it (a call's or a job's), every reason kept. */
+  static from({ kind, reasons, message }: ApiErrorBody): ApiFailure {
+    return new ApiFailure(kind, reasons?.length ? reasons : [{ code: 'api.internal' }], message);
+  }
+
   /** The reasons that concern one field path (`order.term`) or anything under it (`order`). */
   forField(path: string): Reason[] {
     return this.reasons.filter((r) => r.field === path || r.field?.startsWith(`${path}.`));
@@ -24,6 +29,11 @@ export class ApiFailure extends Error {
 
 export function isApiFailure(e: unknown): e is ApiFailure {
   return e instanceof ApiFailure;
+}
+
+/** What a screen shows for anything thrown: an ApiFailure as it is, anything else as an internal error. */
+export function asApiFailure(e: unknown): ApiFailure {
+  return e instanceof ApiFailure ? e : new ApiFailure('internal', [{ code: 'api.internal' }], String(e));
 }
 
 export interface Client {
@@ -48,9 +58,9 @@ export function createClient(bridge: CentreBridge, hooks: ClientHooks): Client {
       const sentAt = Date.now();
       const response = await bridge.call(method, input, hooks.session());
       if (!response.ok) {
-        const { kind, reasons, message } = response.error;
+        const { kind, reasons } = response.error;
         if (kind === 'unauthenticated' && method !== 'accounts.signIn') hooks.onUnauthenticated?.(reasons);
-        throw new ApiFailure(kind, reasons?.length ? reasons : [{ code: 'api.internal' }], message);
+        throw ApiFailure.from(response.error);
       }
       const result = response.result as OutputOf<typeof method>;
       const spec = contract[method];

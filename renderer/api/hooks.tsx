@@ -5,8 +5,8 @@
 import { createContext, useCallback, useContext, useEffect, useRef, useState, useSyncExternalStore, type ReactNode } from 'react';
 import type { InputOf, MethodName, OutputOf } from '../../domain/api/contract.ts';
 import type { Client } from './client.ts';
-import { ApiFailure } from './client.ts';
-import type { JobBridge } from '../transport/http.ts';
+import type { JobBridge } from '../../domain/api/bridge.ts';
+import { asApiFailure, type ApiFailure } from './client.ts';
 
 /** A tiny store: the data version (bumped by writes) and the server clock offset. */
 export class ApiStore {
@@ -150,8 +150,7 @@ export function useApi<M extends MethodName>(
       })
       .catch((e: unknown) => {
         if (ticket !== latest.current) return;
-        const failure = e instanceof ApiFailure ? e : new ApiFailure('internal', [{ code: 'api.internal' }], String(e));
-        setState((s) => ({ ...s, error: failure, loading: false }));
+        setState((s) => ({ ...s, error: asApiFailure(e), loading: false }));
       });
   }, [client, method, key, version, tick]);
 
@@ -176,7 +175,7 @@ export function useMutation<M extends MethodName>(method: M) {
       try {
         return await client.call(method, input);
       } catch (e) {
-        setFailure(e instanceof ApiFailure ? e : new ApiFailure('internal', [{ code: 'api.internal' }], String(e)));
+        setFailure(asApiFailure(e));
         return null;
       } finally {
         setPending(false);

@@ -2,16 +2,28 @@
 // side; here we start one, poll its progress, and offer to cancel it. The UI never waits on it.
 
 import { useCallback, useEffect, useRef, useState } from 'react';
-import type { Reason } from '../../domain/reasons.ts';
+import type { ApiResponse, JobStatus } from '../../domain/api/bridge.ts';
 import { useI18n } from '../i18n/context.tsx';
-import type { JobStatus } from '../transport/http.ts';
-import { Button } from '../ui/kit.tsx';
+import { Button, ReasonsNotice } from '../ui/kit.tsx';
+import { ApiFailure, asApiFailure } from './client.ts';
 import { useJobsBridge } from './hooks.tsx';
 
+/** A job answer's status; a refusal is thrown as a call's is, so it keeps every reason. */
+async function statusOf(answer: Promise<ApiResponse<JobStatus>>): Promise<JobStatus> {
+  const response = await answer;
+  if (!response.ok) throw ApiFailure.from(response.error);
+  return response.result;
+}
+
+/**
+ * One job: start it, follow it, cancel it. `failure` is what a refused start or cancel, a failed job
+ * or a lost connection says, in the same shape as a form's useMutation failure, so screens show it
+ * (and by field) the same way.
+ */
 export function useJob(pollMs = 500) {
   const { jobs, session } = useJobsBridge();
   const [status, setStatus] = useState<JobStatus | null>(null);
-  const [failure, setFailure] = useState<Reason[] | null>(null);
+  const [failure, setFailure] = useState<ApiFailure | null>(null);
   const timer = useRef<ReturnType<typeof setTimeout> | null>(null);
 
   useEffect(() => () => {
@@ -22,13 +34,13 @@ export function useJob(pollMs = 500) {
     (jobId: string) => {
       if (!jobs) return;
       timer.current = setTimeout(() => {
-        jobs.status(jobId, session()).then(
+        statusOf(jobs.status(jobId, session())).then(
           (s) => {
             setStatus(s);
             if (s.state === 'running') poll(jobId);
-            else if (s.state === 'failed') setFailure(s.error?.reasons ?? [{ code: s.error?.code ?? 'api.internal' }]);
+            else if (s.state === 'failed') setFailure(ApiFailure.from(s.error ?? { kind: 'internal', message: 'the job failed', reasons: [] }));
           },
-          (e: unknown) => setFailure([{ code: e instanceof Error ? e.message : 'transport.http' }]),
+          (e: unknown) => setFailure(asApiFailure(e)),
         );
       }, pollMs);
     },
@@ -39,12 +51,14 @@ export function useJob(pollMs = 500) {
     async (kind: string, input: unknown) => {
       if (!jobs) return;
       setFailure(null);
+      // A previous run's final state would otherwise stand beside this run's refusal.
+      setStatus(null);
       try {
-        const s = await jobs.start(kind, input, session());
+        const s = await statusOf(jobs.start(kind, input, session()));
         setStatus(s);
         if (s.state === 'running') poll(s.jobId);
       } catch (e) {
-        setFailure([{ code: e instanceof Error ? e.message : 'transport.http' }]);
+        setFailure(asApiFailure(e));
       }
     },
     [jobs, session, poll],
@@ -53,9 +67,9 @@ export function useJob(pollMs = 500) {
   const cancel = useCallback(async () => {
     if (!jobs || !status) return;
     try {
-      setStatus(await jobs.cancel(status.jobId, session()));
-    } catch {
-      /* the next poll reports the state */
+      setStatus(await statusOf(jobs.cancel(status.jobId, session())));
+    } catch (e) {
+      setFailure(asApiFailure(e));
     }
   }, [jobs, status, session]);
 
@@ -64,7 +78,7 @@ export function useJob(pollMs = 500) {
 
 /** A progress bar with its numbers in words, and a cancel button while the job runs. */
 export function JobProgress({ job, label }: { job: ReturnType<typeof useJob>; label: string }) {
-  const { t, fmt, reason } = useI18n();
+  const { t, fmt } = useI18n();
   const s = job.status;
   if (!s && !job.failure) return null;
   const pct = s && s.total > 0 ? Math.floor((s.done / s.total) * 100) : null;
@@ -87,11 +101,7 @@ export function JobProgress({ job, label }: { job: ReturnType<typeof useJob>; la
           ) : null}
         </div>
       ) : null}
-      {job.failure ? (
-        <p className="field-reasons" role="alert">
-          {job.failure.map((r) => reason(r)).join('; ')}
-        </p>
-      ) : null}
+      <ReasonsNotice reasons={job.failure?.reasons} />
     </div>
   );
 }

@@ -10,7 +10,7 @@ import { usePageTitle } from '../app/title.ts';
 import { useI18n } from '../i18n/context.tsx';
 import { downloadText } from '../ui/download.ts';
 import { ErrorSummary, FormReasons, RadioGroup, TextInput } from '../ui/fields.tsx';
-import { Badge, Button, Empty, Loading, LoadError, Notice, Panel } from '../ui/kit.tsx';
+import { Badge, Button, Empty, Loading, LoadError, Notice, Panel, ReasonsNotice } from '../ui/kit.tsx';
 import { useHq, useHqContext } from './api.tsx';
 
 export function Centres() {
@@ -114,16 +114,6 @@ function CentreTable({ centres }: { centres: HqCentreView[] }) {
         </table>
       </div>
     </>
-  );
-}
-
-function ReasonsNotice({ reasons }: { reasons: Reason[] | null }) {
-  const { reason } = useI18n();
-  if (!reasons?.length) return null;
-  return (
-    <div className="notice notice-danger" role="alert">
-      {reasons.map((r) => reason(r)).join('; ')}
-    </div>
   );
 }
 

@@ -2,10 +2,9 @@
 // the reads that refetch after a write or an import, and the upload of chosen files.
 
 import { createContext, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
-import type { CentreBridge } from '../../domain/api/bridge.ts';
+import type { CentreBridge, JobBridge } from '../../domain/api/bridge.ts';
 import { hqContract, type HqInputOf, type HqMethodName, type HqOutputOf } from '../../domain/api/hq-contract.ts';
-import { ApiFailure } from '../api/client.ts';
-import type { JobBridge } from '../transport/http.ts';
+import { ApiFailure, asApiFailure } from '../api/client.ts';
 
 export interface HqClient {
   call<M extends HqMethodName>(method: M, input: HqInputOf<M>): Promise<HqOutputOf<M>>;
@@ -27,10 +26,7 @@ export function createHqClient(bridge: CentreBridge, onWrite: () => void): HqCli
   return {
     async call(method, input) {
       const response = await bridge.call(method, input, null);
-      if (!response.ok) {
-        const { kind, reasons, message } = response.error;
-        throw new ApiFailure(kind, reasons?.length ? reasons : [{ code: 'api.internal' }], message);
-      }
+      if (!response.ok) throw ApiFailure.from(response.error);
       if (hqContract[method].kind === 'write') onWrite();
       return response.result as HqOutputOf<typeof method>;
     },
@@ -79,7 +75,7 @@ export function useHq<M extends HqMethodName>(method: M, input: HqInputOf<M>): H
       },
       (e: unknown) => {
         if (ticket !== latest.current) return;
-        setState((s) => ({ ...s, error: e instanceof ApiFailure ? e : new ApiFailure('internal', [{ code: 'api.internal' }], String(e)), loading: false }));
+        setState((s) => ({ ...s, error: asApiFailure(e), loading: false }));
       },
     );
   }, [client, method, key, version, tick]);

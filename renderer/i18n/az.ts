@@ -93,6 +93,7 @@ export const az: Record<string, string> = {
   'firstRun.demoTitle': 'Və ya: nümayiş mərkəzi',
   'firstRun.demoHint': 'Bu boş reyestri uydurma tarixçə (uydurma şəxslər, heç vaxt real məlumat deyil) və sənədlərdə təsvir olunan nümayiş hesabları ilə doldurur. Yalnız təlim və sınaq üçün.',
   'firstRun.demoPersons': 'Şəxslər',
+  'firstRun.demoPersonsHint': '1-dən {max}-ə qədər tam ədəd.',
   'firstRun.demoYears': 'Tarixçənin illəri',
   'firstRun.demoStart': 'Nümayiş mərkəzini yarat',
   'firstRun.demoProgress': 'Yazılmış jurnal qeydləri',

@@ -95,6 +95,7 @@ export const en = {
   'firstRun.demoTitle': 'Or: a demonstration centre',
   'firstRun.demoHint': 'Fills this empty register with a synthetic history (invented people, never real data) and its demonstration accounts, described in the documentation. For training and trials only.',
   'firstRun.demoPersons': 'People',
+  'firstRun.demoPersonsHint': 'A whole number from 1 to {max}.',
   'firstRun.demoYears': 'Years of history',
   'firstRun.demoStart': 'Create the demonstration centre',
   'firstRun.demoProgress': 'Journal entries written',

@@ -93,6 +93,7 @@ export const ru: Record<string, string> = {
   'firstRun.demoTitle': 'Или: демонстрационный центр',
   'firstRun.demoHint': 'Заполняет этот пустой реестр вымышленной историей (придуманные люди, никогда не реальные данные) и демонстрационными учётными записями, описанными в документации. Только для обучения и испытаний.',
   'firstRun.demoPersons': 'Людей',
+  'firstRun.demoPersonsHint': 'Целое число от 1 до {max}.',
   'firstRun.demoYears': 'Лет истории',
   'firstRun.demoStart': 'Создать демонстрационный центр',
   'firstRun.demoProgress': 'Записано записей журнала',

@@ -126,6 +126,9 @@ export function FirstRun({
   );
 }
 
+/** The seed job's limit on people (services/jobs/kinds/seed.ts): the form says it before the server has to. */
+const DEMO_MAX_PERSONS = 200_000;
+
 /** A demonstration centre with a synthetic history, made by a long job with progress and cancel. */
 function DemoCentre({ onSeeded }: { onSeeded?: (() => void) | undefined }) {
   const { t } = useI18n();
@@ -137,10 +140,22 @@ function DemoCentre({ onSeeded }: { onSeeded?: (() => void) | undefined }) {
   return (
     <Panel title={t('firstRun.demoTitle')} headingLevel={2} className="no-print">
       <p className="hint">{t('firstRun.demoHint')}</p>
-      <div className="row">
-        <NumberInput label={t('firstRun.demoPersons')} value={persons} onChange={setPersons} min={1} max={200000} step={100} />
-        <NumberInput label={t('firstRun.demoYears')} value={years} onChange={setYears} min={1} max={20} step={1} />
-      </div>
+      <FormReasons reasons={job.failure?.reasons ?? []}>
+        <div className="row">
+          <NumberInput
+            label={t('firstRun.demoPersons')}
+            name="persons"
+            value={persons}
+            onChange={setPersons}
+            min={1}
+            max={DEMO_MAX_PERSONS}
+            step={1}
+            inputMode="numeric"
+            hint={t('firstRun.demoPersonsHint', { max: DEMO_MAX_PERSONS })}
+          />
+          <NumberInput label={t('firstRun.demoYears')} name="years" value={years} onChange={setYears} min={1} max={20} step={1} />
+        </div>
+      </FormReasons>
       <Button onClick={() => job.start('seed', { persons: persons ?? 1000, years: years ?? 1 })} disabled={job.running || done} busy={job.running}>
         {t('firstRun.demoStart')}
       </Button>

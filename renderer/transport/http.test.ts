@@ -1,9 +1,10 @@
 // @vitest-environment happy-dom
 // Browser mode's transport: the launch token is read from the fragment once, kept for reloads, and
-// removed from the address bar; every call carries it; transport failures become reasons.
+// removed from the address bar; every call and job request carries it; transport failures become
+// reasons, and refusals come through whole (every reason, with its field and params).
 
 import { describe, expect, it, vi } from 'vitest';
-import { httpBridge, takeLaunchToken } from './http.ts';
+import { httpBridge, httpJobs, takeLaunchToken } from './http.ts';
 
 function fakeStorage() {
   const m = new Map<string, string>();
@@ -61,5 +62,50 @@ describe('the HTTP bridge', () => {
     expect(await down.call('journal.head', {}, null)).toMatchObject({ ok: false, error: { reasons: [{ code: 'transport.unreachable' }] } });
     const html = httpBridge('tok', async () => new Response('<html>', { status: 502 }));
     expect(await html.call('journal.head', {}, null)).toMatchObject({ ok: false, error: { reasons: [{ code: 'transport.http', params: { status: 502 } }] } });
+  });
+});
+
+describe('the HTTP job client', () => {
+  it('posts each action to /api/job/<action> with the token header and returns the API response', async () => {
+    const running = { jobId: 'j1', kind: 'seed', state: 'running', done: 0, total: 0, cancelRequested: false };
+    const fetchImpl = vi.fn(async (_url: string, _init: RequestInit) => new Response(JSON.stringify({ ok: true, result: running })));
+    const jobs = httpJobs('tok', fetchImpl);
+    expect(await jobs.start('seed', { persons: 5 }, null)).toEqual({ ok: true, result: running });
+    await jobs.status('j1', 's');
+    await jobs.cancel('j1', 's');
+    expect(fetchImpl.mock.calls.map(([url, init]) => [url, JSON.parse(init.body as string)])).toEqual([
+      ['/api/job/start', { kind: 'seed', input: { persons: 5 }, session: null }],
+      ['/api/job/status', { jobId: 'j1', session: 's' }],
+      ['/api/job/cancel', { jobId: 'j1', session: 's' }],
+    ]);
+    expect((fetchImpl.mock.calls[0]![1].headers as Record<string, string>)['X-Centre-Launch']).toBe('tok');
+  });
+
+  it('passes a refused start through with every reason, its field and its params', async () => {
+    const body = {
+      ok: false,
+      error: {
+        kind: 'invalid_input',
+        message: 'invalid input',
+        reasons: [
+          { code: 'input.invalid', field: 'persons', params: { detail: 'Too big: expected number to be <=200000' } },
+          { code: 'input.invalid', field: 'years', params: { detail: 'Too big: expected number to be <=50' } },
+        ],
+      },
+    };
+    const jobs = httpJobs('tok', async () => new Response(JSON.stringify(body), { status: 200 }));
+    expect(await jobs.start('seed', { persons: 500000, years: 99 }, null)).toEqual(body);
+  });
+
+  it('turns a dead server, a refused token and a non-JSON answer into reasons the UI can translate', async () => {
+    const down = httpJobs('tok', async () => {
+      throw new TypeError('Failed to fetch');
+    });
+    expect(await down.start('seed', {}, null)).toMatchObject({ ok: false, error: { kind: 'transport', reasons: [{ code: 'transport.unreachable' }] } });
+    expect(await down.status('j1', null)).toMatchObject({ ok: false, error: { reasons: [{ code: 'transport.unreachable' }] } });
+    const html = httpJobs('tok', async () => new Response('<html>', { status: 502 }));
+    expect(await html.cancel('j1', null)).toMatchObject({ ok: false, error: { reasons: [{ code: 'transport.http', params: { status: 502 } }] } });
+    const noToken = httpJobs(null, async () => new Response('forbidden', { status: 401 }));
+    expect(await noToken.start('seed', {}, null)).toMatchObject({ ok: false, error: { reasons: [{ code: 'transport.launch_token' }] } });
   });
 });

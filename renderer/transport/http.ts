@@ -2,7 +2,7 @@
 // `#launch=TOKEN`; the token is read once, kept in sessionStorage (so a reload keeps working) and
 // removed from the address bar, so it does not linger in history or get copied along with the URL.
 
-import type { ApiResponse, CentreBridge } from '../../domain/api/bridge.ts';
+import type { ApiResponse, CentreBridge, JobBridge, JobStatus } from '../../domain/api/bridge.ts';
 
 const LAUNCH_KEY = 'centre.launch';
 
@@ -48,79 +48,53 @@ export function takeLaunchToken(
   }
 }
 
-function transportFailure(code: string, params: Record<string, string | number> = {}): ApiResponse {
+function transportFailure(code: string, params: Record<string, string | number> = {}): ApiResponse<never> {
   return { ok: false, error: { kind: 'transport', message: code, reasons: [{ code, params }] } };
 }
 
 type FetchLike = (input: string, init: RequestInit) => Promise<Response>;
 
-export function httpBridge(launchToken: string | null, fetchImpl: FetchLike = (i, init) => fetch(i, init)): CentreBridge {
-  return {
-    transport: 'browser',
-    async call(method, input, session) {
-      let response: Response;
-      try {
-        response = await fetchImpl('/api/call', {
-          method: 'POST',
-          headers: { 'Content-Type': 'application/json', 'X-Centre-Launch': launchToken ?? '' },
-          body: JSON.stringify({ method, input, session }),
-          credentials: 'omit',
-          cache: 'no-store',
-        });
-      } catch {
-        return transportFailure('transport.unreachable');
-      }
-      let body: unknown = null;
-      try {
-        body = await response.json();
-      } catch {
-        /* not JSON: handled below */
-      }
-      if (body && typeof body === 'object' && 'ok' in body) return body as ApiResponse;
-      if (response.status === 401 || response.status === 403) return transportFailure('transport.launch_token');
-      return transportFailure('transport.http', { status: response.status });
-    },
-  };
-}
-
-/** Long jobs (seed, export) in browser mode: start, poll, cancel. */
-export interface JobStatus {
-  jobId: string;
-  kind?: string;
-  state: 'running' | 'done' | 'failed' | 'cancelled';
-  done: number;
-  total: number;
-  cancelRequested?: boolean;
-  result?: unknown;
-  /** Why it failed: the API's reasons (the first one's code also at the top). */
-  error?: { code: string; params?: Record<string, string | number | boolean | null>; reasons?: { code: string; field?: string; params?: Record<string, string | number | boolean | null> }[] } | null;
-}
-
-export interface JobBridge {
-  start(kind: string, input: unknown, session: string | null): Promise<JobStatus>;
-  status(jobId: string, session: string | null): Promise<JobStatus>;
-  cancel(jobId: string, session: string | null): Promise<JobStatus>;
-}
-
-export function httpJobs(launchToken: string | null, fetchImpl: FetchLike = (i, init) => fetch(i, init)): JobBridge {
-  const post = async (path: string, body: unknown): Promise<JobStatus> => {
-    const response = await fetchImpl(`/api/job/${path}`, {
+/**
+ * POSTs a JSON body to one of the server's endpoints. What the server answers is passed through as
+ * it is, refusals with every reason; a server that cannot be reached or does not answer in the API's
+ * shape becomes a transport reason, so the UI always has a code it can translate.
+ */
+async function postApi<T>(fetchImpl: FetchLike, launchToken: string | null, path: string, body: unknown): Promise<ApiResponse<T>> {
+  let response: Response;
+  try {
+    response = await fetchImpl(path, {
       method: 'POST',
       headers: { 'Content-Type': 'application/json', 'X-Centre-Launch': launchToken ?? '' },
       body: JSON.stringify(body),
       credentials: 'omit',
       cache: 'no-store',
     });
-    const json = (await response.json()) as { ok?: boolean; result?: JobStatus; error?: { reasons?: { code: string }[] } } | JobStatus;
-    if ('ok' in json) {
-      if (json.ok && json.result) return json.result;
-      throw new Error(json.error?.reasons?.[0]?.code ?? 'transport.http');
-    }
-    return json as JobStatus;
-  };
+  } catch {
+    return transportFailure('transport.unreachable');
+  }
+  let json: unknown = null;
+  try {
+    json = await response.json();
+  } catch {
+    /* not JSON: handled below */
+  }
+  if (json && typeof json === 'object' && 'ok' in json) return json as ApiResponse<T>;
+  if (response.status === 401 || response.status === 403) return transportFailure('transport.launch_token');
+  return transportFailure('transport.http', { status: response.status });
+}
+
+export function httpBridge(launchToken: string | null, fetchImpl: FetchLike = (i, init) => fetch(i, init)): CentreBridge {
   return {
-    start: (kind, input, session) => post('start', { kind, input, session }),
-    status: (jobId, session) => post('status', { jobId, session }),
-    cancel: (jobId, session) => post('cancel', { jobId, session }),
+    transport: 'browser',
+    call: (method, input, session) => postApi(fetchImpl, launchToken, '/api/call', { method, input, session }),
+  };
+}
+
+/** Long jobs (seed, export, HQ import) in browser mode: start, poll, cancel. */
+export function httpJobs(launchToken: string | null, fetchImpl: FetchLike = (i, init) => fetch(i, init)): JobBridge {
+  return {
+    start: (kind, input, session) => postApi<JobStatus>(fetchImpl, launchToken, '/api/job/start', { kind, input, session }),
+    status: (jobId, session) => postApi<JobStatus>(fetchImpl, launchToken, '/api/job/status', { jobId, session }),
+    cancel: (jobId, session) => postApi<JobStatus>(fetchImpl, launchToken, '/api/job/cancel', { jobId, session }),
   };
 }

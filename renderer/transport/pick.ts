@@ -1,8 +1,8 @@
 // One renderer, two transports: Electron's preload exposes `window.centre`; without it we are in a
 // plain browser talking to the loopback server.
 
-import type { CentreBridge } from '../../domain/api/bridge.ts';
-import { httpBridge, httpJobs, takeLaunchToken, type JobBridge } from './http.ts';
+import type { CentreBridge, JobBridge } from '../../domain/api/bridge.ts';
+import { httpBridge, httpJobs, takeLaunchToken } from './http.ts';
 
 declare global {
   interface Window {

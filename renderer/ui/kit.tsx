@@ -2,6 +2,7 @@
 // lists. Plain elements with classes from styles/app.css; nothing here fetches data.
 
 import type { ButtonHTMLAttributes, ReactNode } from 'react';
+import type { Reason } from '../../domain/reasons.ts';
 import type { ApiFailure } from '../api/client.ts';
 import { useI18n } from '../i18n/context.tsx';
 
@@ -87,6 +88,17 @@ export function LoadError({ error }: { error: ApiFailure }) {
   return (
     <div className="notice notice-danger" role="alert">
       <strong>{t('common.loadFailed')}</strong> {error.reasons.map((r) => reason(r)).join('; ')}
+    </div>
+  );
+}
+
+/** A refusal outside a form (an action, a job): every reason in the user's language. */
+export function ReasonsNotice({ reasons }: { reasons: readonly Reason[] | null | undefined }) {
+  const { reason } = useI18n();
+  if (!reasons?.length) return null;
+  return (
+    <div className="notice notice-danger" role="alert">
+      {reasons.map((r) => reason(r)).join('; ')}
     </div>
   );
 }

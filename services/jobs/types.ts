@@ -1,33 +1,11 @@
-// What a job looks like from outside (HTTP, IPC, the renderer) and what its worker thread says to
-// the thread that started it. Everything here crosses a thread boundary (structured clone) or a
-// transport (JSON), so it is plain data.
+// What a job looks like from outside (HTTP, IPC, the renderer: domain/api/bridge.ts, re-exported
+// here) and what its worker thread says to the thread that started it. Everything here crosses a
+// thread boundary (structured clone) or a transport (JSON), so it is plain data.
 
-import type { ApiErrorBody } from '../../domain/api/bridge.ts';
-import { reason, type ReasonParams } from '../../domain/reasons.ts';
+import type { ApiErrorBody, JobError } from '../../domain/api/bridge.ts';
+import { reason } from '../../domain/reasons.ts';
 
-export type JobState = 'running' | 'done' | 'failed' | 'cancelled';
-
-/**
- * Why a job failed: the API's error body, plus its first reason's code and parameters at the top
- * level, which is all a progress dialog needs to show.
- */
-export interface JobError extends ApiErrorBody {
-  code: string;
-  params?: ReasonParams;
-}
-
-export interface JobStatus {
-  jobId: string;
-  kind: string;
-  state: JobState;
-  /** Units of work done and to do, as the job counts them (0/0 until it first reports). */
-  done: number;
-  total: number;
-  /** Set once cancel was asked for; the state turns `cancelled` when the job has stopped. */
-  cancelRequested: boolean;
-  result?: unknown;
-  error?: JobError;
-}
+export type { JobError, JobState, JobStatus } from '../../domain/api/bridge.ts';
 
 /** Sent from the worker thread to the runner. */
 export type WorkerMessage =
