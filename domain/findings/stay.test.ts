@@ -177,6 +177,24 @@ describe('order.chained', () => {
     expect(stay(computeFindings(input({ at: h(50), placements: [mixed, expulsion] })))).toEqual([]);
   });
 
+  it('short orders taking turns are a chain: a Service order after a court order that followed one', () => {
+    const orders = [
+      order({ startsMs: hMs(0), expiresMs: hMs(24) }),
+      order({ basis: 'court_order', startsMs: hMs(24), expiresMs: hMs(96) }),
+      order({ startsMs: hMs(96), expiresMs: hMs(120) }),
+      order({ basis: 'court_order', startsMs: hMs(120), expiresMs: hMs(192) }),
+    ];
+    const p = placement({ orders });
+    const found = computeFindings(input({ at: h(150), placements: [p] })).filter((f) => f.code === 'order.chained');
+    expect(found.map((f) => [f.params.basis, f.params.orders, f.from])).toEqual([
+      ['service_order', 2, h(96)],
+      ['court_order', 2, h(120)],
+    ]);
+    expect(found[0]!.evidence).toEqual(expect.arrayContaining(orders.map((o) => o.seq)));
+    // Before the third order started, the Service order and the court's were the usual pair.
+    expect(computeFindings(input({ at: h(90), placements: [{ ...p, orders: orders.slice(0, 2) }] })).filter((f) => f.code === 'order.chained')).toEqual([]);
+  });
+
   it('a gap breaks a chain (the gap is its own finding)', () => {
     const p = placement({ orders: [order({ startsMs: hMs(0), expiresMs: hMs(24) }), order({ startsMs: hMs(26), expiresMs: hMs(50) })] });
     expect(stay(computeFindings(input({ at: h(30), placements: [p] }))).map((f) => f.code)).toEqual(['order.gap']);

@@ -180,12 +180,13 @@ function checkGaps({ p, admittedMs, ended, until, orders }: StayFacts, _ctx: Rul
 }
 
 /**
- * order.chained: more consecutive orders on one basis than the basis allows (the short bases are
- * capped per order; a new 24-hour order on expiry of the last one is a chain). Orders are consecutive
- * as in trailingRun: the next on the same basis starts no later than the previous expires (give or
- * take the gap tolerance, so a sub-minute gap, which is not an order.gap, does not break a chain
- * either). The finding runs from the start of the first order beyond the limit until the chain's
- * cover ends (its last expiry or the placement's end).
+ * order.chained: more orders on one basis in a chain of consecutive orders than the basis allows (the
+ * short bases are capped per order: a new 24-hour order on expiry of the last one is a chain, and so
+ * is one after a court order that followed it, or "24 hours" would stretch without end by taking turns
+ * with the court). Orders are consecutive when the next starts no later than those before it expire
+ * (give or take the gap tolerance, so a sub-minute gap, which is not an order.gap, does not break a
+ * chain either), whatever their bases. The finding runs from the start of the first order on the basis
+ * beyond the limit until the chain's cover ends (its last expiry or the placement's end).
  */
 export function orderChained(input: FindingsInput, ctx: RuleContext = makeContext(input)): Finding[] {
   return perPlacement(checkChained, ctx);
@@ -195,32 +196,40 @@ function checkChained({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Fi
   if (orders.length < 2) return;
   // Runs are the stretches [start, i) of the sorted orders, found without a list of lists.
   let start = 0;
+  let coveredTo = orders[0]!.expiresMs;
   for (let i = 1; i <= orders.length; i++) {
     const o = orders[i];
-    const last = orders[i - 1]!;
-    if (o && last.basis === o.basis && o.startsMs - last.expiresMs < GAP_TOLERANCE_MS) continue;
+    if (o && o.startsMs - coveredTo < GAP_TOLERANCE_MS) {
+      if (o.expiresMs > coveredTo) coveredTo = o.expiresMs;
+      continue;
+    }
     checkRun(orders, start, i, p, ended, ctx, out);
     start = i;
+    if (o) coveredTo = o.expiresMs;
   }
 }
 
-/** order.chained for the run orders[start, end). */
+/** order.chained for the run orders[start, end): one finding for each basis it holds more of than allowed. */
 function checkRun(orders: readonly OrderFacts[], start: number, end: number, p: PlacementFacts, ended: number | null, ctx: RuleContext, out: Finding[]): void {
-  const basis = basisById(ctx.profile, orders[start]!.basis);
-  const max = basis?.maxChainedOrders;
-  if (!basis || max === undefined || end - start <= max) return;
+  if (end - start < 2) return;
   const run = orders.slice(start, end);
-  const beyond = run[max]!;
   const coverEnd = Math.max(...run.map((o) => o.expiresMs));
   const endOfChain = ended !== null ? Math.min(ended, coverEnd) : coverEnd;
-  out.push(
-    placementFinding(p, {
-      code: 'order.chained',
-      severity: 'high',
-      from: beyond.startsMs,
-      to: endOfChain <= ctx.atMs ? endOfChain : null,
-      params: { basis: basis.id, orders: run.length, maxChainedOrders: max },
-      evidence: run.map((o) => o.seq),
-    }),
-  );
+  for (const basisId of new Set(run.map((o) => o.basis))) {
+    const basis = basisById(ctx.profile, basisId);
+    const max = basis?.maxChainedOrders;
+    if (!basis || max === undefined) continue;
+    const onBasis = run.filter((o) => o.basis === basisId);
+    if (onBasis.length <= max) continue;
+    out.push(
+      placementFinding(p, {
+        code: 'order.chained',
+        severity: 'high',
+        from: onBasis[max]!.startsMs,
+        to: endOfChain <= ctx.atMs ? endOfChain : null,
+        params: { basis: basis.id, orders: onBasis.length, maxChainedOrders: max },
+        evidence: run.map((o) => o.seq),
+      }),
+    );
+  }
 }
