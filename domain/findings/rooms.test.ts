@@ -52,6 +52,24 @@ describe('separation.breach', () => {
     expect(codes(computeFindings(setup(room({ regime: 'voluntary' }), [seeker])), 'separation.breach')).toHaveLength(1);
   });
 
+  it('a voluntary resident is judged by the status in force at each instant, not by a later one', () => {
+    const voluntaryRoom = room({ regime: 'voluntary' });
+    const history = [
+      { status: 'irregular_migrant' as const, atMs: hMs(-1), seq: 1 },
+      { status: 'asylum_seeker' as const, atMs: hMs(30), seq: 2 },
+    ];
+    // Stayed from 0 to 10 h; claimed asylum at 30 h, long after leaving: the past stay was no breach.
+    const left = placement({ kind: 'voluntary', orders: [], endedMs: hMs(10), person: person({ personId: 'left', status: 'asylum_seeker', statusHistory: history }) });
+    const audit = (p: PlacementFacts) => codes(computeFindings(setup(voluntaryRoom, [p], { mode: 'history', at: h(40) })), 'separation.breach');
+    expect(audit(left)).toEqual([]);
+    // Still there when the claim was made: in breach from then on (asylum seekers stay in asylum premises).
+    const stayed = placement({ kind: 'voluntary', orders: [], person: person({ personId: 'stayed', status: 'asylum_seeker', statusHistory: history }) });
+    const [breach] = audit(stayed);
+    expect(breach).toMatchObject({ from: h(30), to: null, params: { reasons: 'separation.regime' } });
+    // Judged at an instant before the claim, the stay is no breach either.
+    expect(codes(computeFindings(setup(voluntaryRoom, [stayed], { at: h(20) })), 'separation.breach')).toEqual([]);
+  });
+
   it('a family room with one family is fine; with two families everyone is in breach', () => {
     const familyRoom = room({ family: true, sex: null, ageGroup: null, regime: 'voluntary' });
     const member = (id: string, family: string, sex: 'male' | 'female', birthDate: string) =>

@@ -17,10 +17,12 @@
 //   version in force then, never by what it became later.
 //
 // Simplifications, documented because an audit reader may ask:
-// - Categories are the person's current facts (sex, status, family group, age evidence): the
-//   projections keep no history of them. Only age moves with time: besides occupancy changes, the
-//   room is re-checked at the instant an occupant comes of age (a minor turning 18 in an adults'
-//   room ends that breach then; a minor in a minors' room starts one).
+// - Categories are the person's current facts (sex, family group, age evidence): the projections keep
+//   no history of them. Age and status move with time: besides occupancy changes, the room is
+//   re-checked at the instant an occupant comes of age (a minor turning 18 in an adults' room ends
+//   that breach then; a minor in a minors' room starts one), and at each change of a voluntary
+//   resident's status (which sets their regime), judged by the status in force at each instant: an
+//   asylum claim made after someone left does not make their past stay a breach.
 // - In the current state the db gives the assignments of present placements only, so the `from` of
 //   an open room finding is as early as those assignments show (people who left are not seen).
 
@@ -32,9 +34,11 @@ import type { Finding, FindingsInput, PlacementFacts, RoomFacts, RoomVersionFact
 /** What the sweep needs of a placement, worked out once however many assignments it has. */
 interface Resident {
   placement: PlacementFacts;
-  /** The placement's categories, as an adult and as a minor (see categoriesAt). */
-  adult: OccupantCategories;
-  minor: OccupantCategories;
+  /**
+   * The placement's categories, as an adult and as a minor (see categoriesAt), from each change of
+   * regime on: one entry (from −Infinity) unless the person's status changed their regime.
+   */
+  regimes: { fromMs: number; adult: OccupantCategories; minor: OccupantCategories }[];
   minority: MinorityLine;
   /** The placement's end as a fact at `at`; Infinity while it runs. */
   endMs: number;
@@ -141,25 +145,39 @@ function staysOf(input: FindingsInput, ctx: RuleContext, rows: readonly number[]
     // An assignment left open when the stay ended ends with the stay.
     const end = Math.min(until === until && until <= ctx.atMs ? until : Infinity, resident.endMs);
     if (end <= startMs) continue;
-    stays.push({ seq: a.seq[i]!, actor: a.actor[i]!, resident, startMs, endMs: end, categories: resident.adult, breach: null, pos: -1 });
+    stays.push({ seq: a.seq[i]!, actor: a.actor[i]!, resident, startMs, endMs: end, categories: resident.regimes[0]!.adult, breach: null, pos: -1 });
   }
   return stays;
 }
 
 function residentOf(placement: PlacementFacts, ctx: RuleContext): Resident {
   const person = placement.person;
-  const adult: OccupantCategories = {
-    personId: placement.personId,
-    placementId: placement.placementId,
-    sex: person.sex,
-    ageGroup: 'adult',
-    regime: regimeOf(placement.kind, person.status),
-    familyGroup: person.familyGroup,
+  const categories = (regime: OccupantCategories['regime']) => {
+    const adult: OccupantCategories = {
+      personId: placement.personId,
+      placementId: placement.placementId,
+      sex: person.sex,
+      ageGroup: 'adult',
+      regime,
+      familyGroup: person.familyGroup,
+    };
+    return { adult, minor: { ...adult, ageGroup: 'minor' as const } };
   };
+  const regimes: Resident['regimes'] = [];
+  // Status moves the regime of a voluntary stay only (a forced one is forced whatever the status).
+  const history = placement.kind === 'voluntary' ? person.statusHistory?.filter((h) => h.atMs <= ctx.atMs) : undefined;
+  if (history?.length) {
+    for (const h of history) {
+      const regime = regimeOf(placement.kind, h.status);
+      if (regimes.length === 0) regimes.push({ fromMs: -Infinity, ...categories(regime) });
+      else if (regimes[regimes.length - 1]!.adult.regime !== regime) regimes.push({ fromMs: h.atMs, ...categories(regime) });
+    }
+  } else {
+    regimes.push({ fromMs: -Infinity, ...categories(regimeOf(placement.kind, person.status)) });
+  }
   return {
     placement,
-    adult,
-    minor: { ...adult, ageGroup: 'minor' },
+    regimes,
     minority: minorityLine(person, ctx.profile),
     endMs: factMs(placement.endedMs, ctx.atMs) ?? Infinity,
   };
@@ -204,10 +222,16 @@ class RoomSweep {
     const { ctx } = this;
     const byStart = stays.sort((a, b) => a.startMs - b.startMs);
     const byEnd = stays.filter((s) => s.endMs !== Infinity).sort((a, b) => a.endMs - b.endMs);
+    // The instants an occupant's categories change while in the room: coming of age, a new regime.
     const comingOfAge: { t: number; stay: Stay }[] = [];
     for (const stay of stays) {
-      const t = comingOfAgeWithin(stay.resident.minority, stay.startMs, Math.min(stay.endMs, ctx.atMs + 1), ctx.timeZone);
+      const until = Math.min(stay.endMs, ctx.atMs + 1);
+      const t = comingOfAgeWithin(stay.resident.minority, stay.startMs, until, ctx.timeZone);
       if (t !== null) comingOfAge.push({ t, stay });
+      const { regimes } = stay.resident;
+      for (let r = 1; r < regimes.length; r++) {
+        if (regimes[r]!.fromMs > stay.startMs && regimes[r]!.fromMs < until) comingOfAge.push({ t: regimes[r]!.fromMs, stay });
+      }
     }
     comingOfAge.sort((a, b) => a.t - b.t);
 
@@ -437,10 +461,13 @@ class RoomSweep {
   }
 }
 
-/** The occupant's categories at an instant: only the age group moves with time. */
+/** The occupant's categories at an instant: the age group and the regime move with time. */
 function categoriesAt(stay: Stay, t: number, ctx: RuleContext): OccupantCategories {
   const { resident } = stay;
-  return isMinorOnLine(resident.minority, t, ctx.profile, ctx.timeZone) ? resident.minor : resident.adult;
+  let r = resident.regimes.length - 1;
+  while (r > 0 && resident.regimes[r]!.fromMs > t) r--;
+  const regime = resident.regimes[r]!;
+  return isMinorOnLine(resident.minority, t, ctx.profile, ctx.timeZone) ? regime.minor : regime.adult;
 }
 
 function addOnce<T>(list: T[], value: T): void {
