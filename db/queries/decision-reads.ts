@@ -92,6 +92,7 @@ export class DecisionReads {
     const p = (sql: string) => db.prepare(sql);
     this.s = {
       person: p(`SELECT ${PERSON_COLUMNS} FROM persons WHERE person_id = ?`),
+      personLanguages: p('SELECT languages FROM persons WHERE person_id = ?').pluck(),
       personExists: p('SELECT 1 FROM persons WHERE person_id = ?').pluck(),
       openPlacementOf: p(
         `SELECT placement_id AS placementId, person_id AS personId, kind, admitted_at AS admittedAt, ended_at AS endedAt,
@@ -185,6 +186,12 @@ export class DecisionReads {
     const row = Object.freeze({ ...r, unaccompanied: r.unaccompanied === 1, traffickingIndicators: JSON.parse(r.traffickingIndicators) as string[] });
     this.kept.persons.set(personId, row);
     return row;
+  }
+
+  /** The languages the person speaks, as registered (language codes); empty when none were given. */
+  personLanguages(personId: string): string[] {
+    const text = this.s.personLanguages!.get(personId) as string | undefined;
+    return text ? (JSON.parse(text) as string[]) : [];
   }
 
   personExists(personId: string): boolean {

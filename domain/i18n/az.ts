@@ -56,6 +56,7 @@ export const az: Record<string, string> = {
   'placement.already_placed': 'bu şəxs artıq mərkəzdə yerləşdirilib',
   'placement.voluntary_with_order': 'könüllü yerləşdirmədə saxlanma barədə qərar olmur',
   'placement.ended': 'yerləşdirmə başa çatıb ({endedAt})',
+  'rights.language_not_understood': 'şəxs {language} dilində danışmır (danışdığı dillər: {languages}): tərcüməni göstərin və ya onu başa düşdüyü dildə məlumatlandırın',
   'placement.not_yet_admitted': 'həmin vaxt şəxs hələ mərkəzə qəbul edilməmişdi (qəbul vaxtı: {admittedAt})',
   'placement.end_before_admission': 'yerləşdirmə qəbuldan əvvəl bitə bilməz (qəbul vaxtı: {admittedAt})',
   'placement.end_before_last_move': 'yerləşdirmə sonuncu otaq dəyişikliyindən əvvəl bitə bilməz ({movedAt})',

@@ -56,6 +56,7 @@ export const en: Record<string, string> = {
   'placement.already_placed': 'this person is already placed in the centre',
   'placement.voluntary_with_order': 'a voluntary placement has no detention order',
   'placement.ended': 'the placement has ended ({endedAt})',
+  'rights.language_not_understood': 'the person does not speak {language} (speaks: {languages}): name the interpreting, or inform them in a language they understand',
   'placement.not_yet_admitted': 'the person was not yet admitted at that time (admitted {admittedAt})',
   'placement.end_before_admission': 'a placement cannot end before admission ({admittedAt})',
   'placement.end_before_last_move': 'a placement cannot end before the last room move ({movedAt})',

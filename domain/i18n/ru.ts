@@ -56,6 +56,7 @@ export const ru: Record<string, string> = {
   'placement.already_placed': 'это лицо уже размещено в центре',
   'placement.voluntary_with_order': 'при добровольном размещении решения о содержании не бывает',
   'placement.ended': 'размещение завершено ({endedAt})',
+  'rights.language_not_understood': 'лицо не владеет языком {language} (владеет: {languages}): укажите перевод или проинформируйте на понятном ему языке',
   'placement.not_yet_admitted': 'в это время лицо ещё не было принято в центр (принято: {admittedAt})',
   'placement.end_before_admission': 'размещение не может завершиться раньше приёма ({admittedAt})',
   'placement.end_before_last_move': 'размещение не может завершиться раньше последнего перевода в другую комнату ({movedAt})',

@@ -53,6 +53,19 @@ describe('the rights log', () => {
     expect(rights[0]!.interpreter).toEqual({ name: 'R. Aliyev', mode: 'telephone' });
   });
 
+  it('information on rights in a language the person does not speak, with no one interpreting, is refused', () => {
+    const { placementId } = admitForced(c, { languages: ['fa'], interpreterNeeded: true });
+    const head = c.call('journal.head', {});
+    const err = c.refuse('rights.record', { placementId, right: 'information_on_rights', state: 'exercised', language: 'az', interpreter: { name: '', mode: 'none_needed' } });
+    expect(codes(err)).toEqual(['rights.language_not_understood']);
+    expect(err.reasons[0]).toMatchObject({ field: 'language', params: { language: 'az', languages: 'fa' } });
+    expect(c.refuse('rights.record', { placementId, right: 'information_on_rights', state: 'exercised', language: 'az' }).reasons[0]!.code).toBe('rights.language_not_understood');
+    expect(c.call('journal.head', {})).toEqual(head);
+    // Interpreted, or in a language they speak (a regional variant counts), it stands.
+    c.call('rights.record', { placementId, right: 'information_on_rights', state: 'exercised', language: 'az', interpreter: { name: 'M. Rezaei', mode: 'telephone' } });
+    c.call('rights.record', { placementId, right: 'information_on_rights', state: 'exercised', language: 'fa-IR' });
+  });
+
   it('a right is missing once its window has passed; declined counts as given', () => {
     const { placementId } = admitForced(c, {}, rooms.menForced);
     c.call('rights.record', { placementId, right: 'consular_notification', state: 'declined' });

@@ -47,6 +47,16 @@ export const careHandlers: Handlers<CareMethods> = {
     // A right recorded at the very instant of release still belongs to the stay.
     const atEnd = placement.endedAt !== null && toMs(eventTime) === toMs(placement.endedAt);
     const blocking = atEnd ? reasons.filter((r) => r.code !== 'placement.ended') : reasons;
+    const interpreted = input.interpreter != null && input.interpreter.mode !== 'none_needed';
+    if (input.right === 'information_on_rights' && input.state !== 'declined' && input.language && !interpreted) {
+      // Information on rights counts only in a language the person understands: in another, without
+      // anyone interpreting, it was not given.
+      const languages = ctx.reads.personLanguages(placement.personId);
+      const primary = (code: string) => code.split('-')[0]!.toLowerCase();
+      if (languages.length && !languages.some((l) => primary(l) === primary(input.language!))) {
+        blocking.push(reason('rights.language_not_understood', 'language', { language: input.language, languages: languages.join(', ') }));
+      }
+    }
     if (blocking.length) throw refused(...blocking);
     const rightEntryId = ctx.nextId('RT');
     const { at: _at, ...right } = input;
