@@ -776,6 +776,12 @@ class Simulation {
   private endGroup(group: Group, reason: string, destination = '', note = ''): void {
     for (const s of group.stays) {
       if (s.ended) continue;
+      // An open claim for asylum stops a removal, and a transfer to other detention (the API refuses
+      // both): the one is a release, the other a transfer to the asylum premises.
+      if (s.claim?.open && reason === 'transfer' && s.kind === 'forced') {
+        this.end(s, 'asylum_premises', 'State Migration Service asylum reception facility', 'Transferred to the asylum premises on the claim');
+        continue;
+      }
       const r = reason === 'removal' && s.claim?.open ? 'release' : reason;
       this.end(s, r, destination, note);
     }
