@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkTotalCap, computeOrder, termEnd } from './deadline.ts';
+import { checkTotalCap, computeOrder, linkedPlacements, termEnd } from './deadline.ts';
 import { azDefaultProfile as profile } from './profile/az-default.ts';
 import { addCalendarMonths } from './time.ts';
 
@@ -98,5 +98,26 @@ describe('the 6-month total cannot be restarted', () => {
   it('by a gap between orders', () => {
     const later = new Date(Date.parse(six.expiresAt) + 60_000).toISOString();
     expect(checkTotalCap(profile, [six], next(later, 1), TZ).map((r) => r.code)).toEqual(['order.total_over_cap']);
+  });
+});
+
+describe('linkedPlacements', () => {
+  const H = 3_600_000;
+  const stay = (kind: string, admittedH: number, endedH: number | null) => ({ kind, admittedMs: admittedH * H, endedMs: endedH === null ? null : endedH * H });
+
+  it('follows back the forced stays each ended within the window before the next began', () => {
+    const a = stay('forced', 0, 100);
+    const b = stay('forced', 101, 200);
+    const c = stay('forced', 210, 300);
+    expect(linkedPlacements([c, b, a], 302 * H, 24 * H)).toEqual([c, b, a]);
+    // More than the window between b and c: the chain stops at c.
+    expect(linkedPlacements([c, b, a], 302 * H, 5 * H)).toEqual([c]);
+  });
+
+  it('stops at a voluntary stay, an open one, or one that ended after the new one began', () => {
+    expect(linkedPlacements([stay('voluntary', 0, 100)], 101 * H, 24 * H)).toEqual([]);
+    expect(linkedPlacements([stay('forced', 0, null)], 101 * H, 24 * H)).toEqual([]);
+    expect(linkedPlacements([stay('forced', 0, 102)], 101 * H, 24 * H)).toEqual([]);
+    expect(linkedPlacements([stay('forced', 0, 101)], 101 * H, 24 * H)).toHaveLength(1);
   });
 });

@@ -123,6 +123,27 @@ export function formatTerm(term: TermLength): string {
   return `${term.value} ${term.unit}`;
 }
 
+/**
+ * The earlier forced placements of a person that a forced placement admitted at `admittedMs`
+ * continues (see LegalProfile.readmissionLinkHours): the one that ended within the window before it,
+ * the one that ended within the window before that, and so on. `earlier` is the person's placements
+ * admitted before it, newest first; the answer is newest first too.
+ */
+export function linkedPlacements<P extends { kind: string; admittedMs: number; endedMs: number | null }>(
+  earlier: readonly P[],
+  admittedMs: number,
+  linkMs: number,
+): P[] {
+  const linked: P[] = [];
+  let next = admittedMs;
+  for (const p of earlier) {
+    if (p.kind !== 'forced' || p.endedMs === null || p.endedMs > next || next - p.endedMs > linkMs) break;
+    linked.push(p);
+    next = p.admittedMs;
+  }
+  return linked;
+}
+
 /** The deadline of a forced placement: the expiry of the order that runs latest. */
 export function stayDeadline(orders: readonly HeldOrder[]): Instant | null {
   let latest: Instant | null = null;

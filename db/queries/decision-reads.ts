@@ -93,6 +93,9 @@ export class DecisionReads {
     this.s = {
       person: p(`SELECT ${PERSON_COLUMNS} FROM persons WHERE person_id = ?`),
       personLanguages: p('SELECT languages FROM persons WHERE person_id = ?').pluck(),
+      placementsBefore: p(
+        'SELECT placement_id AS placementId, kind, admitted_at AS admittedAt, ended_at AS endedAt FROM placements WHERE person_id = ? AND admitted_at < ? ORDER BY admitted_at DESC',
+      ),
       personExists: p('SELECT 1 FROM persons WHERE person_id = ?').pluck(),
       openPlacementOf: p(
         `SELECT placement_id AS placementId, person_id AS personId, kind, admitted_at AS admittedAt, ended_at AS endedAt,
@@ -192,6 +195,11 @@ export class DecisionReads {
   personLanguages(personId: string): string[] {
     const text = this.s.personLanguages!.get(personId) as string | undefined;
     return text ? (JSON.parse(text) as string[]) : [];
+  }
+
+  /** The person's placements admitted before `before`, newest first. */
+  placementsBefore(personId: string, before: string): { placementId: string; kind: PlacementKind; admittedAt: string; endedAt: string | null }[] {
+    return this.s.placementsBefore!.all(personId, before) as ReturnType<DecisionReads['placementsBefore']>;
   }
 
   personExists(personId: string): boolean {

@@ -74,6 +74,7 @@ export const azDefaultProfile: LegalProfile = {
   isolationReviewHours: 24,
   isolationAuthoriseHours: 1,
   currentLookbackDays: 30,
+  readmissionLinkHours: 24,
 };
 
 export const profiles: Record<string, LegalProfile> = {

@@ -95,4 +95,10 @@ export interface LegalProfile {
   isolationAuthoriseHours: number;
   /** How far back late entries are reported in the current-state findings. */
   currentLookbackDays: number;
+  /**
+   * A forced placement begun within this many hours of the end of the person's previous forced
+   * placement continues it for the total caps and the chain limits: a release on paper followed by a
+   * new admission must not start the counts again.
+   */
+  readmissionLinkHours: number;
 }

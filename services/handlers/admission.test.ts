@@ -114,6 +114,27 @@ describe('admission', () => {
     expect(check.ok).toBe(false);
   });
 
+  it('a release and a new admission at once do not start the 6-month count again', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    const admit = (months: number) =>
+      c.call('placements.admit', { personId, kind: 'forced', order: expulsionOrder(c.clock.iso, months), admission: admissionRecord() });
+    const first = admit(6); // 2026-03-02T08:00Z to 2026-09-02T08:00Z
+    c.clock.set('2026-09-02T07:00:00Z');
+    c.call('placements.end', { placementId: first.id, reason: 'release' });
+    c.clock.set('2026-09-02T07:01:00Z');
+    const again = c.refuse('placements.admit', { personId, kind: 'forced', order: expulsionOrder(c.clock.iso, 6), admission: admissionRecord() });
+    expect(codes(again)).toEqual(['order.total_over_cap']);
+    expect(again.reasons[0]!.params).toMatchObject({ since: '2026-03-02T08:00:00.000Z' });
+    // Nor by an extension of a short stay begun so.
+    const short = c.call('placements.admit', { personId, kind: 'forced', order: serviceOrder(c.clock.iso), admission: admissionRecord() });
+    c.clock.set('2026-09-02T20:00:00Z');
+    expect(codes(c.refuse('placements.addOrder', { placementId: short.id, order: expulsionOrder(c.clock.iso, 1) }))).toEqual(['order.total_over_cap']);
+    // A day and more after the release, a new placement is counted on its own.
+    c.call('placements.end', { placementId: short.id, reason: 'release' });
+    c.clock.advanceHours(25);
+    expect(admit(6).deadline).not.toBeNull();
+  });
+
   it('records the admission record of Mandela Rule 7 as given', () => {
     const { personId } = admitForced(c);
     const file = c.call('register.personFile', { personId });

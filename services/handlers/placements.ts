@@ -1,10 +1,11 @@
 import type { z } from 'zod';
-import type { OrderTerm } from '../../domain/deadline.ts';
+import { checkTotalCap, linkedPlacements, type OrderTerm } from '../../domain/deadline.ts';
 import type { orderInput } from '../../domain/api/inputs.ts';
 import type { OrderIssued } from '../../domain/events.ts';
 import { decideAdmission, decideExtension } from '../../domain/placement.ts';
 import { reason, type Reason } from '../../domain/reasons.ts';
-import { toMs, type Instant } from '../../domain/time.ts';
+import { HOUR_MS, toMs, type Instant } from '../../domain/time.ts';
+import type { OrderRow } from '../../db/queries/decision-reads.ts';
 import { FUTURE_TOLERANCE_MS, type Ctx } from '../context.ts';
 import { notFound, refused } from '../errors.ts';
 import { assignmentBars } from './occupancy.ts';
@@ -28,6 +29,17 @@ function orderPayload(order: OrderInput, orderId: string, placementId: string, s
 
 function termOf(order: OrderInput): OrderTerm | null {
   return order.term ?? null;
+}
+
+/**
+ * The orders of the forced placements that one of the person's admitted at `admittedAt` continues (a
+ * readmission within the profile's window): they count towards its total caps.
+ */
+function linkedOrders(ctx: Ctx, personId: string, admittedAt: Instant): OrderRow[] {
+  const earlier = ctx.reads
+    .placementsBefore(personId, admittedAt)
+    .map((p) => ({ ...p, admittedMs: toMs(p.admittedAt), endedMs: p.endedAt === null ? null : toMs(p.endedAt) }));
+  return linkedPlacements(earlier, toMs(admittedAt), ctx.profile.readmissionLinkHours * HOUR_MS).flatMap((p) => ctx.reads.orders(p.placementId));
 }
 
 /** Reasons an admission would be refused, and what it would compute: shared by check and admit. */
@@ -58,7 +70,10 @@ function decide(ctx: Ctx, input: Parameters<Handler<'placements.admit'>>[1]) {
     if (toMs(startsAt) > toMs(admittedAt)) {
       reasons.push(reason('order.starts_after_admission', 'order.startsAt', { admittedAt }));
     }
-    const expiresAt = decision.ok ? decision.value.order?.expiresAt : undefined;
+    const computed = decision.ok ? decision.value.order : null;
+    // Released and admitted again at once: the total cap counts from the first of those stays.
+    if (computed?.basis.maxTotal) reasons.push(...checkTotalCap(ctx.profile, linkedOrders(ctx, input.personId, admittedAt), computed, ctx.timeZone));
+    const expiresAt = computed?.expiresAt;
     if (expiresAt !== undefined && toMs(expiresAt) <= toMs(admittedAt)) {
       reasons.push(reason('order.expired_at_admission', 'order.startsAt', { expiresAt, admittedAt }));
     }
@@ -134,8 +149,8 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     const placement = ctx.reads.placement(input.placementId);
     if (!placement) throw notFound('placement.not_found', 'placementId', input.placementId);
     const person = ctx.reads.person(placement.personId)!;
-    const previous = ctx.reads.orders(input.placementId);
-    const latest = previous.reduce<Instant | null>((m, o) => (m === null || o.expiresAt > m ? o.expiresAt : m), null);
+    const own = ctx.reads.orders(input.placementId);
+    const latest = own.reduce<Instant | null>((m, o) => (m === null || o.expiresAt > m ? o.expiresAt : m), null);
     // An extension issued before the current order runs out continues it; one issued later starts at issue.
     const startsAt =
       input.order.startsAt ?? (latest !== null && input.order.issuedAt <= latest ? latest : input.order.issuedAt);
@@ -154,6 +169,7 @@ export const placementHandlers: Handlers<'placements.check' | 'placements.admit'
     if (ctx.reads.openClaims(input.placementId).length) {
       throw refused(reason('order.open_asylum_claim', 'placementId'));
     }
+    const previous = [...linkedOrders(ctx, placement.personId, placement.admittedAt), ...own];
     const decision = decideExtension(ctx.profile, ctx.timeZone, person, placement, previous, {
       basis: input.order.basis,
       startsAt,
