@@ -32,6 +32,21 @@ const PRESENT = `SELECT placement_id FROM placements WHERE ended_at IS NULL AND 
                  UNION ALL SELECT placement_id FROM placements WHERE ended_at > :at AND admitted_at <= :at`;
 
 /**
+ * The present placements and the earlier forced ones they continue (a readmission within the
+ * profile's window: see LegalProfile.readmissionLinkHours), which the chain rule reads.
+ */
+function presentAndContinued(linkHours: number): string {
+  if (!Number.isFinite(linkHours) || linkHours < 0) throw new Error(`readmissionLinkHours must be a number of hours, not ${linkHours}`);
+  return `WITH RECURSIVE held(placement_id, person_id, kind, admitted_at) AS (
+            SELECT placement_id, person_id, kind, admitted_at FROM placements WHERE placement_id IN (${PRESENT})
+            UNION
+            SELECT q.placement_id, q.person_id, q.kind, q.admitted_at FROM held c JOIN placements q ON q.person_id = c.person_id
+            WHERE c.kind = 'forced' AND q.kind = 'forced' AND q.admitted_at < c.admitted_at AND q.ended_at <= c.admitted_at
+              AND q.ended_at >= strftime('%Y-%m-%dT%H:%M:%fZ', c.admitted_at, '-${linkHours} hours'))
+          SELECT placement_id FROM held`;
+}
+
+/**
  * The empty list every placement starts with for each kind of fact: most placements have no claims,
  * measures or concerns, and ninety thousand empty arrays per audit are work for nothing. A list is
  * made when its first fact arrives (see withOne); the engine only reads them.
@@ -80,7 +95,7 @@ class Load {
     this.named = personId === undefined ? { at, since } : { at, since, person: personId };
     this.placementFilter = (column) => {
       if (personId !== undefined) return `${column} IN (SELECT placement_id FROM placements WHERE person_id = :person AND admitted_at <= :at)`;
-      return mode === 'current' ? `${column} IN (${PRESENT})` : '1';
+      return mode === 'current' ? `${column} IN (${presentAndContinued(scope.profile.readmissionLinkHours)})` : '1';
     };
     this.personFilter =
       personId === undefined && mode === 'history' ? '1' : `person_id IN (SELECT person_id FROM placements WHERE ${this.placementFilter('placement_id')})`;

@@ -2,6 +2,7 @@
 // as facts at that instant, and small helpers to build findings. Instants are compared as
 // milliseconds (the facts hold them so), never as text.
 
+import { linkedPlacements } from '../deadline.ts';
 import type { LegalProfile } from '../profile/types.ts';
 import type { ReasonParams } from '../reasons.ts';
 import { HOUR_MS, toIso, toMs, type Instant } from '../time.ts';
@@ -19,6 +20,12 @@ export interface RuleContext {
   atMs: number;
   /** Placements that are facts at `at`: admitted at or before it (and, in current mode, not ended). */
   placements: PlacementFacts[];
+  /**
+   * The earlier forced placements that `p` continues (a readmission within the profile's window, see
+   * linkedPlacements), oldest first; empty for nearly all. Those the input holds: the full audit holds
+   * every placement, the current state the present ones and those they continue.
+   */
+  linkedBefore(p: PlacementFacts): PlacementFacts[];
 }
 
 export function makeContext(input: FindingsInput): RuleContext {
@@ -28,6 +35,25 @@ export function makeContext(input: FindingsInput): RuleContext {
     if (input.mode === 'current') return factMs(p.endedMs, atMs) === null;
     return true;
   });
+  let byPerson: Map<string, PlacementFacts[]> | null = null;
+  const linkMs = input.profile.readmissionLinkHours * HOUR_MS;
+  const linkedBefore = (p: PlacementFacts): PlacementFacts[] => {
+    if (p.kind !== 'forced') return [];
+    if (byPerson === null) {
+      // The forced placements that are facts at `at` and ended by then, each person's newest first.
+      byPerson = new Map();
+      for (const q of input.placements) {
+        if (q.kind !== 'forced' || q.admittedMs > atMs || factMs(q.endedMs, atMs) === null) continue;
+        const list = byPerson.get(q.personId);
+        if (list) list.push(q);
+        else byPerson.set(q.personId, [q]);
+      }
+      for (const list of byPerson.values()) if (list.length > 1) list.sort((a, b) => b.admittedMs - a.admittedMs);
+    }
+    const earlier = byPerson.get(p.personId);
+    if (!earlier) return [];
+    return linkedPlacements(earlier.filter((q) => q.admittedMs < p.admittedMs), p.admittedMs, linkMs).reverse();
+  };
   return {
     input,
     profile: input.profile,
@@ -36,6 +62,7 @@ export function makeContext(input: FindingsInput): RuleContext {
     at: input.at,
     atMs,
     placements,
+    linkedBefore,
   };
 }
 

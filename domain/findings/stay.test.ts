@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { azDefaultProfile } from '../profile/az-default.ts';
 import { addCalendarMonths, addHours, toMs } from '../time.ts';
 import { computeFindings } from './engine.ts';
-import { h, hMs, input, order, placement, T0, ZONE } from './facts.ts';
+import { h, hMs, input, order, person, placement, T0, ZONE } from './facts.ts';
 import type { Finding, FindingCode } from './types.ts';
 
 const STAY_CODES: FindingCode[] = ['stay.exceeded', 'stay.near_limit', 'order.gap', 'order.chained'];
@@ -193,6 +193,24 @@ describe('order.chained', () => {
     expect(found[0]!.evidence).toEqual(expect.arrayContaining(orders.map((o) => o.seq)));
     // Before the third order started, the Service order and the court's were the usual pair.
     expect(computeFindings(input({ at: h(90), placements: [{ ...p, orders: orders.slice(0, 2) }] })).filter((f) => f.code === 'order.chained')).toEqual([]);
+  });
+
+  it('a release on paper does not break a chain: a new stay on a new Service order at once continues it', () => {
+    const who = person({ personId: 'p-daily' });
+    const stay = (id: string, fromH: number, toH: number | null) =>
+      placement({ placementId: id, person: who, admittedMs: hMs(fromH), endedMs: toH === null ? null : hMs(toH), orders: [order({ startsMs: hMs(fromH), expiresMs: hMs(fromH + 24) })] });
+    const stays = [stay('a', 0, 23), stay('b', 23.5, 46), stay('c', 47, null)];
+    const chained = (mode: 'current' | 'history') =>
+      computeFindings(input({ mode, at: h(50), placements: stays })).filter((f) => f.code === 'order.chained');
+    const audit = chained('history');
+    expect(audit.map((f) => [f.placementIds[0], f.from, f.params.orders])).toEqual([
+      ['b', h(23.5), 2],
+      ['c', h(47), 3],
+    ]);
+    expect(chained('current').map((f) => f.placementIds[0])).toEqual(['c']);
+    // Readmitted more than the profile's 24 hours after the release: a new detention, counted on its own.
+    const later = [stay('a', 0, 23), stay('d', 48, null)];
+    expect(computeFindings(input({ mode: 'history', at: h(60), placements: later })).filter((f) => f.code === 'order.chained')).toEqual([]);
   });
 
   it('a gap breaks a chain (the gap is its own finding)', () => {

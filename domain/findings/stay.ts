@@ -192,25 +192,52 @@ export function orderChained(input: FindingsInput, ctx: RuleContext = makeContex
   return perPlacement(checkChained, ctx);
 }
 
-function checkChained({ p, ended, orders }: StayFacts, ctx: RuleContext, out: Finding[]): void {
+function checkChained({ p, ended, orders: own }: StayFacts, ctx: RuleContext, out: Finding[]): void {
+  // A placement that continues earlier ones (released and admitted again at once) continues their
+  // chain: their orders come first, and each readmission joins the chain whatever the time between.
+  const linked = ctx.linkedBefore(p);
+  let orders = own;
+  const joins = new Set<number>();
+  if (linked.length) {
+    const combined: OrderFacts[] = [];
+    for (const q of [...linked, p]) {
+      if (combined.length) joins.add(combined.length);
+      combined.push(...(q === p ? own : ordersAsOf(q, q.endedMs!)));
+    }
+    orders = combined;
+  }
   if (orders.length < 2) return;
+  const ownFrom = orders.length - own.length;
   // Runs are the stretches [start, i) of the sorted orders, found without a list of lists.
   let start = 0;
   let coveredTo = orders[0]!.expiresMs;
   for (let i = 1; i <= orders.length; i++) {
     const o = orders[i];
-    if (o && o.startsMs - coveredTo < GAP_TOLERANCE_MS) {
+    if (o && (joins.has(i) || o.startsMs - coveredTo < GAP_TOLERANCE_MS)) {
       if (o.expiresMs > coveredTo) coveredTo = o.expiresMs;
       continue;
     }
-    checkRun(orders, start, i, p, ended, ctx, out);
+    if (i > ownFrom) checkRun(orders, start, i, ownFrom, p, ended, ctx, out);
     start = i;
     if (o) coveredTo = o.expiresMs;
   }
 }
 
-/** order.chained for the run orders[start, end): one finding for each basis it holds more of than allowed. */
-function checkRun(orders: readonly OrderFacts[], start: number, end: number, p: PlacementFacts, ended: number | null, ctx: RuleContext, out: Finding[]): void {
+/**
+ * order.chained for the run orders[start, end): one finding for each basis it holds more of than
+ * allowed, when one of those beyond the limit is the placement's own (orders[ownFrom] on): an earlier
+ * placement it continues has its own finding for its own.
+ */
+function checkRun(
+  orders: readonly OrderFacts[],
+  start: number,
+  end: number,
+  ownFrom: number,
+  p: PlacementFacts,
+  ended: number | null,
+  ctx: RuleContext,
+  out: Finding[],
+): void {
   if (end - start < 2) return;
   const run = orders.slice(start, end);
   const coverEnd = Math.max(...run.map((o) => o.expiresMs));
@@ -220,12 +247,13 @@ function checkRun(orders: readonly OrderFacts[], start: number, end: number, p: 
     const max = basis?.maxChainedOrders;
     if (!basis || max === undefined) continue;
     const onBasis = run.filter((o) => o.basis === basisId);
-    if (onBasis.length <= max) continue;
+    const beyond = onBasis.slice(max).find((o) => orders.indexOf(o, ownFrom) >= 0);
+    if (!beyond) continue;
     out.push(
       placementFinding(p, {
         code: 'order.chained',
         severity: 'high',
-        from: onBasis[max]!.startsMs,
+        from: Math.max(beyond.startsMs, p.admittedMs),
         to: endOfChain <= ctx.atMs ? endOfChain : null,
         params: { basis: basis.id, orders: onBasis.length, maxChainedOrders: max },
         evidence: run.map((o) => o.seq),

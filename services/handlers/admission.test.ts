@@ -135,6 +135,26 @@ describe('admission', () => {
     expect(admit(6).deadline).not.toBeNull();
   });
 
+  it('daily Service orders with a release on paper between them are a chain, now and in the audit', () => {
+    const personId = c.call('persons.register', personInput()).id!;
+    const stays: string[] = [];
+    for (let day = 0; day < 3; day++) {
+      stays.push(c.call('placements.admit', { personId, kind: 'forced', order: serviceOrder(c.clock.iso), admission: admissionRecord() }).id);
+      if (day === 2) break;
+      c.clock.advanceHours(23.98);
+      c.call('placements.end', { placementId: stays[day]!, reason: 'release' });
+      c.clock.advanceHours(0.02);
+    }
+    c.clock.advanceHours(10);
+    const chained = (method: 'findings.current' | 'findings.history') =>
+      c.call(method, {}, ROLE_USERS.inspector).findings.filter((f) => f.code === 'order.chained').map((f) => [f.placementIds[0], f.params.orders]);
+    expect(chained('findings.current')).toEqual([[stays[2], 3]]);
+    expect(chained('findings.history')).toEqual([
+      [stays[1], 2],
+      [stays[2], 3],
+    ]);
+  });
+
   it('records the admission record of Mandela Rule 7 as given', () => {
     const { personId } = admitForced(c);
     const file = c.call('register.personFile', { personId });
