@@ -66,6 +66,10 @@ export const az: Record<string, string> = {
   'invalid.rightsLanguage': 'şəxsin məlumatlandırıldığı dili göstərin',
   'invalid.correctionEmpty': 'heç nə dəyişdirilməyib',
   'invalid.value': 'yanlış dəyər',
+  'invalid.tooBig': 'ən çoxu {max}',
+  'invalid.tooSmall': 'ən azı {min}',
+  'invalid.wholeNumber': 'tam ədəd olmalıdır',
+  'invalid.option': 'variantlardan birini seçin',
 
   'reason.ui.password_mismatch': 'parollar üst-üstə düşmür',
   'reason.ui.pick_person': 'əvvəlcə şəxsi seçin',

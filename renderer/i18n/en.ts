@@ -68,6 +68,10 @@ export const en = {
   'invalid.rightsLanguage': 'give the language the person was informed in',
   'invalid.correctionEmpty': 'nothing was changed',
   'invalid.value': 'invalid value',
+  'invalid.tooBig': 'at most {max}',
+  'invalid.tooSmall': 'at least {min}',
+  'invalid.wholeNumber': 'a whole number',
+  'invalid.option': 'choose one of the options',
 
   'reason.ui.password_mismatch': 'the two passwords differ',
   'reason.ui.pick_person': 'choose a person first',

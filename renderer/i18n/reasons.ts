@@ -77,6 +77,11 @@ const DETAIL_PATTERNS: { test: RegExp; key: string; param?: string }[] = [
   { test: /^a stateless person has no nationality$/, key: 'invalid.statelessNationality' },
   { test: /^the language the person was informed in is required$/, key: 'invalid.rightsLanguage' },
   { test: /^a correction must change at least one field$/, key: 'invalid.correctionEmpty' },
+  // zod's own, for numbers and choices the schemas bound without a message of their own.
+  { test: /^Too big: expected number to be <=?(-?\d+(?:\.\d+)?)$/, key: 'invalid.tooBig', param: 'max' },
+  { test: /^Too small: expected number to be >=?(-?\d+(?:\.\d+)?)$/, key: 'invalid.tooSmall', param: 'min' },
+  { test: /^Invalid input: expected int, received number$/, key: 'invalid.wholeNumber' },
+  { test: /^Invalid option: expected one of /, key: 'invalid.option' },
 ];
 
 export function detailText(detail: string, lang: UiLanguage): string {

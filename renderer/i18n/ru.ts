@@ -66,6 +66,10 @@ export const ru: Record<string, string> = {
   'invalid.rightsLanguage': 'укажите язык, на котором лицо было проинформировано',
   'invalid.correctionEmpty': 'ничего не изменено',
   'invalid.value': 'недопустимое значение',
+  'invalid.tooBig': 'не более {max}',
+  'invalid.tooSmall': 'не менее {min}',
+  'invalid.wholeNumber': 'нужно целое число',
+  'invalid.option': 'выберите один из вариантов',
 
   'reason.ui.password_mismatch': 'пароли не совпадают',
   'reason.ui.pick_person': 'сначала выберите лицо',
