@@ -264,6 +264,18 @@ describe('centre findings and --clock', () => {
   });
 });
 
+describe('centre seed', () => {
+  it('seeds a span of a few weeks, and refuses a second seed', async () => {
+    const fresh = join(dir, 'short.db');
+    const r = await centre(['--db', fresh, 'seed', '--persons', '1', '--years', '0.05']);
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    const again = await centre(['--db', fresh, 'seed', '--persons', '1', '--years', '0.05']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already set up/);
+  }, 30_000);
+});
+
 describe('centre journal verify', () => {
   it('exits 0 on an intact chain and 1 naming the first entry that was changed', async () => {
     const ok = await centre(['--db', db, 'journal', 'verify']);
