@@ -1,7 +1,7 @@
 // `centre export`, `centre verify`, `centre viewer`: exit codes 0 / 1 / 2, the passphrase never as
 // an argument, checkpoints saved and compared, JSON output for scripts.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,11 +69,20 @@ describe('centre export', () => {
     expect(r4.code).toBe(2);
   });
 
-  it('with --since, writes an HQ slice', async () => {
-    const r = await centre(['--db', v.c.path, 'export', '--out', join(work, 'slice'), '--since', '20'], { CENTRE_PASSPHRASE: PASSPHRASE });
+  it('with --hq --since, writes an HQ slice', async () => {
+    const r = await centre(['--db', v.c.path, 'export', '--out', join(work, 'slice'), '--hq', '--since', '20'], { CENTRE_PASSPHRASE: PASSPHRASE });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/an HQ slice .* entries 21–/s);
     expect(r.stdout).toMatch(/0 medical notes/);
+  });
+
+  it('refuses --since without --hq as a usage error, writing nothing', async () => {
+    const out = join(work, 'since-alone');
+    const r = await centre(['--db', v.c.path, 'export', '--out', out, '--since', '20'], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--since SEQ goes with --hq/);
+    expect(existsSync(out)).toBe(false);
   });
 });
 

@@ -97,6 +97,7 @@ describe('argument parsing', () => {
       ['--clock', 'yesterday', 'methods'],
       ['init', '--name', 'X'],
       ['call', 'journal.head', '--as'],
+      ['export', '--out', 'x', '--since', '3'],
     ]) {
       expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
     }

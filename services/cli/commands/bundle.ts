@@ -86,7 +86,7 @@ export async function exportCommand(inv: Invocation, cmd: ExportCommand, io: Io)
   const passphrase = readPassphrase(cmd.passphraseFile, io);
   requireDatabaseFile(inv.db);
   return withDb(openDatabase(inv.db, { readonly: true }), async (db) => {
-    const kind = cmd.since === null && !cmd.hq ? 'inspection' : 'hq-slice';
+    const kind = cmd.hq ? 'hq-slice' : 'inspection';
     try {
       const r = await exportBundle(db, {
         outDir: cmd.out,
