@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -135,6 +135,17 @@ describe('centre init and call', () => {
     expect(r.stderr).toMatch(/^error: /);
   });
 
+  it('names the password file and what is wrong with it', async () => {
+    const base = ['--db', join(dir, 'new.db'), 'init', '--name', 'X', '--time-zone', 'Asia/Baku', '--head', 'boss', '--password-file'];
+    const missing = await centre([...base, join(dir, 'nope')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`error: --password-file: ${join(dir, 'nope')} does not exist\n`);
+    const folder = await centre([...base, dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(new RegExp(`--password-file: .* is a folder, expected a file holding the password`));
+    expect(existsSync(join(dir, 'new.db'))).toBe(false);
+  });
+
   it('reads the input from stdin with -', async () => {
     const r = await centre(['--db', db, 'call', 'register.search', '-', '--as', 'insp'], '{"presence":"present"}');
     expect(r.code).toBe(0);
@@ -187,6 +198,27 @@ describe('centre init and call', () => {
       const r = await centre(['--db', missing, ...argv]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/no database at/);
+    }
+  });
+
+  it('names the --db file and says what is wrong with it', async () => {
+    const notSqlite = join(dir, 'notes.db');
+    writeFileSync(notSqlite, 'hello, not a database\n');
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    const cases: [string[], string][] = [
+      [['--db', notSqlite, 'findings'], `${notSqlite} is not a Centre Register database (not an SQLite file)`],
+      [['--db', notSqlite, 'journal', 'verify'], `${notSqlite} is not a Centre Register database (not an SQLite file)`],
+      [['--db', notSqlite, 'init'], `${notSqlite} is not a Centre Register database (not an SQLite file)`],
+      [['--db', folder, 'findings'], `${folder} is a folder, expected a database file`],
+      [['--db', folder, 'init'], `${folder} is a folder, expected a database file`],
+      [['--db', join(dir, 'no', 'x.db'), 'init'], `${join(dir, 'no', 'x.db')}: the folder ${join(dir, 'no')} does not exist`],
+      [['--db', join(notSqlite, 'x.db'), 'init'], `${join(notSqlite, 'x.db')}: ${notSqlite} is a file, not a folder`],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await centre(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr, argv.join(' ')).toBe(`error: ${message}\n`);
     }
   });
 

@@ -1,27 +1,21 @@
 // `centre init`: create or migrate the database; with the centre options, also set the centre up
 // with its first head-of-centre account, through the API's own centre.setup.
 
-import { readFileSync } from 'node:fs';
 import { azDefaultProfile } from '../../../domain/profile/az-default.ts';
-import { migrate, openDatabase } from '../../../db/connection.ts';
+import { migrate } from '../../../db/connection.ts';
 import type { CentreOptions, Invocation } from '../args.ts';
 import type { Io } from '../io.ts';
-import { CliError, serviceFor, withDb } from './open.ts';
+import { openCentreDb, readTextFile, serviceFor, withDb } from './open.ts';
 
 function readPassword(file: string): string {
-  let text: string;
-  try {
-    text = readFileSync(file, 'utf8');
-  } catch (err) {
-    throw new CliError(`cannot read the password file ${file}: ${(err as Error).message}`);
-  }
+  const text = readTextFile(file, { flag: '--password-file', kind: 'file', noun: 'a file holding the password' });
   // One trailing line break is the file's, not the password's.
   return text.replace(/\r?\n$/, '');
 }
 
 export async function init(inv: Invocation, centre: CentreOptions | null, io: Io): Promise<number> {
   const password = centre ? readPassword(centre.passwordFile) : null;
-  return withDb(openDatabase(inv.db, { migrate: false }), (db) => {
+  return withDb(openCentreDb(inv.db, { migrate: false }), (db) => {
     const { from, to } = migrate(db);
     io.stdout.write(
       from === to ? `database ${inv.db}: schema ${to}, up to date\n` : `database ${inv.db}: schema ${from} -> ${to}\n`,
