@@ -143,6 +143,19 @@ describe('centre hq', () => {
     expect(bad.stderr).toMatch(/32-byte Ed25519/);
   });
 
+  it('says which commands create a missing HQ database, and creates none', async () => {
+    const missing = join(work, 'hq-missing.db');
+    for (const argv of [['hq', 'keys', 'list'], ['hq', 'report']]) {
+      const r = await centre(['--db', missing, ...argv]);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/no HQ database at .*hq-missing\.db/);
+      expect(r.stderr).toMatch(/hq keys register/);
+      expect(r.stderr).toMatch(/hq import/);
+      expect(r.stderr).not.toMatch(/ init/);
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+
   it('names the receipt, the CSV folder and the database, and says what is wrong with each', async () => {
     const folder = join(work, 'a-folder');
     mkdirSync(folder, { recursive: true });

@@ -21,7 +21,7 @@ import type { HqCommand, Invocation } from '../args.ts';
 import { fileProblem } from '../files.ts';
 import { printJson, type Io } from '../io.ts';
 import { readPassphrase } from './bundle.ts';
-import { CliError, openExisting, openHqDb, readTextFile, requireDatabaseFile, serviceFor, withDb } from './open.ts';
+import { CliError, openExisting, openHqDb, readTextFile, requireHqDatabaseFile, serviceFor, withDb } from './open.ts';
 
 type Of<N extends HqCommand['name']> = Extract<HqCommand, { name: N }>;
 
@@ -103,7 +103,7 @@ async function hqImport(inv: Invocation, cmd: Of<'hq.import'>, io: Io): Promise<
 }
 
 function existingHq(inv: Invocation) {
-  requireDatabaseFile(inv.db);
+  requireHqDatabaseFile(inv.db);
   return openHqDb(inv.db);
 }
 

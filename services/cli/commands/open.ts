@@ -18,6 +18,15 @@ export function requireDatabaseFile(path: string): void {
   if (!existsSync(path)) throw new CliError(`no database at ${path}: create it with \`centre --db ${path} init\``);
 }
 
+/** HQ's database is made by the commands that first put something in it, never by `init`. */
+export function requireHqDatabaseFile(path: string): void {
+  if (!existsSync(path)) {
+    throw new CliError(
+      `no HQ database at ${path}: it is created by the first \`centre --db ${path} hq keys register …\` or \`centre --db ${path} hq import …\``,
+    );
+  }
+}
+
 /**
  * Runs `open`, saying what is wrong with the file when SQLite cannot use it: its own messages
  * ("file is not a database", "unable to open database file") do not name the file.
