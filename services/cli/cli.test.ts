@@ -135,6 +135,36 @@ describe('centre init and call', () => {
     expect(r.stderr).toMatch(/^error: /);
   });
 
+  it('refuses a bad setup of a new database leaving no file behind, and prints no schema line', async () => {
+    const fresh = join(dir, 'refused.db');
+    const shortPassword = join(dir, 'short');
+    writeFileSync(shortPassword, 'short\n');
+    const good = join(dir, 'good');
+    writeFileSync(good, `${PASSWORD}\n`);
+    for (const [head, pw, message] of [
+      ['H', good, /head\.username/],
+      ['boss', shortPassword, /head\.password: at least 10 characters/],
+    ] as const) {
+      const r = await centre(['--db', fresh, 'init', '--name', 'X', '--time-zone', 'Asia/Baku', '--head', head, '--password-file', pw]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(readdirSync(dir).filter((f) => f.startsWith('refused.db'))).toEqual([]);
+    }
+  });
+
+  it('refuses a bad setup of an existing database leaving it as it was', async () => {
+    const fresh = join(dir, 'fresh.db');
+    expect((await centre(['--db', fresh, 'init'])).code).toBe(0);
+    const pw = join(dir, 'pw');
+    writeFileSync(pw, PASSWORD);
+    const r = await centre(['--db', fresh, 'init', '--name', 'X', '--time-zone', 'Asia/Baku', '--head', 'H', '--password-file', pw]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(existsSync(fresh)).toBe(true);
+    expect((await centre(['--db', fresh, 'call', 'centre.get'])).json()).toMatchObject({ configured: false });
+  });
+
   it('names the password file and what is wrong with it', async () => {
     const base = ['--db', join(dir, 'new.db'), 'init', '--name', 'X', '--time-zone', 'Asia/Baku', '--head', 'boss', '--password-file'];
     const missing = await centre([...base, join(dir, 'nope')]);
@@ -307,6 +337,13 @@ describe('centre seed', () => {
     expect(again.code).toBe(1);
     expect(again.stderr).toMatch(/already set up/);
   }, 30_000);
+
+  it('leaves no file behind when seeding a new database fails', async () => {
+    const r = await centre(['--db', join(dir, 'seed.db'), 'seed', '--persons', '1', '--years', '60']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/years/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('seed.db'))).toEqual([]);
+  });
 });
 
 describe('centre journal verify', () => {

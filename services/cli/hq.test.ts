@@ -156,6 +156,13 @@ describe('centre hq', () => {
     expect(existsSync(missing)).toBe(false);
   });
 
+  it('leaves no HQ database behind when registering the first key is refused', async () => {
+    const fresh = join(work, 'hq-refused.db');
+    const r = await centre(['--db', fresh, 'hq', 'keys', 'register', '--centre-id', 'centre-9', '--public-key', 'short']);
+    expect(r.code).toBe(1);
+    expect(readdirSync(work).filter((f) => f.startsWith('hq-refused.db'))).toEqual([]);
+  });
+
   it('names the receipt, the CSV folder and the database, and says what is wrong with each', async () => {
     const folder = join(work, 'a-folder');
     mkdirSync(folder, { recursive: true });

@@ -21,7 +21,7 @@ import type { HqCommand, Invocation } from '../args.ts';
 import { fileProblem } from '../files.ts';
 import { printJson, type Io } from '../io.ts';
 import { readPassphrase } from './bundle.ts';
-import { CliError, openExisting, openHqDb, readTextFile, requireHqDatabaseFile, serviceFor, withDb } from './open.ts';
+import { CliError, openExisting, openHqDb, readTextFile, requireHqDatabaseFile, serviceFor, withDb, withDbCreated } from './open.ts';
 
 type Of<N extends HqCommand['name']> = Extract<HqCommand, { name: N }>;
 
@@ -167,7 +167,7 @@ function reportText(r: HqReport): string {
 }
 
 async function hqKeysRegister(inv: Invocation, cmd: Of<'hq.keys.register'>, io: Io): Promise<number> {
-  return withDb(openHqDb(inv.db), (db) => {
+  return withDbCreated(inv.db, () => openHqDb(inv.db), (db) => {
     const service = new HqService(db, { clock: clockOf(inv), operator: operator(cmd.as) });
     const input = { centreId: cmd.centreId, note: cmd.note, ...(cmd.publicKey !== null ? { publicKey: cmd.publicKey } : { fingerprint: cmd.fingerprint! }) };
     const r = service.call('hq.registerKey', input);

@@ -1,7 +1,7 @@
 // Opening the database and the service for a command. Every command but init and seed wants an
 // existing database: a mistyped --db should say so, not create an empty register.
 
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, rmSync } from 'node:fs';
 import { fixedClock, systemClock } from '../../../domain/time.ts';
 import { openDatabase, type Db, type OpenOptions } from '../../../db/connection.ts';
 import { openHqDatabase, type HqOpenOptions } from '../../../db/hq/connection.ts';
@@ -73,6 +73,29 @@ export async function withDb<T>(db: Db, body: (db: Db) => T | Promise<T>): Promi
     return await body(db);
   } finally {
     db.close();
+  }
+}
+
+/**
+ * Like withDb for a command that may create the database: when `path` did not exist before and the
+ * command fails, the file it made (and SQLite's -wal, -shm and -journal beside it) is removed, so a
+ * refused command leaves nothing behind to be mistaken for a register.
+ */
+export async function withDbCreated<T>(path: string, open: () => Db, body: (db: Db) => T | Promise<T>): Promise<T> {
+  const existed = existsSync(path);
+  try {
+    return await withDb(open(), body);
+  } catch (err) {
+    if (!existed) {
+      for (const suffix of ['', '-wal', '-shm', '-journal']) {
+        try {
+          rmSync(`${path}${suffix}`, { force: true });
+        } catch {
+          // The command's own error is the one to report; a leftover file is the lesser trouble.
+        }
+      }
+    }
+    throw err;
   }
 }
 

@@ -4,7 +4,7 @@
 import type { Db } from '../../../db/connection.ts';
 import type { Invocation } from '../args.ts';
 import type { Io } from '../io.ts';
-import { CliError, openCentreDb, withDb } from './open.ts';
+import { CliError, openCentreDb, withDbCreated } from './open.ts';
 
 interface SeedOptions {
   persons: number;
@@ -56,7 +56,9 @@ export async function seed(
   io: Io,
 ): Promise<number> {
   const { seedCentre } = await loadSeeder();
-  return withDb(openCentreDb(inv.db), async (db) => {
+  // The seeder commits in several transactions (the setup, then chunks of entries): a failure into a
+  // database made here removes it; into one that existed, what was committed stays.
+  return withDbCreated(inv.db, () => openCentreDb(inv.db), async (db) => {
     const options: SeedOptions = {
       persons: cmd.persons,
       years: cmd.years,
