@@ -1,7 +1,7 @@
 // `centre export`, `centre verify`, `centre viewer`: exit codes 0 / 1 / 2, the passphrase never as
 // an argument, checkpoints saved and compared, JSON output for scripts.
 
-import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -69,11 +69,32 @@ describe('centre export', () => {
     expect(r4.code).toBe(2);
   });
 
-  it('with --since, writes an HQ slice', async () => {
-    const r = await centre(['--db', v.c.path, 'export', '--out', join(work, 'slice'), '--since', '20'], { CENTRE_PASSPHRASE: PASSPHRASE });
+  it('with --hq --since, writes an HQ slice', async () => {
+    const r = await centre(['--db', v.c.path, 'export', '--out', join(work, 'slice'), '--hq', '--since', '20'], { CENTRE_PASSPHRASE: PASSPHRASE });
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/an HQ slice .* entries 21–/s);
     expect(r.stdout).toMatch(/0 medical notes/);
+  });
+
+  it('refuses --since without --hq as a usage error, writing nothing', async () => {
+    const out = join(work, 'since-alone');
+    const r = await centre(['--db', v.c.path, 'export', '--out', out, '--since', '20'], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(2);
+    expect(r.stdout).toBe('');
+    expect(r.stderr).toMatch(/--since SEQ goes with --hq/);
+    expect(existsSync(out)).toBe(false);
+  });
+
+  it('names --out when it is a file, not a folder', async () => {
+    const file = join(work, 'out-file');
+    writeFileSync(file, 'x');
+    const r = await centre(['--db', v.c.path, 'export', '--out', file], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: --out: ${file} is a file, expected a new folder for the bundle\n`);
+    const under = join(file, 'bundle');
+    const r2 = await centre(['--db', v.c.path, 'export', '--out', under], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(r2.code).toBe(1);
+    expect(r2.stderr).toMatch(new RegExp(`error: --out: ${under}: .*out-file is a file, not a folder\n$`));
   });
 });
 
@@ -99,6 +120,16 @@ describe('centre verify', () => {
     expect(missing.stderr).toMatch(/no such file or folder/);
   });
 
+  it('names the passphrase file and what is wrong with it (exit 1)', async () => {
+    const missing = join(work, 'no-pass');
+    const r = await centre(['verify', bundle, '--passphrase-file', missing]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toBe(`error: --passphrase-file: ${missing} does not exist\n`);
+    const folder = await centre(['verify', bundle, '--passphrase-file', work]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe(`error: --passphrase-file: ${work} is a folder, expected a file holding the passphrase\n`);
+  });
+
   it('prints JSON for scripts', async () => {
     const r = await centre(['verify', join(bundle, 'bundle.json'), '--json'], { CENTRE_PASSPHRASE: PASSPHRASE });
     expect(r.code).toBe(0);
@@ -107,7 +138,7 @@ describe('centre verify', () => {
     expect(out.steps.map((s: { step: string }) => s.step)).toContain('projections');
   });
 
-  it('saves a checkpoint, then says the journal extends it; a bad checkpoint file is a usage error', async () => {
+  it('saves a checkpoint, then says the journal extends it; a bad checkpoint file is refused (exit 1) by name', async () => {
     const cp = join(work, 'checkpoint.json');
     const saved = await centre(['verify', bundle, '--save-checkpoint', cp], { CENTRE_PASSPHRASE: PASSPHRASE });
     expect(saved.code).toBe(0);
@@ -117,7 +148,22 @@ describe('centre verify', () => {
     expect(r.stdout).toMatch(/extends checkpoint seq \d+/);
     const bad = join(work, 'bad.json');
     writeFileSync(bad, '{"format":"nope"}');
-    expect((await centre(['verify', bundle, '--checkpoint', bad], { CENTRE_PASSPHRASE: PASSPHRASE })).code).toBe(2);
+    const wrong = await centre(['verify', bundle, '--checkpoint', bad], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(wrong.code).toBe(1);
+    expect(wrong.stderr).toMatch(new RegExp(`^error: --checkpoint: ${bad}: `));
+    const notJson = join(work, 'not-json.txt');
+    writeFileSync(notJson, 'not json at all');
+    const text = await centre(['verify', bundle, '--checkpoint', notJson], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(text.code).toBe(1);
+    expect(text.stderr).toMatch(new RegExp(`^error: --checkpoint: ${notJson}: .*not valid JSON`));
+    const none = await centre(['verify', bundle, '--checkpoint', join(work, 'no-checkpoint')], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(`error: --checkpoint: ${join(work, 'no-checkpoint')} does not exist\n`);
+    const folder = join(work, 'cp-folder');
+    mkdirSync(folder);
+    const save = await centre(['verify', bundle, '--save-checkpoint', folder], { CENTRE_PASSPHRASE: PASSPHRASE });
+    expect(save.code).toBe(1);
+    expect(save.stderr).toBe(`error: --save-checkpoint: ${folder} is a folder, expected a file to save the checkpoint in\n`);
   });
 });
 
@@ -130,5 +176,8 @@ describe('centre viewer', () => {
     expect(r.stdout).toContain(`SHA-256 ${hash}`);
     expect(readFileSync(join(bundle, 'README.txt'), 'utf8')).toContain(hash);
     expect((await centre(['viewer'])).code).toBe(2);
+    const folder = await centre(['viewer', '--out', work]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toBe(`error: --out: ${work} is a folder, expected a file for the viewer\n`);
   });
 });

@@ -289,6 +289,11 @@ function toCommand(
       };
     case 'export': {
       const since = get('since');
+      // --since only says where an HQ slice starts; taken alone as a request for one, it would make a
+      // slice nobody asked for where an inspection bundle was meant.
+      if (since !== undefined && !has('hq')) {
+        throw new UsageError('export --since SEQ goes with --hq: it says where an HQ slice starts (an inspection bundle holds the whole journal)');
+      }
       return {
         name,
         out: required('out', get('out')),
@@ -382,7 +387,7 @@ usage: centre [--db PATH] [--clock ISO-8601] <command>
                             findings at the clock's instant (--history: the full audit)
   journal verify            exit 0 if the chain is intact; exit 1 naming the first bad seq
   docs                      print the API reference (Markdown) generated from the contract
-  export --out DIR [--passphrase-file F] [--hq] [--since SEQ] [--as USER]
+  export --out DIR [--passphrase-file F] [--hq [--since SEQ]] [--as USER]
                             write an inspection bundle (the whole register, nothing left out) to the
                             new folder DIR; with --hq, an HQ slice of the entries after the last one HQ
                             acknowledged (with --since, after SEQ), without medical details.

@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { copyFileSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -97,6 +97,7 @@ describe('argument parsing', () => {
       ['--clock', 'yesterday', 'methods'],
       ['init', '--name', 'X'],
       ['call', 'journal.head', '--as'],
+      ['export', '--out', 'x', '--since', '3'],
     ]) {
       expect(() => parseArgs(argv), argv.join(' ')).toThrow(UsageError);
     }
@@ -132,6 +133,47 @@ describe('centre init and call', () => {
     const r = await centre(['--db', db, 'init', '--name', 'Other', '--time-zone', 'Asia/Baku', '--head', 'boss', '--password-file', passwordFile]);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/^error: /);
+  });
+
+  it('refuses a bad setup of a new database leaving no file behind, and prints no schema line', async () => {
+    const fresh = join(dir, 'refused.db');
+    const shortPassword = join(dir, 'short');
+    writeFileSync(shortPassword, 'short\n');
+    const good = join(dir, 'good');
+    writeFileSync(good, `${PASSWORD}\n`);
+    for (const [head, pw, message] of [
+      ['H', good, /head\.username/],
+      ['boss', shortPassword, /head\.password: at least 10 characters/],
+    ] as const) {
+      const r = await centre(['--db', fresh, 'init', '--name', 'X', '--time-zone', 'Asia/Baku', '--head', head, '--password-file', pw]);
+      expect(r.code).toBe(1);
+      expect(r.stdout).toBe('');
+      expect(r.stderr).toMatch(message);
+      expect(readdirSync(dir).filter((f) => f.startsWith('refused.db'))).toEqual([]);
+    }
+  });
+
+  it('refuses a bad setup of an existing database leaving it as it was', async () => {
+    const fresh = join(dir, 'fresh.db');
+    expect((await centre(['--db', fresh, 'init'])).code).toBe(0);
+    const pw = join(dir, 'pw');
+    writeFileSync(pw, PASSWORD);
+    const r = await centre(['--db', fresh, 'init', '--name', 'X', '--time-zone', 'Asia/Baku', '--head', 'H', '--password-file', pw]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toBe('');
+    expect(existsSync(fresh)).toBe(true);
+    expect((await centre(['--db', fresh, 'call', 'centre.get'])).json()).toMatchObject({ configured: false });
+  });
+
+  it('names the password file and what is wrong with it', async () => {
+    const base = ['--db', join(dir, 'new.db'), 'init', '--name', 'X', '--time-zone', 'Asia/Baku', '--head', 'boss', '--password-file'];
+    const missing = await centre([...base, join(dir, 'nope')]);
+    expect(missing.code).toBe(1);
+    expect(missing.stderr).toBe(`error: --password-file: ${join(dir, 'nope')} does not exist\n`);
+    const folder = await centre([...base, dir]);
+    expect(folder.code).toBe(1);
+    expect(folder.stderr).toMatch(new RegExp(`--password-file: .* is a folder, expected a file holding the password`));
+    expect(existsSync(join(dir, 'new.db'))).toBe(false);
   });
 
   it('reads the input from stdin with -', async () => {
@@ -186,6 +228,27 @@ describe('centre init and call', () => {
       const r = await centre(['--db', missing, ...argv]);
       expect(r.code).toBe(1);
       expect(r.stderr).toMatch(/no database at/);
+    }
+  });
+
+  it('names the --db file and says what is wrong with it', async () => {
+    const notSqlite = join(dir, 'notes.db');
+    writeFileSync(notSqlite, 'hello, not a database\n');
+    const folder = join(dir, 'folder');
+    mkdirSync(folder);
+    const cases: [string[], string][] = [
+      [['--db', notSqlite, 'findings'], `${notSqlite} is not a Centre Register database (not an SQLite file)`],
+      [['--db', notSqlite, 'journal', 'verify'], `${notSqlite} is not a Centre Register database (not an SQLite file)`],
+      [['--db', notSqlite, 'init'], `${notSqlite} is not a Centre Register database (not an SQLite file)`],
+      [['--db', folder, 'findings'], `${folder} is a folder, expected a database file`],
+      [['--db', folder, 'init'], `${folder} is a folder, expected a database file`],
+      [['--db', join(dir, 'no', 'x.db'), 'init'], `${join(dir, 'no', 'x.db')}: the folder ${join(dir, 'no')} does not exist`],
+      [['--db', join(notSqlite, 'x.db'), 'init'], `${join(notSqlite, 'x.db')}: ${notSqlite} is a file, not a folder`],
+    ];
+    for (const [argv, message] of cases) {
+      const r = await centre(argv);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr, argv.join(' ')).toBe(`error: ${message}\n`);
     }
   });
 
@@ -261,6 +324,25 @@ describe('centre findings and --clock', () => {
     const r = await centre(['--db', fresh, 'findings']);
     expect(r.code).toBe(1);
     expect(r.stderr).toMatch(/head of centre or an inspector/);
+  });
+});
+
+describe('centre seed', () => {
+  it('seeds a span of a few weeks, and refuses a second seed', async () => {
+    const fresh = join(dir, 'short.db');
+    const r = await centre(['--db', fresh, 'seed', '--persons', '1', '--years', '0.05']);
+    expect(r.stderr).not.toMatch(/error/);
+    expect(r.code).toBe(0);
+    const again = await centre(['--db', fresh, 'seed', '--persons', '1', '--years', '0.05']);
+    expect(again.code).toBe(1);
+    expect(again.stderr).toMatch(/already set up/);
+  }, 30_000);
+
+  it('leaves no file behind when seeding a new database fails', async () => {
+    const r = await centre(['--db', join(dir, 'seed.db'), 'seed', '--persons', '1', '--years', '60']);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/years/);
+    expect(readdirSync(dir).filter((f) => f.startsWith('seed.db'))).toEqual([]);
   });
 });
 

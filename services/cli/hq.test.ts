@@ -2,7 +2,7 @@
 // with the exit codes of the README (0 done, 1 refused, 2 usage), the refusal said per slice, CSV
 // files of every table, and keys registered ahead.
 
-import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -141,6 +141,51 @@ describe('centre hq', () => {
     const bad = await centre(['--db', other, 'hq', 'keys', 'register', '--centre-id', 'centre-3', '--public-key', 'short']);
     expect(bad.code).toBe(1);
     expect(bad.stderr).toMatch(/32-byte Ed25519/);
+  });
+
+  it('says which commands create a missing HQ database, and creates none', async () => {
+    const missing = join(work, 'hq-missing.db');
+    for (const argv of [['hq', 'keys', 'list'], ['hq', 'report']]) {
+      const r = await centre(['--db', missing, ...argv]);
+      expect(r.code, argv.join(' ')).toBe(1);
+      expect(r.stderr).toMatch(/no HQ database at .*hq-missing\.db/);
+      expect(r.stderr).toMatch(/hq keys register/);
+      expect(r.stderr).toMatch(/hq import/);
+      expect(r.stderr).not.toMatch(/ init/);
+    }
+    expect(existsSync(missing)).toBe(false);
+  });
+
+  it('leaves no HQ database behind when registering the first key is refused', async () => {
+    const fresh = join(work, 'hq-refused.db');
+    const r = await centre(['--db', fresh, 'hq', 'keys', 'register', '--centre-id', 'centre-9', '--public-key', 'short']);
+    expect(r.code).toBe(1);
+    expect(readdirSync(work).filter((f) => f.startsWith('hq-refused.db'))).toEqual([]);
+  });
+
+  it('names the receipt, the CSV folder and the database, and says what is wrong with each', async () => {
+    const folder = join(work, 'a-folder');
+    mkdirSync(folder, { recursive: true });
+    const file = join(work, 'a-file');
+    writeFileSync(file, 'some notes, not a database\n');
+    const ack = await centre(['--db', v.c.path, ...clock, 'hq', 'acknowledge', '--receipt', folder]);
+    expect(ack.code).toBe(1);
+    expect(ack.stderr).toBe(`error: --receipt: ${folder} is a folder, expected a receipt file\n`);
+    const none = await centre(['--db', v.c.path, ...clock, 'hq', 'acknowledge', '--receipt', join(work, 'no-receipt')]);
+    expect(none.code).toBe(1);
+    expect(none.stderr).toBe(`error: --receipt: ${join(work, 'no-receipt')} does not exist\n`);
+    const notJson = await centre(['--db', v.c.path, ...clock, 'hq', 'acknowledge', '--receipt', file]);
+    expect(notJson.code).toBe(1);
+    expect(notJson.stderr).toMatch(new RegExp(`^error: --receipt: ${file}: `));
+    const csv = await centre(['--db', hqDb, ...clock, 'hq', 'report', '--csv', file]);
+    expect(csv.code).toBe(1);
+    expect(csv.stderr).toBe(`error: --csv: ${file} is a file, expected a folder for the CSV files\n`);
+    const receipts = await centre(['--db', hqDb, ...clock, 'hq', 'import', '--passphrase-file', passFile, '--receipts', file, join(work, 's1')]);
+    expect(receipts.code).toBe(1);
+    expect(receipts.stderr).toBe(`error: --receipts: ${file} is a file, expected a folder for the receipts\n`);
+    const notDb = await centre(['--db', file, 'hq', 'report']);
+    expect(notDb.code).toBe(1);
+    expect(notDb.stderr).toBe(`error: ${file} is not an HQ database (not an SQLite file)\n`);
   });
 
   it('refuses a centre’s database as HQ’s, and HQ’s as a centre’s', async () => {

@@ -119,6 +119,19 @@ describe('seedCentre', () => {
     expect(samples).toBeGreaterThan(100);
   });
 
+  it('seeds spans shorter than the open breaches’ lead (about 50 days), down to hours', () => {
+    for (const years of [0.001, 0.05, 0.09, 0.12]) {
+      const d = openDatabase(join(dir, `short-${years}.db`));
+      try {
+        const r = seedCentre(d, { persons: 1, years, rngSeed: 1 });
+        expect(r.entries, `${years} years`).toBeGreaterThan(0);
+        expect(new CentreService(d, { clock: fixedClock(END) }).call('journal.verify', {}, INSPECTOR).ok).toBe(true);
+      } finally {
+        d.close();
+      }
+    }
+  });
+
   it('only seeds a fresh database', () => {
     expect(() => seedCentre(db, OPTIONS)).toThrow(SeedError);
     expect(() => seedCentre(db, OPTIONS)).toThrow(/already set up/);

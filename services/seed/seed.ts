@@ -290,6 +290,8 @@ const CASES: readonly (readonly [CaseType, number])[] = [
   ['asylum', 3],
   ['family_voluntary', 1.14],
 ];
+/** Breaches of each kind still open at `end`. */
+const OPEN_PER_KIND = 2;
 const PLACEMENTS_PER_CASE = 100 / CASES.reduce((s, [, w]) => s + w, 0);
 const READMISSION_SHARE = 0.2;
 
@@ -354,7 +356,13 @@ class Simulation {
     this.rng = new Rng(options.rngSeed);
     this.endMs = toMs(options.end ?? DEFAULT_END);
     this.startMs = this.endMs - Math.round(options.years * 365.25 * DAY);
-    this.now = this.startMs - 14 * DAY;
+    // The breaches left open at `end` are planted a fixed time before it (up to 50 days, an
+    // inspection whose recommendations fall overdue), whatever the span: on a short one the centre
+    // must already be set up by the first of them, or the API refuses it as before the centre existed.
+    const firstOpenBreach = Math.min(
+      ...INCIDENT_KINDS.flatMap((kind) => Array.from({ length: OPEN_PER_KIND }, (_, i) => this.endMs - Incidents.currentLead(kind, i))),
+    );
+    this.now = Math.min(this.startMs, firstOpenBreach) - 14 * DAY;
     const rng = this.rng;
     // The centre id and key pair come from the seeded generator too: a demo centre, reproducible.
     this.service = new CentreService(db, {
@@ -1514,7 +1522,7 @@ class Simulation {
         const t = pastFrom + ((i + (k + 1) / (INCIDENT_KINDS.length + 1)) / perKind) * span + rng.range(-2 * DAY, 2 * DAY);
         this.q.push(Math.round(Math.max(this.startMs + DAY, Math.min(t, pastTo))), () => this.incident(kind, false, i));
       }
-      for (let i = 0; i < 2; i++) {
+      for (let i = 0; i < OPEN_PER_KIND; i++) {
         const t = this.endMs - Incidents.currentLead(kind, i);
         this.q.push(Math.round(t), () => this.incident(kind, true, i));
       }

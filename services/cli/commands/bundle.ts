@@ -4,8 +4,9 @@
 // The passphrase is never a command-line argument (it would land in the shell's history and in the
 // process list): it is the first line of --passphrase-file, or else $CENTRE_PASSPHRASE.
 
-import { readFileSync, writeFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import { writeFile } from 'node:fs/promises';
+import { basename, dirname, relative, resolve, sep } from 'node:path';
 import { EXPORT_ROLES } from '../../../bundle/node/job.ts';
 import { CheckpointError, describeComparison, makeCheckpoint, parseCheckpoint, type Checkpoint } from '../../../bundle/format/checkpoint.ts';
 import { STEP_TITLES, type Verdict } from '../../../bundle/format/verify.ts';
@@ -16,11 +17,12 @@ import { BundleReadError, verifyBundleAt } from '../../../bundle/node/verify.ts'
 import { CHUNK_WORKER_ENTRY } from '../../../bundle/node/chunk-worker-entry.ts';
 import { bareViewerHtml, sha256Hex } from '../../../bundle/viewer/build.ts';
 import { fixedClock, systemClock, toIso } from '../../../domain/time.ts';
-import { openDatabase, type Db } from '../../../db/connection.ts';
+import type { Db } from '../../../db/connection.ts';
 import { lastHqAcknowledgement } from '../../../db/queries/exports.ts';
 import { UsageError, type Invocation } from '../args.ts';
+import { fileProblem } from '../files.ts';
 import { printJson, type Io } from '../io.ts';
-import { CliError, requireDatabaseFile, withDb } from './open.ts';
+import { CliError, openCentreDb, readTextFile, requireDatabaseFile, withDb } from './open.ts';
 
 export interface ExportCommand {
   out: string;
@@ -42,12 +44,7 @@ export interface VerifyCommand {
 /** The passphrase: first line of the file, else $CENTRE_PASSPHRASE, else a usage error. */
 export function readPassphrase(file: string | null, io: Io): string {
   if (file !== null) {
-    let text: string;
-    try {
-      text = readFileSync(file, 'utf8');
-    } catch (err) {
-      throw new CliError(`cannot read the passphrase file ${file}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    const text = readTextFile(file, { flag: '--passphrase-file', kind: 'file', noun: 'a file holding the passphrase' });
     const line = text.replace(/^\uFEFF/, '').split(/\r?\n/)[0] ?? '';
     if (line === '') throw new CliError(`the passphrase file ${file} is empty (the passphrase is its first line)`);
     return line;
@@ -82,11 +79,24 @@ function progressReporter(io: Io): (p: ExportProgress) => void {
   };
 }
 
+/**
+ * Whether a file-system error is about the --out folder: the folder itself, a file in it, or the
+ * export's staging folder beside it (named after it). Any other file's error is not the person's
+ * mistake and is not said as one.
+ */
+function aboutFolder(err: unknown, out: string): boolean {
+  const path = (err as NodeJS.ErrnoException | null)?.path;
+  if (typeof path !== 'string') return false;
+  const dir = resolve(out);
+  const first = relative(dirname(dir), resolve(path)).split(sep)[0]!;
+  return first === basename(dir) || first.startsWith(`.${basename(dir)}.`);
+}
+
 export async function exportCommand(inv: Invocation, cmd: ExportCommand, io: Io): Promise<number> {
   const passphrase = readPassphrase(cmd.passphraseFile, io);
   requireDatabaseFile(inv.db);
-  return withDb(openDatabase(inv.db, { readonly: true }), async (db) => {
-    const kind = cmd.since === null && !cmd.hq ? 'inspection' : 'hq-slice';
+  return withDb(openCentreDb(inv.db, { readonly: true }), async (db) => {
+    const kind = cmd.hq ? 'hq-slice' : 'inspection';
     try {
       const r = await exportBundle(db, {
         outDir: cmd.out,
@@ -110,6 +120,7 @@ export async function exportCommand(inv: Invocation, cmd: ExportCommand, io: Io)
       return 0;
     } catch (err) {
       if (err instanceof ExportError) throw new CliError(err.message);
+      if (aboutFolder(err, cmd.out)) throw new CliError(fileProblem(err, cmd.out, { flag: '--out', kind: 'folder', noun: 'a new folder for the bundle' }));
       throw err;
     }
   });
@@ -133,16 +144,12 @@ export async function verifyCommand(cmd: VerifyCommand, io: Io): Promise<number>
   const passphrase = readPassphrase(cmd.passphraseFile, io);
   let checkpoint: Checkpoint | null = null;
   if (cmd.checkpoint !== null) {
-    let text: string;
-    try {
-      text = readFileSync(cmd.checkpoint, 'utf8');
-    } catch (err) {
-      throw new UsageError(`cannot read the checkpoint ${cmd.checkpoint}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
-    }
+    // A checkpoint that cannot be read is bad input (exit 1), not a malformed command line.
+    const text = readTextFile(cmd.checkpoint, { flag: '--checkpoint', kind: 'file', noun: 'a checkpoint file' });
     try {
       checkpoint = parseCheckpoint(text);
     } catch (err) {
-      if (err instanceof CheckpointError) throw new UsageError(`${cmd.checkpoint}: ${err.message}`);
+      if (err instanceof CheckpointError) throw new CliError(`--checkpoint: ${cmd.checkpoint}: ${err.message}`);
       throw err;
     }
   }
@@ -156,7 +163,11 @@ export async function verifyCommand(cmd: VerifyCommand, io: Io): Promise<number>
   if (verdict.ok && cmd.saveCheckpoint !== null) {
     if (verdict.manifest!.kind !== 'inspection') throw new CliError('a checkpoint is saved from an inspection bundle, not from an HQ slice');
     const cp = await makeCheckpoint(verdict.manifest!, verdict.content!.journal, nodeCrypto, toIso(Date.now()));
-    await writeFile(cmd.saveCheckpoint, `${JSON.stringify(cp)}\n`);
+    try {
+      await writeFile(cmd.saveCheckpoint, `${JSON.stringify(cp)}\n`);
+    } catch (err) {
+      throw new CliError(fileProblem(err, cmd.saveCheckpoint, { flag: '--save-checkpoint', kind: 'file', noun: 'a file to save the checkpoint in' }));
+    }
   }
   if (cmd.json) {
     printJson(io.stdout, summary(verdict));
@@ -197,7 +208,7 @@ export async function viewerCommand(cmd: { out: string }, io: Io): Promise<numbe
   try {
     writeFileSync(cmd.out, html);
   } catch (err) {
-    throw new CliError(`cannot write ${cmd.out}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+    throw new CliError(fileProblem(err, cmd.out, { flag: '--out', kind: 'file', noun: 'a file for the viewer' }));
   }
   io.stdout.write(`wrote the viewer to ${cmd.out} (${Buffer.byteLength(html)} bytes)\nSHA-256 ${sha256Hex(html)}\n`);
   return 0;

@@ -2,7 +2,7 @@
 // centre's side of HQ's receipt. Exit codes as everywhere: 0 done, 1 refused (any slice refused),
 // 2 usage.
 
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { userInfo } from 'node:os';
 import { join } from 'node:path';
 import type { HqImportOutcome, HqReport } from '../../../domain/api/hq-outputs.ts';
@@ -10,7 +10,6 @@ import { describe } from '../../../domain/i18n/describe.ts';
 import { parseReceipt, ReceiptError, receiptFileName, receiptText } from '../../../domain/hq/receipt.ts';
 import { reportTables, tableCsv } from '../../../domain/hq/tables.ts';
 import { fixedClock, systemClock, type Clock } from '../../../domain/time.ts';
-import { openHqDatabase } from '../../../db/hq/connection.ts';
 import { ApiError } from '../../errors.ts';
 import { HqImporter } from '../../hq/import.ts';
 import { importOrder, sliceKeyAt } from '../../hq/order.ts';
@@ -19,9 +18,10 @@ import { HqService } from '../../hq/service.ts';
 import { STORE_WORKER_ENTRY } from '../../hq/store-worker-entry.ts';
 import { CHUNK_WORKER_ENTRY } from '../../../bundle/node/chunk-worker-entry.ts';
 import type { HqCommand, Invocation } from '../args.ts';
+import { fileProblem } from '../files.ts';
 import { printJson, type Io } from '../io.ts';
 import { readPassphrase } from './bundle.ts';
-import { CliError, openExisting, requireDatabaseFile, serviceFor, withDb } from './open.ts';
+import { CliError, openExisting, openHqDb, readTextFile, requireHqDatabaseFile, serviceFor, withDb, withDbCreated } from './open.ts';
 
 type Of<N extends HqCommand['name']> = Extract<HqCommand, { name: N }>;
 
@@ -66,10 +66,10 @@ async function hqImport(inv: Invocation, cmd: Of<'hq.import'>, io: Io): Promise<
     try {
       mkdirSync(cmd.receipts, { recursive: true });
     } catch (err) {
-      throw new CliError(`cannot make the receipts folder ${cmd.receipts}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+      throw new CliError(fileProblem(err, cmd.receipts, { flag: '--receipts', kind: 'folder', noun: 'a folder for the receipts' }));
     }
   }
-  return withDb(openHqDatabase(inv.db), async (db) => {
+  return withDb(openHqDb(inv.db), async (db) => {
     const importer = new HqImporter(db, { clock: clockOf(inv), operator: by, onRefused: refusalLogger(inv.db, clockOf(inv)), storeWorker: STORE_WORKER_ENTRY, chunkWorker: CHUNK_WORKER_ENTRY });
     const outcomes: HqImportOutcome[] = [];
     const bundles = importOrder(cmd.bundles, await Promise.all(cmd.bundles.map(sliceKeyAt)));
@@ -86,7 +86,14 @@ async function hqImport(inv: Invocation, cmd: Of<'hq.import'>, io: Io): Promise<
         },
       });
       outcomes.push(o);
-      if (o.receipt && cmd.receipts !== null) writeFileSync(join(cmd.receipts, receiptFileName(o.receipt)), receiptText(o.receipt));
+      if (o.receipt && cmd.receipts !== null) {
+        const file = join(cmd.receipts, receiptFileName(o.receipt));
+        try {
+          writeFileSync(file, receiptText(o.receipt));
+        } catch (err) {
+          throw new CliError(`${LABEL[o.result]}: ${bundle}, but its receipt was not written: ${fileProblem(err, file, { kind: 'file', noun: 'a receipt file' })}`);
+        }
+      }
       if (!cmd.json) (o.result === 'refused' ? io.stderr : io.stdout).write(`${LABEL[o.result]}: ${bundle}: ${o.message}\n`);
     }
     if (cmd.json) printJson(io.stdout, outcomes);
@@ -96,8 +103,8 @@ async function hqImport(inv: Invocation, cmd: Of<'hq.import'>, io: Io): Promise<
 }
 
 function existingHq(inv: Invocation) {
-  requireDatabaseFile(inv.db);
-  return openHqDatabase(inv.db);
+  requireHqDatabaseFile(inv.db);
+  return openHqDb(inv.db);
 }
 
 async function hqReport(inv: Invocation, cmd: Of<'hq.report'>, io: Io): Promise<number> {
@@ -106,9 +113,16 @@ async function hqReport(inv: Invocation, cmd: Of<'hq.report'>, io: Io): Promise<
     if (cmd.csv !== null) {
       try {
         mkdirSync(cmd.csv, { recursive: true });
-        for (const t of reportTables(report)) writeFileSync(join(cmd.csv, `${t.name}.csv`), tableCsv(t));
       } catch (err) {
-        throw new CliError(`cannot write the CSV files into ${cmd.csv}: ${(err as NodeJS.ErrnoException).code ?? (err as Error).message}`);
+        throw new CliError(fileProblem(err, cmd.csv, { flag: '--csv', kind: 'folder', noun: 'a folder for the CSV files' }));
+      }
+      for (const t of reportTables(report)) {
+        const file = join(cmd.csv, `${t.name}.csv`);
+        try {
+          writeFileSync(file, tableCsv(t));
+        } catch (err) {
+          throw new CliError(`--csv: ${fileProblem(err, file, { kind: 'file', noun: 'a CSV file' })}`);
+        }
       }
     }
     if (cmd.json) printJson(io.stdout, report);
@@ -153,7 +167,7 @@ function reportText(r: HqReport): string {
 }
 
 async function hqKeysRegister(inv: Invocation, cmd: Of<'hq.keys.register'>, io: Io): Promise<number> {
-  return withDb(openHqDatabase(inv.db), (db) => {
+  return withDbCreated(inv.db, () => openHqDb(inv.db), (db) => {
     const service = new HqService(db, { clock: clockOf(inv), operator: operator(cmd.as) });
     const input = { centreId: cmd.centreId, note: cmd.note, ...(cmd.publicKey !== null ? { publicKey: cmd.publicKey } : { fingerprint: cmd.fingerprint! }) };
     const r = service.call('hq.registerKey', input);
@@ -183,12 +197,12 @@ async function hqKeysList(inv: Invocation, cmd: Of<'hq.keys.list'>, io: Io): Pro
 
 /** At the centre: records HQ's receipt through the API (exports.acknowledgeHq), as the head of centre. */
 async function hqAcknowledge(inv: Invocation, cmd: Of<'hq.acknowledge'>, io: Io): Promise<number> {
-  if (!existsSync(cmd.receipt)) throw new CliError(`no receipt at ${cmd.receipt}`);
+  const text = readTextFile(cmd.receipt, { flag: '--receipt', kind: 'file', noun: 'a receipt file' });
   let receipt;
   try {
-    receipt = parseReceipt(readFileSync(cmd.receipt, 'utf8'));
+    receipt = parseReceipt(text);
   } catch (err) {
-    if (err instanceof ReceiptError) throw new CliError(`${cmd.receipt}: ${err.message}`);
+    if (err instanceof ReceiptError) throw new CliError(`--receipt: ${cmd.receipt}: ${err.message}`);
     throw err;
   }
   return withDb(openExisting(inv), (db) => {

@@ -1,11 +1,10 @@
 // `centre journal verify`: recompute the whole hash chain from a read-only handle.
 
-import { openDatabase } from '../../../db/connection.ts';
 import { verifyJournal } from '../../../db/journal/writer.ts';
 import type { VerifyResult } from '../../../domain/api/outputs.ts';
 import type { Invocation } from '../args.ts';
 import type { Io } from '../io.ts';
-import { requireDatabaseFile, withDb } from './open.ts';
+import { openCentreDb, requireDatabaseFile, withDb } from './open.ts';
 
 const PROBLEMS: Record<NonNullable<VerifyResult['firstBad']>['problem'], string> = {
   hash_mismatch: 'its hash does not match its contents (the entry was changed after it was written)',
@@ -16,7 +15,7 @@ const PROBLEMS: Record<NonNullable<VerifyResult['firstBad']>['problem'], string>
 
 export async function journalVerify(inv: Invocation, io: Io): Promise<number> {
   requireDatabaseFile(inv.db);
-  return withDb(openDatabase(inv.db, { readonly: true }), (db) => {
+  return withDb(openCentreDb(inv.db, { readonly: true }), (db) => {
     const result = verifyJournal(db);
     if (result.firstBad) {
       const { seq, problem } = result.firstBad;

@@ -1,10 +1,10 @@
 // `centre seed --persons N [--years Y] [--rng-seed S]`: a synthetic register for demos and benches.
 // The seeder is loaded only when asked for, so the rest of the command line works without it.
 
-import { openDatabase, type Db } from '../../../db/connection.ts';
+import type { Db } from '../../../db/connection.ts';
 import type { Invocation } from '../args.ts';
 import type { Io } from '../io.ts';
-import { CliError, withDb } from './open.ts';
+import { CliError, openCentreDb, withDbCreated } from './open.ts';
 
 interface SeedOptions {
   persons: number;
@@ -56,7 +56,9 @@ export async function seed(
   io: Io,
 ): Promise<number> {
   const { seedCentre } = await loadSeeder();
-  return withDb(openDatabase(inv.db), async (db) => {
+  // The seeder commits in several transactions (the setup, then chunks of entries): a failure into a
+  // database made here removes it; into one that existed, what was committed stays.
+  return withDbCreated(inv.db, () => openCentreDb(inv.db), async (db) => {
     const options: SeedOptions = {
       persons: cmd.persons,
       years: cmd.years,
