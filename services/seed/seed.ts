@@ -167,9 +167,14 @@ interface Person extends Entity {
   /** When the person is safely an adult (for readmission). */
   adultFromMs: number;
   stay: Stay | null;
+  /** When the person's last stay ended (0 before any): a forced readmission comes days later. */
+  releasedMs: number;
   noReadmit: boolean;
   placements: number;
 }
+
+/** Comfortably more than the profile's readmission window (24 h). */
+const READMISSION_GAP_MS = 3 * DAY;
 
 interface Claim extends Entity {
   open: boolean;
@@ -531,6 +536,7 @@ class Simulation {
       unaccompanied: spec.unaccompanied ?? false,
       adultFromMs: claimed ? 0 : at + (18.3 - spec.age) * 365.25 * DAY,
       stay: null,
+      releasedMs: 0,
       noReadmit: false,
       placements: 0,
     };
@@ -571,6 +577,9 @@ class Simulation {
       if (p.stay || p.noReadmit || p.familyGroup || this.now < p.adultFromMs) continue;
       if (p.status === 'asylum_seeker' || p.status === 'refugee') continue;
       if (kind === 'forced' && p.status === 'possible_trafficking_victim') continue;
+      // Held again within the profile's readmission window, the stay would continue the last one (its
+      // caps count from there): the generator plans each forced stay on its own.
+      if (kind === 'forced' && this.now - p.releasedMs < READMISSION_GAP_MS) continue;
       pool[i] = pool[pool.length - 1]!;
       pool.pop();
       return p;
@@ -770,6 +779,7 @@ class Simulation {
     if (room) room.occupants--;
     const p = stay.person;
     p.stay = null;
+    p.releasedMs = at;
     if (!p.noReadmit && !p.familyGroup && p.status !== 'asylum_seeker' && p.status !== 'refugee') this.released[p.sex].push(p);
     if (stay.group.stays.every((s) => s.ended)) stay.group.ended = true;
     this.rec.call(this.registrar(this.now), this.now, [stay, room, p], 'placements.end', entries, () => ({
