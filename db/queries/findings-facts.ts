@@ -93,9 +93,14 @@ class Load {
     this.atMs = toMs(at);
     const since = mode === 'current' ? toIso(this.atMs - scope.profile.currentLookbackDays * DAY_MS) : '';
     this.named = personId === undefined ? { at, since } : { at, since, person: personId };
+    if (mode === 'current' && personId === undefined) {
+      // Worked out once, then given to every table's query as a list (the recursion is not cheap).
+      const held = q.prepare(presentAndContinued(scope.profile.readmissionLinkHours)).pluck().all({ at }) as string[];
+      this.named.held = JSON.stringify(held);
+    }
     this.placementFilter = (column) => {
       if (personId !== undefined) return `${column} IN (SELECT placement_id FROM placements WHERE person_id = :person AND admitted_at <= :at)`;
-      return mode === 'current' ? `${column} IN (${presentAndContinued(scope.profile.readmissionLinkHours)})` : '1';
+      return mode === 'current' ? `${column} IN (SELECT value FROM json_each(:held))` : '1';
     };
     this.personFilter =
       personId === undefined && mode === 'history' ? '1' : `person_id IN (SELECT person_id FROM placements WHERE ${this.placementFilter('placement_id')})`;
