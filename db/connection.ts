@@ -1,9 +1,35 @@
+import { closeSync, fstatSync, openSync, readSync } from 'node:fs';
 import Database from 'better-sqlite3';
 import { HQ_APPLICATION_ID } from './application-id.ts';
 import { migrations as defaultMigrations } from './migrations/index.ts';
 import type { Migration } from './migrations/types.ts';
 
 export type Db = Database.Database;
+
+const SQLITE_HEADER = Buffer.from('SQLite format 3\0', 'latin1');
+
+/**
+ * Refuses a file that has content but is not an SQLite database. SQLite takes a file of a few bytes
+ * for an empty database and writes a new one over it: a path typed wrong must not cost someone a file.
+ */
+export function refuseOtherFile(path: string, what = 'a Centre Register database'): void {
+  let fd: number;
+  try {
+    fd = openSync(path, 'r');
+  } catch {
+    return; // missing (a new database), or unreadable: SQLite says which
+  }
+  try {
+    if (fstatSync(fd).isDirectory()) return;
+    const head = Buffer.alloc(SQLITE_HEADER.length);
+    const n = readSync(fd, head, 0, head.length, 0);
+    if (n > 0 && (n < head.length || !head.equals(SQLITE_HEADER))) {
+      throw new Error(`${path} is not ${what} (not an SQLite file)`);
+    }
+  } finally {
+    closeSync(fd);
+  }
+}
 
 export class DatabaseTooNewError extends Error {
   constructor(
@@ -42,6 +68,7 @@ export const CACHE_KIB = 64 * 1024;
  * not only a crash of the process (better-sqlite3's WAL default, NORMAL, can lose the last commits).
  */
 export function openDatabase(path: string, options: OpenOptions = {}): Db {
+  refuseOtherFile(path);
   const db = new Database(path, { readonly: options.readonly ?? false, fileMustExist: options.readonly ?? false });
   try {
     if (db.pragma('application_id', { simple: true }) === HQ_APPLICATION_ID) {

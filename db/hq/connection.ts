@@ -3,7 +3,7 @@
 // never opened as HQ's database, nor the reverse: PRAGMA application_id tells them apart.
 
 import Database from 'better-sqlite3';
-import { DatabaseTooNewError, migrate, schemaVersion, type Db } from '../connection.ts';
+import { DatabaseTooNewError, migrate, refuseOtherFile, schemaVersion, type Db } from '../connection.ts';
 import { HQ_APPLICATION_ID } from '../application-id.ts';
 import { hqMigrations } from './migrations/index.ts';
 
@@ -21,6 +21,7 @@ function isEmpty(db: Db): boolean {
 
 export function openHqDatabase(path: string, options: HqOpenOptions = {}): Db {
   const readonly = options.readonly ?? false;
+  refuseOtherFile(path, 'an HQ database');
   const db = new Database(path, { readonly, fileMustExist: readonly });
   try {
     const appId = db.pragma('application_id', { simple: true }) as number;
