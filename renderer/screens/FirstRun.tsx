@@ -3,6 +3,7 @@
 
 import { useState, type FormEvent } from 'react';
 import type { Session } from '../../domain/api/outputs.ts';
+import { SEED_MAX_PERSONS, SEED_MAX_YEARS } from '../../domain/api/seed-limits.ts';
 import { profiles } from '../../domain/profile/az-default.ts';
 import { reason as mkReason, type Reason } from '../../domain/reasons.ts';
 import { useMutation } from '../api/hooks.tsx';
@@ -126,8 +127,6 @@ export function FirstRun({
   );
 }
 
-/** The seed job's limit on people (services/jobs/kinds/seed.ts): the form says it before the server has to. */
-const DEMO_MAX_PERSONS = 200_000;
 
 /** A demonstration centre with a synthetic history, made by a long job with progress and cancel. */
 function DemoCentre({ onSeeded }: { onSeeded?: (() => void) | undefined }) {
@@ -148,12 +147,12 @@ function DemoCentre({ onSeeded }: { onSeeded?: (() => void) | undefined }) {
             value={persons}
             onChange={setPersons}
             min={1}
-            max={DEMO_MAX_PERSONS}
+            max={SEED_MAX_PERSONS}
             step={1}
             inputMode="numeric"
-            hint={t('firstRun.demoPersonsHint', { max: DEMO_MAX_PERSONS })}
+            hint={t('firstRun.demoPersonsHint', { max: SEED_MAX_PERSONS })}
           />
-          <NumberInput label={t('firstRun.demoYears')} name="years" value={years} onChange={setYears} min={1} max={20} step={1} />
+          <NumberInput label={t('firstRun.demoYears')} name="years" value={years} onChange={setYears} min={1} max={SEED_MAX_YEARS} step={1} />
         </div>
       </FormReasons>
       <Button onClick={() => job.start('seed', { persons: persons ?? 1000, years: years ?? 1 })} disabled={job.running || done} busy={job.running}>

@@ -3,6 +3,7 @@
 // which main reports with exit code 2 and a pointer to `centre help`.
 
 import { isInstant, normaliseInstant, type Instant } from '../../domain/time.ts';
+import { SEED_MAX_PERSONS, SEED_MAX_YEARS } from '../../domain/api/seed-limits.ts';
 
 export class UsageError extends Error {
   override name = 'UsageError';
@@ -179,6 +180,11 @@ function positiveNumber(flag: string, text: string | undefined, fallback: number
   return n;
 }
 
+function atMost(flag: string, n: number, max: number): number {
+  if (n > max) throw new UsageError(`--${flag} is at most ${max}, not ${n}`);
+  return n;
+}
+
 function port(text: string | undefined): number {
   if (text === undefined) return 0;
   if (!/^\d+$/.test(text) || Number(text) > 65535) throw new UsageError(`--port expects a port number from 0 to 65535 (0: any free port), not "${text}"`);
@@ -269,8 +275,8 @@ function toCommand(
     case 'seed':
       return {
         name,
-        persons: positiveInteger('persons', get('persons')),
-        years: positiveNumber('years', get('years'), 10),
+        persons: atMost('persons', positiveInteger('persons', get('persons')), SEED_MAX_PERSONS),
+        years: atMost('years', positiveNumber('years', get('years'), 10), SEED_MAX_YEARS),
         rngSeed: nonNegativeInteger('rng-seed', get('rng-seed'), 1),
       };
     case 'call':

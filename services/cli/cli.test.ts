@@ -338,10 +338,10 @@ describe('centre seed', () => {
     expect(again.stderr).toMatch(/already set up/);
   }, 30_000);
 
-  it('leaves no file behind when seeding a new database fails', async () => {
+  it('refuses a span over the limit as a usage error, leaving no file behind', async () => {
     const r = await centre(['--db', join(dir, 'seed.db'), 'seed', '--persons', '1', '--years', '60']);
-    expect(r.code).toBe(1);
-    expect(r.stderr).toMatch(/years/);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/--years is at most 50, not 60/);
     expect(readdirSync(dir).filter((f) => f.startsWith('seed.db'))).toEqual([]);
   });
 });

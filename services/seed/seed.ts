@@ -17,6 +17,7 @@
 
 import type { Db } from '../../db/connection.ts';
 import { addCalendarMonths, isInstant, toIso, toMs } from '../../domain/time.ts';
+import { SEED_MAX_YEARS } from '../../domain/api/seed-limits.ts';
 import type { PersonStatus, Regime, Sex } from '../../domain/profile/types.ts';
 import { keysFromSeed } from '../keys.ts';
 import { CentreService } from '../service.ts';
@@ -331,7 +332,7 @@ export function seedCentre(db: Db, options: SeedOptions): SeedResult {
 
 function checkOptions(o: SeedOptions): void {
   if (!Number.isInteger(o.persons) || o.persons < 1) throw new SeedError('persons must be a positive whole number');
-  if (!(o.years > 0) || o.years > 50) throw new SeedError('years must be more than 0 and at most 50');
+  if (!(o.years > 0) || o.years > SEED_MAX_YEARS) throw new SeedError(`years must be more than 0 and at most ${SEED_MAX_YEARS}`);
   if (!Number.isInteger(o.rngSeed)) throw new SeedError('rngSeed must be a whole number');
   if (o.end !== undefined && !isInstant(o.end)) throw new SeedError(`end must be an ISO instant with a zone, e.g. ${DEFAULT_END}`);
 }

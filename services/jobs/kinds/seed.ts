@@ -4,6 +4,7 @@
 // committed stay (a partial but consistent history), which for a demonstration centre is fine.
 
 import { z } from 'zod';
+import { SEED_MAX_PERSONS, SEED_MAX_YEARS } from '../../../domain/api/seed-limits.ts';
 import { isInstant, normaliseInstant, toIso } from '../../../domain/time.ts';
 import { reason } from '../../../domain/reasons.ts';
 import { ApiError } from '../../errors.ts';
@@ -11,8 +12,8 @@ import { registerJob } from '../registry.ts';
 
 const seedInput = z
   .object({
-    persons: z.number().int().min(1).max(200_000),
-    years: z.number().positive().max(50).default(10),
+    persons: z.number().int().min(1).max(SEED_MAX_PERSONS),
+    years: z.number().positive().max(SEED_MAX_YEARS).default(10),
     rngSeed: z.number().int().min(0).default(1),
     /** When the history ends; default: now on the server's clock. */
     end: z.string().refine(isInstant, 'an ISO-8601 instant with a zone').optional(),
