@@ -19,7 +19,7 @@ import { GENESIS_HASH } from '../../domain/journal.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
 import { sqlRowText } from '../../domain/replay/canonical-rows.ts';
 import { TABLES, type TableSpec } from '../../domain/replay/tables.ts';
-import { toIso, type Clock } from '../../domain/time.ts';
+import { toIso, toMs, type Clock } from '../../domain/time.ts';
 import type { Db } from '../../db/connection.ts';
 import { signBytes } from '../../services/keys.ts';
 import { readU32, toBase64, utf8, writeU32 } from '../format/bytes.ts';
@@ -33,6 +33,9 @@ import { bareViewerHtml, sha256Hex } from '../viewer/build.ts';
 import { nodeCrypto } from './crypto-node.ts';
 import { computeFindingsSection, findingsOnWorker } from './findings.ts';
 import { readmeText } from './readme.ts';
+
+/** How far workstations' clocks may differ (as services/context.ts allows an event time ahead of now). */
+const CLOCK_SKEW_MS = 5 * 60_000;
 
 const gzipAsync = promisify(zlibGzip);
 
@@ -411,6 +414,12 @@ async function readSnapshot(
     if (!profile) throw new ExportError(`the centre uses legal profile ${centre.profile_id}, which this build does not know`);
     const headRow = db.prepare('SELECT seq, hash FROM journal ORDER BY seq DESC LIMIT 1').get() as { seq: number; hash: string } | undefined;
     const head = headRow ?? { seq: 0, hash: GENESIS_HASH };
+    // A clock behind the journal's last entry would date the bundle, and compute its findings, before
+    // what it holds (HQ would take a centre's figures back to that day): say so, export nothing.
+    const lastRecorded = db.prepare('SELECT recorded_time FROM journal ORDER BY seq DESC LIMIT 1').pluck().get() as string | undefined;
+    if (lastRecorded !== undefined && toMs(exportedAt) < toMs(lastRecorded) - CLOCK_SKEW_MS) {
+      throw new ExportError(`the clock reads ${exportedAt}, before the journal's last entry was recorded (${lastRecorded}): set this computer's date and time right, then export`);
+    }
     if (since > head.seq) throw new ExportError(`--since ${since} is after the last entry (seq ${head.seq})`);
     const fromHash = since === 0 ? GENESIS_HASH : (db.prepare('SELECT hash FROM journal WHERE seq = ?').pluck().get(since) as string);
 

@@ -37,6 +37,7 @@ export const az: Record<string, string> = {
   'hq.gap': 'boşluq: mərkəzi aparatda {centre} {held} saylı qeydə qədər var, bu hissə isə {from} saylı qeyddən sonra başlayır: mərkəzdən {held} saylı qeyddən sonra başlayan hissə istəyin',
   'hq.fork_before': 'ayrılma: bu hissə mərkəzi aparatın {centre} üçün saxladığı {seq} saylı qeyddən fərqli olan {seq} saylı qeydi davam etdirir: mərkəzin tarixçəsi dəyişdirilib və ya bu, başqa jurnaldır',
   'hq.fork': 'ayrılma: bu hissənin {seq} saylı qeydi mərkəzi aparatın {centre} üçün saxladığı {seq} saylı qeyddən fərqlidir: mərkəzin tarixçəsi dəyişdirilib',
+  'hq.exported_before_held': 'hissə {exportedAt} tarixində ixrac edilib, yəni mərkəzi aparatın {centre} üçün artıq saxladığı hissədən ({heldExportedAt}) əvvəl: mərkəzin saatı geri çəkilib; düzgün tarix və vaxtla yenidən ixrac edin',
   'hq.verification_failed': 'hissə “{step}” mərhələsində yoxlamadan keçmədi: {detail}',
   'hq.changed_meanwhile': 'bu hissə yoxlanılarkən mərkəzi aparatdakı {centre} surəti dəyişdi (başqa idxal?): heç nə idxal edilmədi; yenidən idxal edin',
   'hq.cancelled': 'idxal ləğv edildi: heç nə idxal edilmədi',

@@ -37,6 +37,7 @@ export const en: Record<string, string> = {
   'hq.gap': 'gap: HQ holds {centre} up to entry {held}, and this slice starts after entry {from}: ask the centre for a slice starting after entry {held}',
   'hq.fork_before': 'fork: this slice continues an entry {seq} that differs from the entry {seq} HQ holds for {centre}: the centre’s history was rewritten, or this is another journal',
   'hq.fork': 'fork: entry {seq} of this slice differs from the entry {seq} HQ holds for {centre}: the centre’s history was rewritten',
+  'hq.exported_before_held': 'the slice was exported at {exportedAt}, before the slice HQ already holds for {centre} ({heldExportedAt}): the centre’s clock was set back; export again with the right date and time',
   'hq.verification_failed': 'the slice failed verification at step “{step}”: {detail}',
   'hq.changed_meanwhile': 'HQ’s copy of {centre} changed while this slice was being checked (another import?): nothing was imported; import it again',
   'hq.cancelled': 'the import was cancelled: nothing was imported',

@@ -33,7 +33,7 @@ let v: VariedCentre;
 let work: string;
 let passFile: string;
 let hqDb: string;
-const clock = ['--clock', '2026-03-10T10:00:00Z'];
+const clock = ['--clock', '2026-04-03T10:00:00Z'];
 
 beforeAll(() => {
   v = createVariedCentre();
@@ -93,6 +93,13 @@ describe('centre hq', () => {
     expect(lines[1]).toMatch(new RegExp(`^imported: .*o2: imported 1 entries of Test Centre \\(entries ${head + 1}–${head + 1}\\)$`));
   });
 
+  it('refuses to export on a clock behind the journal, saying so, and writes nothing', async () => {
+    const r = await centre(['--db', v.c.path, '--clock', '2026-03-10T10:00:00Z', 'export', '--hq', '--out', join(work, 'back'), '--passphrase-file', passFile]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the clock reads 2026-03-10T10:00:00\.000Z, before the journal's last entry was recorded \(2026-04-03T03:00:00\.000Z\)/);
+    expect(existsSync(join(work, 'back')) ? readdirSync(join(work, 'back')) : []).toEqual([]);
+  });
+
   it('says per slice why one is refused, exits 1, and changes nothing', async () => {
     const db = openHqDatabase(hqDb);
     const before = contentDigest(db);
@@ -120,7 +127,7 @@ describe('centre hq', () => {
   it('reports national figures as text, JSON and CSV files', async () => {
     const r = await centre(['--db', hqDb, ...clock, 'hq', 'report', '--csv', join(work, 'csv')]);
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/National figures at 2026-03-10T10:00:00.000Z/);
+    expect(r.stdout).toMatch(/National figures at 2026-04-03T10:00:00.000Z/);
     expect(r.stdout).toMatch(/^present\s+\d+\s+\d+$/m);
     expect(readdirSync(join(work, 'csv')).sort()).toEqual(['by_basis.csv', 'centres.csv', 'findings.csv', 'overdue_recommendations.csv', 'population.csv', 'stay_lengths.csv']);
     const centres = readFileSync(join(work, 'csv', 'centres.csv'), 'utf8').replace(/^\uFEFF/, '').split('\r\n');

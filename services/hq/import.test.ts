@@ -58,7 +58,7 @@ function addEntries(c: SeededCentre, n: number, familyName: string, startMs = to
 }
 
 let sliceNo = 0;
-const slice = async (c: SeededCentre, since: number, at = EXPORT_AT) => (await exportSlice(c.db, join(work, `slice-${++sliceNo}`), since, at)).outDir;
+const slice = async (c: SeededCentre, since: number, at?: string) => (await exportSlice(c.db, join(work, `slice-${++sliceNo}`), since, at)).outDir;
 
 describe('HQ import of two seeded centres', () => {
   it('imports whole slices and reports national figures equal to the centres’ own counts', async () => {
@@ -129,6 +129,24 @@ describe('HQ import of two seeded centres', () => {
     expect(again.receipt?.seq).toBe(head(a.db).seq);
     expect(contentDigest(db)).toBe(before);
     db.close();
+  });
+
+  it('refuses a slice exported before the one it holds (a clock set back), and changes nothing', async () => {
+    const c = copyCentre(a);
+    try {
+      const { db, importer } = hq('backwards');
+      const t = (hours: number) => toIso(toMs(EXPORT_AT) + hours * 3_600_000);
+      expect((await importer.importPath(await slice(c, 0, t(10)), { passphrase: HQ_PASSPHRASE })).result).toBe('imported');
+      const held = head(c.db).seq;
+      addEntries(c, 2, 'Backwardov', toMs(EXPORT_AT)); // recorded at +1 h and +2 h
+      const before = contentDigest(db);
+      const back = await importer.importPath(await slice(c, held, t(5)), { passphrase: HQ_PASSPHRASE });
+      expect(back).toMatchObject({ result: 'refused', reason: { code: 'hq.exported_before_held', params: { exportedAt: t(5), heldExportedAt: t(10) } } });
+      expect(contentDigest(db)).toBe(before);
+      db.close();
+    } finally {
+      c.close();
+    }
   });
 
   it('imports only the new entries of a slice that overlaps, and refuses a gap', async () => {

@@ -23,7 +23,7 @@ import { RECEIPT_FORMAT, RECEIPT_VERSION } from '../../domain/hq/receipt.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
 import type { LegalProfile } from '../../domain/profile/types.ts';
 import { Replay } from '../../domain/replay/replay.ts';
-import { toIso, type Clock } from '../../domain/time.ts';
+import { toIso, toMs, type Clock } from '../../domain/time.ts';
 import type { Db } from '../../db/connection.ts';
 import { HqStore, type FindingCount, type HqCentreRow } from '../../db/hq/store.ts';
 import { toHex } from '../../bundle/format/bytes.ts';
@@ -263,6 +263,12 @@ export class HqImporter {
         ...said(reason('hq.already_held', undefined, { centre: centreLabel, head: m.head.seq, held })),
         receipt: receiptFor(known),
       };
+    }
+
+    // A slice made later carries a later export time: one made on a clock set back would turn HQ's
+    // figures for the centre back to that day (stays past their limit, findings now), as if current.
+    if (known?.exported_at && toMs(m.exportedAt) < toMs(known.exported_at)) {
+      refuse(reason('hq.exported_before_held', undefined, { centre: centreLabel, exportedAt: m.exportedAt, heldExportedAt: known.exported_at }));
     }
 
     // Read models of the whole journal at the new head, as the centre's own register would show it.

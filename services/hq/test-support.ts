@@ -9,7 +9,7 @@ import { join } from 'node:path';
 import type { HqFigures } from '../../domain/api/hq-outputs.ts';
 import { isMinorAt, type AgeAssessment } from '../../domain/age.ts';
 import { profileById } from '../../domain/profile/az-default.ts';
-import { toIso, toMs } from '../../domain/time.ts';
+import { toIso, toMs, type Instant } from '../../domain/time.ts';
 import { openDatabase, type Db } from '../../db/connection.ts';
 import { exportBundle, type ExportResult } from '../../bundle/node/export.ts';
 import { CentreService } from '../service.ts';
@@ -50,8 +50,14 @@ function closeAndRemove(db: Db, dir: string): void {
   rmSync(dir, { recursive: true, force: true });
 }
 
-export async function exportSlice(db: Db, outDir: string, since: number, at = EXPORT_AT): Promise<ExportResult> {
-  return exportBundle(db, { outDir, passphrase: HQ_PASSPHRASE, kind: 'hq-slice', since, exportedBy: 'head', clock: () => toMs(at) });
+/**
+ * An HQ slice from `since`, exported at `at`; by default at EXPORT_AT, or an hour after the last entry
+ * when entries were added after it (an export is never dated before what it holds).
+ */
+export async function exportSlice(db: Db, outDir: string, since: number, at?: Instant): Promise<ExportResult> {
+  const last = db.prepare('SELECT recorded_time FROM journal ORDER BY seq DESC LIMIT 1').pluck().get() as string;
+  const when = at ?? (toMs(last) >= toMs(EXPORT_AT) ? toIso(toMs(last) + 3_600_000) : EXPORT_AT);
+  return exportBundle(db, { outDir, passphrase: HQ_PASSPHRASE, kind: 'hq-slice', since, exportedBy: 'head', clock: () => toMs(when) });
 }
 
 /**
