@@ -22,9 +22,16 @@ function m<Out>() {
 
 const hex64 = z.string().regex(/^[0-9a-f]{64}$/, { message: 'expected 64 lower-case hex digits' });
 
+/**
+ * A centre's id as typed at HQ: the centres' ids are lower-case UUIDs, and one typed in capitals must
+ * still name that centre (else the key registered for it would pin nothing, and the first slice's key
+ * would be taken on trust).
+ */
+const centreIdTyped = id.transform((s) => (/^[0-9a-f]{8}(-[0-9a-f]{4}){3}-[0-9a-f]{12}$/i.test(s) ? s.toLowerCase() : s));
+
 export const hqRegisterKey = z
   .object({
-    centreId: id,
+    centreId: centreIdTyped,
     /** Base64 of the raw 32-byte Ed25519 key, as the centre's Settings screen shows it. */
     publicKey: z.string().max(100).optional(),
     /** Or only its fingerprint (hex SHA-256 of the raw key). */

@@ -282,7 +282,9 @@ describe('HQ import of two seeded centres', () => {
     ok.db.close();
 
     const wrong = hq('registered-wrong');
-    wrong.service.call('hq.registerKey', { centreId: centreId(b.db), fingerprint: 'ab'.repeat(32) });
+    // The id typed in capitals still names the centre: its key is pinned, not the slice's taken on trust.
+    const typed = centreId(b.db).toUpperCase();
+    expect(wrong.service.call('hq.registerKey', { centreId: typed, fingerprint: 'ab'.repeat(32) }).centreId).toBe(centreId(b.db));
     const before = contentDigest(wrong.db);
     const r = await wrong.importer.importPath(await slice(b, 0), { passphrase: HQ_PASSPHRASE });
     expect(r).toMatchObject({ result: 'refused', reason: { code: 'hq.key_differs', params: { how: 'registered', pinned: 'abababababababab…' } } });
