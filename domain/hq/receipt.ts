@@ -53,7 +53,10 @@ export function receiptText(r: HqReceipt): string {
 }
 
 /** A file name for the receipt: the centre and the entry, nothing a file system refuses. */
-export function receiptFileName(r: Pick<HqReceipt, 'centreName' | 'seq'>): string {
+export function receiptFileName(r: Pick<HqReceipt, 'centreName' | 'centreId' | 'seq'>): string {
   const name = r.centreName.normalize('NFKD').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60) || 'centre';
-  return `hq-receipt-${name}-${r.seq}.json`;
+  // The name alone is not unique (two centres named alike, or named in another script, which is left
+  // out): the start of the centre's id tells their receipts apart in one folder.
+  const id = r.centreId.replace(/[^A-Za-z0-9]+/g, '').slice(0, 8) || 'id';
+  return `hq-receipt-${name}-${id}-${r.seq}.json`;
 }

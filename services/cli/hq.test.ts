@@ -61,7 +61,7 @@ describe('centre hq', () => {
     expect(r.code).toBe(0);
     expect(r.stdout).toMatch(/^imported: .*s1: imported \d+ entries of Test Centre \(entries 1–\d+\)$/m);
     const [file] = readdirSync(receipts);
-    expect(file).toMatch(/^hq-receipt-Test-Centre-\d+\.json$/);
+    expect(file).toMatch(/^hq-receipt-Test-Centre-[0-9a-f]{8}-\d+\.json$/);
     const receipt = parseReceipt(readFileSync(join(receipts, file!), 'utf8'));
 
     const ack = await centre(['--db', v.c.path, ...clock, 'hq', 'acknowledge', '--receipt', join(receipts, file!)]);
