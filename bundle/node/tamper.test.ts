@@ -14,6 +14,10 @@ import { exportTestBundle, forge, memoCrypto, PASSPHRASE, type TestBundle } from
 import { nodeVerifyOptions, readBundleFiles } from './verify.ts';
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { azDefaultProfile } from '../../domain/profile/az-default.ts';
+import { verifyCommand } from '../../services/cli/commands/bundle.ts';
+import type { FindingsSection } from '../format/sections.ts';
+import { checkFindings, findingsFromJournal } from './findings-check.ts';
 
 let b: TestBundle;
 /** A smaller bundle (no stays: rooms, a visit, accounts) for the byte-by-byte runs. */
@@ -256,5 +260,47 @@ describe('changes behind the signature (a centre that holds the key)', () => {
     expect(renamed.failure!.message).toMatch(/centre’s name/);
     const counted = await verify(await forge(b, crypto, (p) => p, (m) => ({ ...m, counts: { ...m.counts, persons: m.counts.persons + 1 } })));
     expect(counted.failure!.message).toMatch(/persons/);
+  });
+});
+
+describe('findings of the centre’s own making', () => {
+  /** The bundle's findings, as the journal gives them, against those it carries. */
+  const recheck = (v: Verdict) => {
+    const m = v.manifest!;
+    return checkFindings(v.content!.findings!, findingsFromJournal(v.content!.journal.entries(), azDefaultProfile, m.centre.timeZone, m.exportedAt));
+  };
+
+  it('pass the signature and every check, and are caught only by computing them again from the journal', async () => {
+    const honest = await verify(b.files);
+    const check = recheck(honest);
+    expect(check).toMatchObject({ ok: true, difference: null });
+    expect(check.current).toBeGreaterThan(0);
+    expect(check.current).toBe(honest.content!.findings!.current.findings.length);
+
+    // The centre empties the findings of the moment, encrypts and signs again with its own key.
+    const files = await forge(b, crypto, editSection('findings', (raw) => {
+      const section = JSON.parse(Buffer.from(raw).toString('utf8')) as FindingsSection;
+      section.current.findings = [];
+      return utf8(JSON.stringify(section));
+    }));
+    const doctored = await verify(files);
+    expect(doctored.ok).toBe(true);
+    const caught = recheck(doctored);
+    expect(caught.ok).toBe(false);
+    expect(caught.difference).toMatch(new RegExp(`^the bundle lists 0 findings now, its journal gives ${check.current}; the first that differs: the bundle has nothing, the journal gives \\S+`));
+
+    // `centre verify --findings` says so and exits 1.
+    const dir = join(b.dir, 'doctored');
+    mkdirSync(dir);
+    writeFileSync(join(dir, 'bundle.json'), files.envelope);
+    writeFileSync(join(dir, 'data.bin'), files.data);
+    const out: string[] = [];
+    const io = { stdout: { write: (s: string) => out.push(s) }, stderr: { write: (s: string) => out.push(s) }, stdin: '', env: { CENTRE_PASSPHRASE: PASSPHRASE } };
+    const cmd = { bundle: dir, passphraseFile: null, checkpoint: null, saveCheckpoint: null, json: false, findings: true };
+    expect(await verifyCommand(cmd, io as never)).toBe(1);
+    expect(out.join('')).toMatch(/^NOT AS SIGNED: .*\n {2}the findings it carries are not those its journal gives\n {2}the bundle lists 0 findings now/);
+    out.length = 0;
+    expect(await verifyCommand({ ...cmd, bundle: b.result.outDir }, io as never)).toBe(0);
+    expect(out.join('')).toMatch(new RegExp(`ok {2}findings: computed again from the journal at \\S+: ${check.current} now, ${check.history} in the audit, as the bundle says`));
   });
 });

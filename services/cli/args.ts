@@ -27,7 +27,7 @@ export type Command =
   | { name: 'journal.verify' }
   | { name: 'docs' }
   | { name: 'export'; out: string; passphraseFile: string | null; since: number | null; hq: boolean; as: string | null }
-  | { name: 'verify'; bundle: string; passphraseFile: string | null; checkpoint: string | null; saveCheckpoint: string | null; json: boolean }
+  | { name: 'verify'; bundle: string; passphraseFile: string | null; checkpoint: string | null; saveCheckpoint: string | null; json: boolean; findings: boolean }
   | { name: 'viewer'; out: string }
   | { name: 'web'; dataDir: string | null; port: number; clockFile: string | null; staticDir: string | null; hq?: true; as?: string }
   | HqCommand
@@ -76,7 +76,7 @@ const SYNTAX: Record<string, CommandSyntax> = {
   journal: { flags: {}, args: ['subcommand'] },
   docs: { flags: {}, args: [] },
   export: { flags: { out: 'value', 'passphrase-file': 'value', since: 'value', hq: 'switch', as: 'value' }, args: [] },
-  verify: { flags: { 'passphrase-file': 'value', checkpoint: 'value', 'save-checkpoint': 'value', json: 'switch' }, args: ['bundle'] },
+  verify: { flags: { 'passphrase-file': 'value', checkpoint: 'value', 'save-checkpoint': 'value', json: 'switch', findings: 'switch' }, args: ['bundle'] },
   viewer: { flags: { out: 'value' }, args: [] },
   web: { flags: { 'data-dir': 'value', port: 'value', 'clock-file': 'value', 'static-dir': 'value', hq: 'switch', as: 'value' }, args: [] },
   hq: {
@@ -319,6 +319,7 @@ function toCommand(
         checkpoint: get('checkpoint') ?? null,
         saveCheckpoint: get('save-checkpoint') ?? null,
         json: has('json'),
+        findings: has('findings'),
       };
     case 'viewer':
       return { name, out: required('out', get('out')) };
@@ -399,10 +400,12 @@ usage: centre [--db PATH] [--clock ISO-8601] <command>
                             acknowledged (with --since, after SEQ), without medical details.
                             --as: the exporting account (head of centre, registrar or inspector;
                             default the first head of centre)
-  verify BUNDLE [--passphrase-file F] [--checkpoint FILE] [--save-checkpoint FILE] [--json]
+  verify BUNDLE [--passphrase-file F] [--checkpoint FILE] [--save-checkpoint FILE] [--findings] [--json]
                             check a bundle (its folder, its open-me.html, or its bundle.json) as the
                             viewer does: signature, data, the whole hash chain, the register tables,
-                            the medical notes; with --checkpoint, that history since was not rewritten.
+                            the medical notes; with --checkpoint, that history since was not rewritten;
+                            with --findings, that its findings are those its journal gives (computed
+                            again at the export's instant: slow for long histories; whole journals only).
                             Exit 0 intact, 1 naming the failed check (and the first bad seq)
   viewer --out FILE         write the bare offline viewer and print its SHA-256 (inspectors keep their
                             own trusted copy and open bundles with it)

@@ -14,6 +14,8 @@ import { nodeCrypto } from '../../../bundle/node/crypto-node.ts';
 import { exportBundle, ExportError, type ExportProgress } from '../../../bundle/node/export.ts';
 import { FINDINGS_WORKER_ENTRY } from '../../../bundle/node/findings-worker-entry.ts';
 import { BundleReadError, verifyBundleAt } from '../../../bundle/node/verify.ts';
+import { checkFindings, findingsFromJournal, type FindingsCheck } from '../../../bundle/node/findings-check.ts';
+import { profileById } from '../../../domain/profile/az-default.ts';
 import { CHUNK_WORKER_ENTRY } from '../../../bundle/node/chunk-worker-entry.ts';
 import { bareViewerHtml, sha256Hex } from '../../../bundle/viewer/build.ts';
 import { fixedClock, systemClock, toIso } from '../../../domain/time.ts';
@@ -39,6 +41,8 @@ export interface VerifyCommand {
   checkpoint: string | null;
   saveCheckpoint: string | null;
   json: boolean;
+  /** Compute the findings again from the journal and compare (slow: a whole replay into SQLite). */
+  findings?: boolean;
 }
 
 /** The passphrase: first line of the file, else $CENTRE_PASSPHRASE, else a usage error. */
@@ -126,10 +130,11 @@ export async function exportCommand(inv: Invocation, cmd: ExportCommand, io: Io)
   });
 }
 
-function summary(v: Verdict) {
+function summary(v: Verdict, findings: FindingsCheck | null) {
   const m = v.manifest;
   return {
-    ok: v.ok,
+    ok: v.ok && (findings?.ok ?? true),
+    findings,
     failure: v.failure,
     steps: v.steps,
     warnings: v.warnings,
@@ -169,19 +174,26 @@ export async function verifyCommand(cmd: VerifyCommand, io: Io): Promise<number>
       throw new CliError(fileProblem(err, cmd.saveCheckpoint, { flag: '--save-checkpoint', kind: 'file', noun: 'a file to save the checkpoint in' }));
     }
   }
+  const findings = cmd.findings && verdict.ok ? recheckFindings(verdict) : null;
+  const ok = verdict.ok && (findings?.ok ?? true);
   if (cmd.json) {
-    printJson(io.stdout, summary(verdict));
-    return verdict.ok ? 0 : 1;
+    printJson(io.stdout, summary(verdict, findings));
+    return ok ? 0 : 1;
   }
   const m = verdict.manifest;
-  const out = verdict.ok ? io.stdout : io.stderr;
+  const out = ok ? io.stdout : io.stderr;
   const who = m ? `${m.centre.name}, ${m.kind === 'inspection' ? 'inspection bundle' : 'HQ slice'}, entries ${m.from.seq + 1}–${m.head.seq}` : 'bundle';
-  if (verdict.ok) out.write(`INTACT: ${who}\n  head seq ${m!.head.seq} hash ${m!.head.hash}\n`);
+  if (ok) out.write(`INTACT: ${who}\n  head seq ${m!.head.seq} hash ${m!.head.hash}\n`);
+  else if (verdict.ok) out.write(`NOT AS SIGNED: ${who}\n  the findings it carries are not those its journal gives\n  ${findings!.difference}\n`);
   else {
     const f = verdict.failure!;
     out.write(`NOT INTACT: ${who}\n  failed: ${STEP_TITLES[f.step]} [${f.step}]${f.seq !== undefined ? `, first bad seq ${f.seq}` : ''}\n  ${f.message}\n`);
   }
   for (const s of verdict.steps) out.write(`  ${s.ok ? (s.skipped ? '-' : 'ok') : 'FAILED'}  ${s.step}: ${s.detail}\n`);
+  if (findings) {
+    const said = `computed again from the journal at ${m!.exportedAt}: ${findings.current} now, ${findings.history} in the audit`;
+    out.write(`  ${findings.ok ? 'ok' : 'FAILED'}  findings: ${findings.ok ? `${said}, as the bundle says` : said}\n`);
+  }
   if (m && verdict.ok) {
     out.write(`  counts: ${m.counts.entries} entries, ${m.counts.persons} persons, ${m.counts.placements} placements, ${m.counts.medicalNotes} medical notes\n`);
   }
@@ -200,7 +212,18 @@ export async function verifyCommand(cmd: VerifyCommand, io: Io): Promise<number>
   }
   for (const w of verdict.warnings) out.write(`  note: ${w}\n`);
   if (verdict.ok && cmd.saveCheckpoint !== null) out.write(`  checkpoint saved to ${cmd.saveCheckpoint}\n`);
-  return verdict.ok ? 0 : 1;
+  return ok ? 0 : 1;
+}
+
+/** --findings: the bundle's findings against those its journal gives (an intact verdict's content). */
+function recheckFindings(verdict: Verdict): FindingsCheck {
+  const m = verdict.manifest!;
+  const content = verdict.content!;
+  if (m.from.seq !== 0) throw new CliError(`--findings needs the whole journal, and this HQ slice starts after entry ${m.from.seq}`);
+  if (!content.findings) throw new CliError('--findings: this bundle carries no findings to check');
+  const profile = profileById(m.centre.profileId) ?? content.profile;
+  if (!profile) throw new CliError(`--findings: the bundle's legal profile ${m.centre.profileId} is not one this build knows`);
+  return checkFindings(content.findings, findingsFromJournal(content.journal.entries(), profile, m.centre.timeZone, m.exportedAt));
 }
 
 export async function viewerCommand(cmd: { out: string }, io: Io): Promise<number> {
