@@ -72,24 +72,9 @@ export interface HeldOrder {
 }
 
 /**
- * The run of orders on one basis that ends with the latest order: consecutive orders on the same
- * basis, each starting no later than the previous one expires. Used for total caps and chaining.
- */
-export function trailingRun(orders: readonly HeldOrder[], basis: string): HeldOrder[] {
-  const sorted = [...orders].sort((a, b) => (a.startsAt < b.startsAt ? -1 : a.startsAt > b.startsAt ? 1 : 0));
-  const run: HeldOrder[] = [];
-  for (let i = sorted.length - 1; i >= 0; i--) {
-    const o = sorted[i]!;
-    if (o.basis !== basis) break;
-    if (run.length && toMs(o.expiresAt) < toMs(run[0]!.startsAt)) break;
-    run.unshift(o);
-  }
-  return run;
-}
-
-/**
- * Checks an extension (a new order on an open placement) against the total cap of its basis: the
- * cap counts from the start of the first order on that basis in the placement. Neither an order on
+ * Checks an order against the total cap of its basis: the cap counts from the start of the first
+ * order on that basis in `previous` (the placement's orders, and those of the placements it
+ * continues: see linkedPlacements). Neither an order on
  * another basis in between nor a gap between orders starts the count again: either would let
  * "6 months at most" stretch without end.
  */
