@@ -23,6 +23,14 @@ export function categoriesOf(
 }
 
 /**
+ * An occupant of a room at `at` or since, as they were once both they and a change dated `at` were
+ * in the room: from `at`, or from their own arrival after it.
+ */
+export function categoriesSince(ctx: Ctx, o: OccupantStay, at: Instant): OccupantCategories {
+  return categoriesOf(ctx, o, o, o.fromTime > at ? o.fromTime : at);
+}
+
+/**
  * Why a person may not be put in a room from an instant on (categories, family rule, beds), and the
  * most others assigned to it at once from then (null for a retired room, which takes nobody): the
  * caller records whether the move puts the room over capacity. A move dated in the past is checked
@@ -44,8 +52,7 @@ export function assignmentBars(
   let occupied: number;
   if (room.family) {
     const stays = ctx.reads.occupantsSince(room.roomId, at).filter((o: OccupantStay) => o.placementId !== placement.placementId);
-    // Each as they were when both were in the room: from the move, or from their own arrival after it.
-    others = stays.map((o) => categoriesOf(ctx, o, o, o.fromTime > at ? o.fromTime : at));
+    others = stays.map((o) => categoriesSince(ctx, o, at));
     occupied = peakOccupancy(stays.map((o) => [o.fromTime, o.toTime]), at);
   } else {
     occupied = peakOccupancy(ctx.reads.staysSince(room.roomId, at, placement.placementId), at);

@@ -3,7 +3,7 @@ import { separationConflicts, validateRoomCategories, type RoomCategories } from
 import { toMs } from '../../domain/time.ts';
 import type { Ctx } from '../context.ts';
 import { notFound, refused } from '../errors.ts';
-import { assignmentBars, categoriesOf } from './occupancy.ts';
+import { assignmentBars, categoriesSince } from './occupancy.ts';
 import type { Handlers } from './types.ts';
 
 function openPlacementAt(ctx: Ctx, placementId: string, at: string) {
@@ -59,7 +59,7 @@ export const roomHandlers: Handlers<'rooms.define' | 'rooms.update' | 'rooms.ass
       reasons.push(reason('room.retire_occupied', 'retired', { occupants: occupants.length }));
     }
     // Categories may not change under the people they would then exclude.
-    const conflicts = separationConflicts(next, occupants.map((o) => categoriesOf(ctx, o, o, o.fromTime > eventTime ? o.fromTime : eventTime)));
+    const conflicts = separationConflicts(next, occupants.map((o) => categoriesSince(ctx, o, eventTime)));
     for (const c of conflicts) {
       reasons.push(reason('room.categories_exclude_occupant', 'roomId', { personId: c.personId, reason: c.reasons[0]!.code }));
     }
