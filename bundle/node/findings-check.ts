@@ -8,6 +8,7 @@ import type { FindingsResult } from '../../domain/api/outputs.ts';
 import { canonicalJson, type JournalEntry } from '../../domain/journal.ts';
 import type { LegalProfile } from '../../domain/profile/types.ts';
 import { openDatabase } from '../../db/connection.ts';
+import { JournalWriter } from '../../db/journal/writer.ts';
 import { Projector } from '../../db/projections/projector.ts';
 import type { FindingsSection } from '../format/sections.ts';
 import { computeFindingsSection } from './findings.ts';
@@ -26,15 +27,16 @@ export interface FindingsCheck {
 export function findingsFromJournal(entries: Iterable<JournalEntry>, profile: LegalProfile, timeZone: string, at: string): FindingsSection {
   const db = openDatabase(':memory:');
   try {
+    const writer = new JournalWriter(db);
     const projector = new Projector(db);
-    // The journal too: some reads of the findings join it (a recommendation is a fact once its entry's time has come).
-    const insert = db.prepare(
-      'INSERT INTO journal (seq, event_time, recorded_time, actor, type, corrects, payload, prev_hash, hash) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)',
-    );
+    // The journal too: some reads of the findings join it (a recommendation is a fact once its entry's
+    // time has come). The writer chains each entry again: it must come to the hash the bundle verified.
     db.transaction(() => {
+      writer.begin();
       for (const e of entries) {
-        insert.run(e.seq, e.eventTime, e.recordedTime, e.actor, e.type, e.corrects, e.payload, e.prevHash, e.hash);
-        projector.apply(e, JSON.parse(e.payload));
+        const written = writer.append(e);
+        if (written.hash !== e.hash) throw new Error(`findings check: entry ${e.seq} chains to another hash than the bundle's`);
+        projector.apply(written, JSON.parse(written.payload));
       }
     })();
     return computeFindingsSection(db, profile, timeZone, at);
